@@ -1,0 +1,50 @@
+"""A decoded article, split into zones, before any fact is extracted.
+
+Reading (bytes → text, HTML/JSON unwrapping, header/boilerplate detection) and extraction
+(text → facts) are separate steps joined only by this type, so each can be tested alone
+and the extractor never sees encodings or markup.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+from typing import Literal
+
+Zone = Literal["title", "body", "caption", "related"]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A paragraph-sized run of text; `start` is its offset in `Document.text`."""
+
+    text: str
+    start: int
+    zone: Zone
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass
+class Document:
+    source: str
+    id: str
+    text: str
+    title: str | None = None
+    published: dt.date | None = None
+    outlet: str | None = None
+    url: str | None = None
+    language: str = "vi"
+    segments: list[Segment] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def zone(self, *zones: Zone) -> list[Segment]:
+        return [s for s in self.segments if s.zone in zones]
+
+
+def content_id(text: str) -> str:
+    """Article identity: the first 16 hex digits of the SHA-256 of its NFC text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
