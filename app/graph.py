@@ -1,0 +1,171 @@
+"""The stored graph: labels, relationship types and their properties, in one place.
+
+Both stores, the loader, the API and the RDF export read this table, and the Cypher
+write files under `cypher/write/` are generated from it (`python -m app.graph`), so a
+property cannot exist in one layer and be missing in another. A test checks that the
+generated files are current.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+# Properties every fact (node or relationship) carries to cite its sources: `sources` are
+# Article ids, `evidence` the sentence each source states it in, `spans` "start:end:zone".
+PROVENANCE = ("confidence", "sources", "evidence", "spans")
+
+
+@dataclass(frozen=True)
+class NodeSpec:
+    label: str
+    props: tuple[str, ...]  # besides `id`
+    sourced: bool = True
+
+    @property
+    def all_props(self) -> tuple[str, ...]:
+        return self.props + (PROVENANCE if self.sourced else ())
+
+
+@dataclass(frozen=True)
+class RelSpec:
+    type: str
+    src: str
+    dst: str
+    props: tuple[str, ...]
+    sourced: bool = True
+
+    @property
+    def all_props(self) -> tuple[str, ...]:
+        return self.props + (PROVENANCE if self.sourced else ())
+
+
+NODES: dict[str, NodeSpec] = {
+    n.label: n
+    for n in (
+        NodeSpec(
+            "Province",
+            (
+                "iso",
+                "country",
+                "name_en",
+                "name_vi",
+                "name_native",
+                "kind",
+                "aliases",
+                "search",
+                "lat",
+                "lon",
+                "wikidata",
+                "valid_from",
+                "valid_to",
+                "current",
+            ),
+            sourced=False,
+        ),
+        NodeSpec(
+            "Article",
+            ("source", "url", "title", "published", "year", "outlet", "language"),
+            sourced=False,
+        ),
+        NodeSpec("Official", ("name", "search", "organisation")),
+        NodeSpec(
+            "Agreement",
+            (
+                "kind",
+                "signed_year",
+                "signed_date",
+                "period_start",
+                "period_end",
+                "fields",
+                "sectors",
+                "count",
+            ),
+        ),
+        NodeSpec(
+            "Project",
+            ("description", "amount", "currency", "year_start", "year_end", "per_year", "in_kind"),
+        ),
+        NodeSpec("Event", ("kind", "date", "year")),
+    )
+}
+
+RELS: dict[str, RelSpec] = {
+    r.type: r
+    for r in (
+        RelSpec("PARTNERS_WITH", "Province", "Province", ("first_year", "last_year", "article_count", "kinds")),
+        RelSpec("PARTY_TO", "Province", "Agreement", ()),
+        RelSpec("OFFICIAL_OF", "Official", "Province", ("positions", "first_year", "last_year")),
+        RelSpec("SIGNED", "Official", "Agreement", ()),
+        RelSpec("LED", "Official", "Event", ()),
+        RelSpec("FUNDED", "Province", "Project", ()),
+        RelSpec("BENEFITS", "Project", "Province", ()),
+        RelSpec("HOSTED", "Province", "Event", ()),
+        RelSpec("VISITED", "Province", "Event", ()),
+        RelSpec("SUCCEEDED_BY", "Province", "Province", ("date", "note"), sourced=False),
+    )
+}
+
+STORE_FORMAT = "vlkg-graph/1"
+
+
+def _node_files(spec: NodeSpec) -> dict[str, str]:
+    props = spec.all_props
+    assign = ", ".join(["id: row.id", *(f"{p}: row.{p}" for p in props)])
+    sets = ",\n    ".join(f"n.{p} = row.{p}" for p in props)
+    returns = ",\n       ".join(["n.id AS id", *(f"n.{p} AS {p}" for p in props)])
+    return {
+        f"create_{spec.label}": f"UNWIND $rows AS row\nCREATE (n:{spec.label} {{{assign}}})\n",
+        f"update_{spec.label}": (
+            f"UNWIND $rows AS row\nMATCH (n:{spec.label} {{id: row.id}})\nSET {sets}\n"
+        ),
+        f"existing_{spec.label}": (
+            f"UNWIND $ids AS key\nMATCH (n:{spec.label} {{id: key}})\nRETURN {returns}\n"
+        ),
+    }
+
+
+def _rel_files(spec: RelSpec) -> dict[str, str]:
+    props = spec.all_props
+    assign = ", ".join(f"{p}: row.{p}" for p in props)
+    pattern = f"(a:{spec.src} {{id: row.src}})-[r:{spec.type}]->(b:{spec.dst} {{id: row.dst}})"
+    sets = ",\n    ".join(f"r.{p} = row.{p}" for p in props)
+    returns = ",\n       ".join(["a.id AS src", "b.id AS dst", *(f"r.{p} AS {p}" for p in props)])
+    create = (
+        f"UNWIND $rows AS row\nMATCH (a:{spec.src} {{id: row.src}}), (b:{spec.dst} {{id: row.dst}})\n"
+        f"CREATE (a)-[:{spec.type} {{{assign}}}]->(b)\n"
+    )
+    files = {
+        f"create_{spec.type}": create,
+        f"existing_{spec.type}": f"UNWIND $rows AS row\nMATCH {pattern}\nRETURN {returns}\n",
+    }
+    if props:
+        files[f"update_{spec.type}"] = f"UNWIND $rows AS row\nMATCH {pattern}\nSET {sets}\n"
+    return files
+
+
+def write_statements() -> dict[str, str]:
+    """Every generated write statement, by name (the file stem under cypher/write/)."""
+    out: dict[str, str] = {}
+    for n in NODES.values():
+        out.update(_node_files(n))
+    for r in RELS.values():
+        out.update(_rel_files(r))
+    header = "// Generated by `python -m app.graph` from app/graph.py; do not edit by hand.\n"
+    return {k: header + v for k, v in out.items()}
+
+
+def main(argv: list[str]) -> int:
+    """Regenerate cypher/write/*.cypher."""
+    target = Path(argv[0]) if argv else Path(__file__).resolve().parents[1] / "cypher" / "write"
+    target.mkdir(parents=True, exist_ok=True)
+    for old in target.glob("*.cypher"):
+        old.unlink()
+    for name, text in write_statements().items():
+        (target / f"{name}.cypher").write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

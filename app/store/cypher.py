@@ -1,0 +1,43 @@
+"""Named Cypher statements, read from the repository's `cypher/` folder.
+
+Statements live in `.cypher` files (one statement per file, except the schema files) so
+they can be linted with Neo4j's own front end and opened in Neo4j Browser; code refers to
+them by name and passes user input only as parameters.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+
+
+class CypherNotFound(LookupError):
+    pass
+
+
+def cypher_dir() -> Path:
+    """`VLKG_CYPHER_DIR`, else `cypher/` at the repository root (the Docker image copies it)."""
+    env = os.environ.get("VLKG_CYPHER_DIR")
+    return Path(env) if env else Path(__file__).resolve().parents[2] / "cypher"
+
+
+def _strip_comments(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//")).strip()
+
+
+@functools.cache
+def statement(name: str) -> str:
+    """The statement in `cypher/<name>.cypher`, comments removed (`read/partners`, `write/...`)."""
+    path = cypher_dir() / f"{name}.cypher"
+    try:
+        return _strip_comments(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise CypherNotFound(f"no Cypher statement {name!r} at {path}") from exc
+
+
+@functools.cache
+def script(name: str) -> tuple[str, ...]:
+    """A `;`-separated script such as the schema, as individual statements."""
+    text = _strip_comments((cypher_dir() / f"{name}.cypher").read_text(encoding="utf-8"))
+    return tuple(s.strip() for s in text.split(";") if s.strip())

@@ -1,0 +1,469 @@
+"""Loading facts into a graph store: idempotent, incremental, one transaction per batch.
+
+Why it works this way:
+- Every node and relationship has a key derived from its content (a province pair, a
+  folded official name and province, the parties and date of an agreement ...), so the
+  same fact from another article lands on the same element and only adds its evidence.
+- For a batch, the loader looks up which keys already exist (`UNWIND $ids ... MATCH`,
+  fast on both engines), merges evidence in Python, and then writes plain `CREATE` rows
+  for new elements and `SET` rows for changed ones. Engine-side `MERGE` is an order of
+  magnitude slower on LadybugDB and cannot union lists portably.
+- Elements whose merged properties equal the stored ones are not written at all, so a
+  second load of the same input changes nothing.
+- Each batch is one `ChangeSet`, applied in one transaction: a failing batch leaves
+  nothing half-written, and every article is checked before any write.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.facts import ArticleFacts, Evidence
+from app.gazetteer import Gazetteer, Province, ProvinceAmbiguous, ProvinceNotFound, gazetteer
+from app.graph import NODES, RELS
+from app.names import fold, fold_words, slug
+from app.store.base import ChangeSet, GraphStore, Row
+
+
+class LoadError(ValueError):
+    """A facts article that cannot be loaded; names the source and the cause."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        self.source = source
+        self.reason = reason
+        super().__init__(f"{source}: {reason}")
+
+
+@dataclass
+class Support:
+    """One article's backing for one fact."""
+
+    article: str
+    sentence: str
+    span: str
+    confidence: float
+
+
+@dataclass
+class Record:
+    """A node or relationship being assembled from facts, before it meets the store."""
+
+    props: dict[str, Any]
+    support: list[Support] = field(default_factory=list)
+    years: set[int] = field(default_factory=set)
+    positions: list[str] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+
+
+@dataclass
+class LoadReport:
+    articles: int = 0
+    facts: int = 0
+    nodes_created: int = 0
+    nodes_updated: int = 0
+    nodes_unchanged: int = 0
+    rels_created: int = 0
+    rels_updated: int = 0
+    rels_unchanged: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def add(self, other: LoadReport) -> None:
+        for name in (
+            "articles",
+            "facts",
+            "nodes_created",
+            "nodes_updated",
+            "nodes_unchanged",
+            "rels_created",
+            "rels_updated",
+            "rels_unchanged",
+        ):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.failed.extend(other.failed)
+        self.warnings.extend(other.warnings)
+
+
+def _hash(*parts: object) -> str:
+    return hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
+
+
+def _span(ev: Evidence) -> str:
+    return f"{ev.start if ev.start is not None else ''}:{ev.end if ev.end is not None else ''}:{ev.zone}"
+
+
+# -- reference data ----------------------------------------------------------------------
+
+
+def province_row(p: Province) -> Row:
+    return {
+        "id": p.id,
+        "iso": p.iso,
+        "country": p.country,
+        "name_en": p.name_en,
+        "name_vi": p.name_vi,
+        "name_native": p.name_native,
+        "kind": p.type,
+        "aliases": list(p.names),
+        "search": " ".join(sorted({fold_words(n) for n in p.names})),
+        "lat": p.lat,
+        "lon": p.lon,
+        "wikidata": p.wikidata,
+        "valid_from": p.valid_from.isoformat() if p.valid_from else None,
+        "valid_to": p.valid_to.isoformat() if p.valid_to else None,
+        "current": p.current,
+    }
+
+
+def reference_changes(store: GraphStore, gaz: Gazetteer) -> ChangeSet:
+    """Provinces and their succession, written once and corrected when the gazetteer changes."""
+    changes = ChangeSet()
+    wanted = {p.id: province_row(p) for p in gaz.provinces}
+    _diff_nodes(store, "Province", wanted, changes, LoadReport())
+    rels: dict[tuple[str, str], Row] = {}
+    for p in gaz.provinces:
+        if p.succeeded_by and p.valid_to:
+            day = (p.valid_to + dt.timedelta(days=1)).isoformat()
+            note = "merged" if p.succeeded_by != f"{p.id}-2025" else "renamed into the merged unit"
+            rels[(p.id, p.succeeded_by)] = {"src": p.id, "dst": p.succeeded_by, "date": day, "note": note}
+    _diff_rels(store, "SUCCEEDED_BY", rels, changes, LoadReport())
+    return changes
+
+
+# -- facts to records ---------------------------------------------------------------------
+
+
+class _Builder:
+    """Collects the records one batch of articles asserts."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        self.nodes: dict[str, dict[str, Record]] = {label: {} for label in NODES}
+        self.rels: dict[str, dict[tuple[str, str], Record]] = {t: {} for t in RELS}
+        self.warnings: list[str] = []
+
+    def _province(self, art: ArticleFacts, code: str | None) -> str | None:
+        if code is None:
+            return None
+        try:
+            return self.gaz.resolve(code, on=art.published).id
+        except (ProvinceNotFound, ProvinceAmbiguous) as exc:
+            raise LoadError(art.source, str(exc)) from exc
+
+    def _node(self, label: str, key: str, props: dict[str, Any]) -> Record:
+        rec = self.nodes[label].get(key)
+        if rec is None:
+            rec = self.nodes[label][key] = Record({"id": key, **props})
+        return rec
+
+    def _rel(self, rtype: str, src: str, dst: str) -> Record:
+        rec = self.rels[rtype].get((src, dst))
+        if rec is None:
+            rec = self.rels[rtype][(src, dst)] = Record({"src": src, "dst": dst})
+        return rec
+
+    @staticmethod
+    def _support(rec: Record, art: ArticleFacts, ev: Evidence, confidence: float) -> None:
+        rec.support.append(Support(art.id, ev.sentence, _span(ev), confidence))
+
+    def add(self, art: ArticleFacts) -> int:
+        """Record everything `art` asserts; returns the number of facts."""
+        year = art.published.year if art.published else None
+        self._node(
+            "Article",
+            art.id,
+            {
+                "source": art.source,
+                "url": art.url,
+                "title": art.title,
+                "published": art.published.isoformat() if art.published else None,
+                "year": year,
+                "outlet": art.outlet,
+                "language": art.language,
+            },
+        )
+        n = 0
+        for pf in art.partnerships:
+            vn, la = self._province(art, pf.vn), self._province(art, pf.la)
+            assert vn is not None and la is not None
+            self._check_pair(art, vn, la)
+            rec = self._rel("PARTNERS_WITH", vn, la)
+            self._support(rec, art, pf.evidence, pf.confidence)
+            rec.years.update(y for y in (year, pf.year) if y)
+            if pf.kind:
+                rec.kinds.append(pf.kind)
+            n += 1
+        names: dict[str, str] = {}
+        for of in art.officials:
+            prov = self._province(art, of.province)
+            org = of.organisation.strip() if of.organisation else None
+            key = f"{slug(of.name)}--{prov or slug(org or 'unknown')}"
+            names[fold(of.name)] = key
+            rec = self._node(
+                "Official",
+                key,
+                {"name": of.name, "search": fold_words(of.name), "organisation": org},
+            )
+            self._support(rec, art, of.evidence, of.confidence)
+            if prov:
+                rel = self._rel("OFFICIAL_OF", key, prov)
+                self._support(rel, art, of.evidence, of.confidence)
+                rel.positions.extend(of.positions)
+                if year:
+                    rel.years.add(year)
+            n += 1
+        for ag in art.agreements:
+            parties = sorted({p for p in (self._province(art, c) for c in ag.parties) if p})
+            when = ag.signed_year or (ag.period[0] if ag.period else None)
+            key = "agreement-" + _hash(",".join(parties), ag.kind, ag.signed_year, ag.period)
+            rec = self._node(
+                "Agreement",
+                key,
+                {
+                    "kind": ag.kind,
+                    "signed_year": ag.signed_year,
+                    "signed_date": ag.signed_date.isoformat() if ag.signed_date else None,
+                    "period_start": ag.period[0] if ag.period else None,
+                    "period_end": ag.period[1] if ag.period else None,
+                    "fields": list(ag.fields),
+                    "sectors": list(ag.sectors),
+                    "count": ag.count,
+                },
+            )
+            self._support(rec, art, ag.evidence, ag.confidence)
+            for p in parties:
+                self._support(self._rel("PARTY_TO", p, key), art, ag.evidence, ag.confidence)
+            for name in ag.signatories:
+                if (official := names.get(fold(name))) is not None:
+                    self._support(self._rel("SIGNED", official, key), art, ag.evidence, ag.confidence)
+            self._agreement_partnerships(art, parties, ag.evidence, ag.confidence, when)
+            n += 1
+        for pr in art.projects:
+            funder, beneficiary = self._province(art, pr.funder), self._province(art, pr.beneficiary)
+            key = "project-" + _hash(
+                funder, beneficiary, pr.amount, pr.currency, pr.years, pr.per_year, fold(pr.in_kind or "")
+            )
+            if pr.amount is None and not pr.in_kind:
+                key = "project-" + _hash(funder, beneficiary, fold(pr.description), art.id)
+            rec = self._node(
+                "Project",
+                key,
+                {
+                    "description": pr.description,
+                    "amount": pr.amount,
+                    "currency": pr.currency,
+                    "year_start": pr.years[0] if pr.years else None,
+                    "year_end": pr.years[1] if pr.years else None,
+                    "per_year": pr.per_year,
+                    "in_kind": pr.in_kind,
+                },
+            )
+            self._support(rec, art, pr.evidence, pr.confidence)
+            if funder:
+                self._support(self._rel("FUNDED", funder, key), art, pr.evidence, pr.confidence)
+            if beneficiary:
+                self._support(self._rel("BENEFITS", key, beneficiary), art, pr.evidence, pr.confidence)
+            n += 1
+        for ev in art.events:
+            host, visitor = self._province(art, ev.host), self._province(art, ev.visitor)
+            key = "event-" + _hash(ev.kind, ev.date, host, visitor, art.id if not ev.date else "")
+            ev_year = int(ev.date[:4]) if ev.date and ev.date[:4].isdigit() else year
+            rec = self._node("Event", key, {"kind": ev.kind, "date": ev.date, "year": ev_year})
+            self._support(rec, art, ev.evidence, ev.confidence)
+            if host:
+                self._support(self._rel("HOSTED", host, key), art, ev.evidence, ev.confidence)
+            if visitor:
+                self._support(self._rel("VISITED", visitor, key), art, ev.evidence, ev.confidence)
+            if ev.leader and (official := names.get(fold(ev.leader))) is not None:
+                self._support(self._rel("LED", official, key), art, ev.evidence, ev.confidence)
+            n += 1
+        n += len(art.district_partnerships)
+        return n
+
+    def _check_pair(self, art: ArticleFacts, vn: str, la: str) -> None:
+        if self.gaz.get(vn).country != "VN" or self.gaz.get(la).country != "LA":
+            raise LoadError(art.source, f"partnership {vn}–{la} is not a Vietnamese–Lao pair")
+
+    def _agreement_partnerships(
+        self, art: ArticleFacts, parties: Sequence[str], ev: Evidence, conf: float, when: int | None
+    ) -> None:
+        """A signed agreement between a Vietnamese and a Lao province is a partnership too."""
+        vns = [p for p in parties if self.gaz.get(p).country == "VN"]
+        las = [p for p in parties if self.gaz.get(p).country == "LA"]
+        year = art.published.year if art.published else None
+        for vn in vns:
+            for la in las:
+                rec = self._rel("PARTNERS_WITH", vn, la)
+                if not any(s.article == art.id for s in rec.support):
+                    self._support(rec, art, ev, conf)
+                rec.years.update(y for y in (year, when) if y)
+                rec.kinds.append("agreement")
+
+
+# -- records vs the store -------------------------------------------------------------------
+
+
+def _merge_support(existing: Row | None, rec: Record) -> dict[str, Any]:
+    """Union of stored and new provenance, keyed by (article, sentence), order kept."""
+    sources: list[str] = list(existing.get("sources") or []) if existing else []
+    evidence: list[str] = list(existing.get("evidence") or []) if existing else []
+    spans: list[str] = list(existing.get("spans") or []) if existing else []
+    conf = float(existing.get("confidence") or 0.0) if existing else 0.0
+    seen = set(zip(sources, evidence, strict=False))
+    for s in rec.support:
+        if (s.article, s.sentence) not in seen:
+            seen.add((s.article, s.sentence))
+            sources.append(s.article)
+            evidence.append(s.sentence)
+            spans.append(s.span)
+        conf = max(conf, s.confidence)
+    return {"sources": sources, "evidence": evidence, "spans": spans, "confidence": round(conf, 4)}
+
+
+def _union(old: Iterable[str] | None, new: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys([*(old or []), *new]))
+
+
+def _years(existing: Row | None, rec: Record) -> tuple[int | None, int | None]:
+    years = set(rec.years)
+    if existing:
+        years.update(y for y in (existing.get("first_year"), existing.get("last_year")) if y)
+    return (min(years), max(years)) if years else (None, None)
+
+
+def _same(a: Row, b: Row) -> bool:
+    return all(a.get(k) == b.get(k) for k in b)
+
+
+def _diff_nodes(
+    store: GraphStore, label: str, wanted: dict[str, Row], changes: ChangeSet, report: LoadReport
+) -> None:
+    if not wanted:
+        return
+    existing = store.existing_nodes(label, wanted)
+    for key, row in wanted.items():
+        old = existing.get(key)
+        if old is None:
+            changes.create_nodes.setdefault(label, []).append(row)
+            report.nodes_created += 1
+        elif _same(old, row):
+            report.nodes_unchanged += 1
+        else:
+            changes.update_nodes.setdefault(label, []).append(row)
+            report.nodes_updated += 1
+
+
+def _diff_rels(
+    store: GraphStore,
+    rtype: str,
+    wanted: dict[tuple[str, str], Row],
+    changes: ChangeSet,
+    report: LoadReport,
+    existing: dict[tuple[str, str], Row] | None = None,
+) -> None:
+    if not wanted:
+        return
+    if existing is None:
+        existing = store.existing_rels(rtype, wanted)
+    for key, row in wanted.items():
+        old = existing.get(key)
+        if old is None:
+            changes.create_rels.setdefault(rtype, []).append(row)
+            report.rels_created += 1
+        elif _same(old, row):
+            report.rels_unchanged += 1
+        elif RELS[rtype].all_props:
+            changes.update_rels.setdefault(rtype, []).append(row)
+            report.rels_updated += 1
+
+
+def plan_batch(store: GraphStore, articles: Sequence[ArticleFacts], gaz: Gazetteer) -> tuple[ChangeSet, LoadReport]:
+    """Work out the writes for `articles` against what the store holds now."""
+    report = LoadReport()
+    builder = _Builder(gaz)
+    for art in articles:
+        report.facts += builder.add(art)
+        report.articles += 1
+    changes = ChangeSet()
+    for label, records in builder.nodes.items():
+        if not records:
+            continue
+        spec = NODES[label]
+        existing = store.existing_nodes(label, records) if spec.sourced else {}
+        wanted: dict[str, Row] = {}
+        for key, rec in records.items():
+            row = dict(rec.props)
+            if spec.sourced:
+                row.update(_merge_support(existing.get(key), rec))
+            wanted[key] = row
+        _diff_nodes(store, label, wanted, changes, report)
+    for rtype, rel_records in builder.rels.items():
+        if not rel_records:
+            continue
+        spec_r = RELS[rtype]
+        existing_r = store.existing_rels(rtype, rel_records)
+        wanted_r: dict[tuple[str, str], Row] = {}
+        for key, rec in rel_records.items():
+            old = existing_r.get(key)
+            row = dict(rec.props)
+            if spec_r.sourced:
+                row.update(_merge_support(old, rec))
+            if rtype == "PARTNERS_WITH":
+                row["first_year"], row["last_year"] = _years(old, rec)
+                row["article_count"] = len(set(row["sources"]))
+                row["kinds"] = _union(old.get("kinds") if old else None, rec.kinds)
+            elif rtype == "OFFICIAL_OF":
+                row["first_year"], row["last_year"] = _years(old, rec)
+                row["positions"] = _union(old.get("positions") if old else None, rec.positions)
+            wanted_r[key] = row
+        _diff_rels(store, rtype, wanted_r, changes, report, existing=existing_r)
+    return changes, report
+
+
+def check_article(art: ArticleFacts, gaz: Gazetteer) -> None:
+    """Raise `LoadError` if `art` cannot be loaded (so nothing of it is written)."""
+    _Builder(gaz).add(art)
+
+
+def load_articles(
+    store: GraphStore,
+    articles: Iterable[ArticleFacts],
+    batch_size: int = 500,
+    gaz: Gazetteer | None = None,
+    on_batch: Callable[[int], None] | None = None,
+) -> LoadReport:
+    """Load facts articles; invalid ones are reported in `failed` and skipped whole."""
+    gaz = gaz or gazetteer()
+    total = LoadReport()
+    ref = reference_changes(store, gaz)
+    if ref:
+        store.apply(ref)
+    batch: list[ArticleFacts] = []
+
+    def flush() -> None:
+        if not batch:
+            return
+        changes, report = plan_batch(store, batch, gaz)
+        store.apply(changes)
+        total.add(report)
+        if on_batch is not None:
+            on_batch(len(batch))
+        batch.clear()
+
+    for art in articles:
+        try:
+            check_article(art, gaz)
+        except LoadError as exc:
+            total.failed.append((exc.source, exc.reason))
+            if on_batch is not None:
+                on_batch(1)
+            continue
+        batch.append(art)
+        if len(batch) >= batch_size:
+            flush()
+    flush()
+    return total
