@@ -1,0 +1,69 @@
+"""RFC 9457 problem details for every error the API returns."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from app.gazetteer import ProvinceAmbiguous, ProvinceNotFound
+from app.store.base import StoreError, StoreUnavailable
+
+PROBLEM = "application/problem+json"
+
+
+def problem(status: int, title: str, detail: str, **extra: Any) -> JSONResponse:
+    body = {"type": "about:blank", "title": title, "status": status, "detail": detail, **extra}
+    return JSONResponse(body, status_code=status, media_type=PROBLEM)
+
+
+class NotFound(Exception):
+    """An entity that does not exist; `suggestions` helps the user find the right one."""
+
+    def __init__(self, what: str, key: str, suggestions: list[str] | None = None) -> None:
+        self.what, self.key, self.suggestions = what, key, suggestions or []
+        super().__init__(f"no {what} {key!r}")
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(ProvinceNotFound)
+    async def _unknown_province(_: Request, exc: ProvinceNotFound) -> JSONResponse:
+        return problem(404, "Unknown province", str(exc), name=exc.name[:200], suggestions=exc.suggestions)
+
+    @app.exception_handler(ProvinceAmbiguous)
+    async def _ambiguous(_: Request, exc: ProvinceAmbiguous) -> JSONResponse:
+        return problem(
+            404,
+            "Ambiguous province name",
+            str(exc),
+            name=exc.name[:200],
+            suggestions=[p.id for p in exc.candidates],
+        )
+
+    @app.exception_handler(NotFound)
+    async def _not_found(_: Request, exc: NotFound) -> JSONResponse:
+        return problem(404, f"Unknown {exc.what}", str(exc)[:300], suggestions=exc.suggestions)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [
+            {"loc": list(e.get("loc", ())), "msg": str(e.get("msg", "")), "type": str(e.get("type", ""))}
+            for e in exc.errors()
+        ]
+        where = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in errors)
+        return problem(422, "Invalid request", where[:500], errors=errors)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return problem(exc.status_code, str(exc.detail), str(exc.detail))
+
+    @app.exception_handler(StoreUnavailable)
+    async def _unavailable(_: Request, exc: StoreUnavailable) -> JSONResponse:
+        return problem(503, "Graph store unavailable", str(exc))
+
+    @app.exception_handler(StoreError)
+    async def _store(_: Request, exc: StoreError) -> JSONResponse:
+        return problem(503, "Graph store error", str(exc))

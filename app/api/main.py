@@ -1,0 +1,47 @@
+"""The FastAPI application: one store per process, opened at start-up."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.middleware.gzip import GZipMiddleware
+
+from app.api import errors
+from app.api.routes import provinces, system
+from app.settings import Settings, get_settings
+from app.store import GraphStore, StoreError, open_store
+
+DESCRIPTION = """
+Vietnam–Laos provincial partnerships as a knowledge graph. Every fact cites the
+articles and sentences it was extracted from. Province names may be given in any
+spelling, with or without diacritics, or as ISO 3166-2 codes.
+"""
+
+
+def create_app(store: GraphStore | None = None, settings: Settings | None = None) -> FastAPI:
+    """An app bound to `store`, or to the configured store opened at start-up."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        owned = None
+        if getattr(app.state, "store", None) is None:
+            try:
+                owned = app.state.store = open_store(settings)
+            except StoreError as exc:
+                app.state.store_error = str(exc)
+        yield
+        if owned is not None:
+            owned.close()
+
+    app = FastAPI(title="vlkg", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    app.state.store = store
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"], allow_headers=["*"])
+    errors.install(app)
+    app.include_router(system.router)
+    app.include_router(provinces.router)
+    return app

@@ -1,0 +1,85 @@
+"""Partners of a province, including those inherited from units merged into it.
+
+Vietnam's 2025 reorganisation merged provinces; a partnership signed by Kon Tum is now
+part of Quảng Ngãi's history. Asking for a unit therefore also asks for its predecessors
+(recursively), and every inherited partner says through which predecessor it came.
+"""
+
+from __future__ import annotations
+
+from app.api import schemas
+from app.api.shaping import cite, province_ref
+from app.gazetteer import Gazetteer, Province
+from app.store.base import GraphStore
+from app.uris import entity_uri
+
+
+def lineage(gaz: Gazetteer, province: Province) -> list[Province]:
+    """`province` and every unit merged into it, nearest first."""
+    out = [province]
+    i = 0
+    while i < len(out):
+        out.extend(p for p in gaz.predecessors(out[i].id) if p not in out)
+        i += 1
+    return out
+
+
+def partners(
+    store: GraphStore,
+    gaz: Gazetteer,
+    province: Province,
+    include_inherited: bool = True,
+    since: int | None = None,
+    until: int | None = None,
+    field: str | None = None,
+) -> schemas.Partners:
+    units = lineage(gaz, province) if include_inherited else [province]
+    rows = store.query("partners", ids=[p.id for p in units])
+    agreement_ids = {a for r in rows for a in r["agreements"]}
+    agreements = {
+        a["id"]: a for a in (store.query("agreements_by_id", ids=sorted(agreement_ids)) if agreement_ids else [])
+    }
+    wanted_field = field.casefold() if field else None
+    kept = []
+    for r in rows:
+        if since is not None and (r["last_year"] or 0) < since:
+            continue
+        if until is not None and (r["first_year"] or 9999) > until:
+            continue
+        ags = [agreements[a] for a in r["agreements"] if a in agreements]
+        if wanted_field and not any(
+            wanted_field in (s.casefold() for s in (a["sectors"] or []) + (a["fields"] or [])) for a in ags
+        ):
+            continue
+        kept.append((r, ags))
+    cited = cite([r for r, _ in kept], store)
+    items = []
+    for (r, ags), sources in zip(kept, cited, strict=True):
+        inherited = r["via"] != province.id
+        items.append(
+            schemas.Partner(
+                province=province_ref(gaz.get(r["id"])),
+                first_year=r["first_year"],
+                last_year=r["last_year"],
+                article_count=r["article_count"] or len(sources),
+                kinds=r["kinds"] or [],
+                confidence=r["confidence"],
+                inherited=inherited,
+                via=province_ref(gaz.get(r["via"])) if inherited else None,
+                agreements=[
+                    schemas.AgreementRef(
+                        id=a["id"],
+                        uri=entity_uri("Agreement", a["id"]),
+                        kind=a["kind"],
+                        signed_year=a["signed_year"],
+                        period=(a["period_start"], a["period_end"])
+                        if a["period_start"] is not None and a["period_end"] is not None
+                        else None,
+                        fields=a["fields"] or [],
+                    )
+                    for a in ags
+                ],
+                sources=sources,
+            )
+        )
+    return schemas.Partners(province=province_ref(province), total=len(items), partners=items)

@@ -1,0 +1,55 @@
+"""Provinces: listing, lookup by any name, and partners."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Path, Query
+
+from app.api import schemas
+from app.api.deps import Gaz, Store
+from app.api.partners import partners
+from app.api.shaping import province_detail, province_ref
+
+router = APIRouter(tags=["provinces"])
+
+Name = Annotated[
+    str,
+    Path(
+        min_length=1,
+        max_length=200,
+        description="Any name, alias, ISO 3166-2 code or id (Khammouane, Khăm Muộn, LA-KH, khammouane)",
+    ),
+]
+
+
+@router.get("/provinces", response_model=schemas.ProvinceList)
+def list_provinces(
+    gaz: Gaz,
+    country: Annotated[Literal["VN", "LA"] | None, Query(description="VN or LA")] = None,
+    current: Annotated[bool | None, Query(description="only units in force today (true) or only former")] = None,
+) -> schemas.ProvinceList:
+    items = [
+        province_ref(p) for p in gaz.all(country) if current is None or p.current == current
+    ]
+    return schemas.ProvinceList(total=len(items), items=items)
+
+
+@router.get("/province/{name}", response_model=schemas.Province)
+def get_province(name: Name, gaz: Gaz) -> schemas.Province:
+    p = gaz.resolve(name)
+    return province_detail(p, gaz.predecessors(p.id))
+
+
+@router.get("/province/{name}/partners", response_model=schemas.Partners)
+def get_partners(
+    name: Name,
+    store: Store,
+    gaz: Gaz,
+    since: Annotated[int | None, Query(ge=1900, le=2100, description="partnerships seen in or after")] = None,
+    until: Annotated[int | None, Query(ge=1900, le=2100, description="partnerships seen in or before")] = None,
+    field: Annotated[str | None, Query(max_length=100, description="sector tag or field of an agreement")] = None,
+    include_inherited: Annotated[bool, Query(description="include partners of merged predecessors")] = True,
+) -> schemas.Partners:
+    """Partner provinces with first/last year, agreements and the articles that say so."""
+    return partners(store, gaz, gaz.resolve(name), include_inherited, since, until, field)

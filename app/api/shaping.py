@@ -1,0 +1,80 @@
+"""Turning stored rows into response models: province references and cited sources.
+
+Provinces come from the gazetteer (it is the reference data the store was loaded from);
+sources are resolved against Article nodes in one batched lookup per response.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from app.api import schemas
+from app.gazetteer import Province
+from app.store.base import GraphStore
+from app.uris import entity_uri
+
+
+def province_ref(p: Province) -> schemas.ProvinceRef:
+    return schemas.ProvinceRef(
+        id=p.id,
+        iso=p.iso,
+        uri=entity_uri("Province", p.id),
+        country=p.country,
+        name=p.name_vi,
+        name_en=p.name_en,
+        kind=p.type,
+        current=p.current,
+        valid_from=p.valid_from.isoformat() if p.valid_from else None,
+        valid_to=p.valid_to.isoformat() if p.valid_to else None,
+        successor=p.succeeded_by,
+    )
+
+
+def province_detail(p: Province, predecessors: Sequence[Province]) -> schemas.Province:
+    return schemas.Province(
+        **province_ref(p).model_dump(),
+        name_native=p.name_native,
+        aliases=list(p.names),
+        lat=p.lat,
+        lon=p.lon,
+        wikidata=p.wikidata,
+        predecessors=[province_ref(q) for q in predecessors],
+    )
+
+
+def _span(text: str | None) -> schemas.Span | None:
+    if not text:
+        return None
+    start, end, zone = (text.split(":") + ["", "", ""])[:3]
+    return schemas.Span(
+        start=int(start) if start.isdigit() else None,
+        end=int(end) if end.isdigit() else None,
+        zone=zone or None,
+    )
+
+
+def article_refs(store: GraphStore, ids: Iterable[str]) -> dict[str, schemas.ArticleRef]:
+    keys = list(dict.fromkeys(ids))
+    if not keys:
+        return {}
+    return {
+        r["id"]: schemas.ArticleRef(uri=entity_uri("Article", r["id"]), **r)
+        for r in store.query("articles_by_id", ids=keys)
+    }
+
+
+def cite(rows: Sequence[dict[str, Any]], store: GraphStore) -> list[list[schemas.Source]]:
+    """For each row with `sources`/`evidence`/`spans`, the cited sources (one lookup in all)."""
+    articles = article_refs(store, (a for r in rows for a in r.get("sources") or []))
+    out: list[list[schemas.Source]] = []
+    for r in rows:
+        cited = []
+        spans = r.get("spans") or []
+        for i, (aid, sentence) in enumerate(zip(r.get("sources") or [], r.get("evidence") or [], strict=False)):
+            art = articles.get(aid) or schemas.ArticleRef(id=aid, uri=entity_uri("Article", aid))
+            cited.append(
+                schemas.Source(article=art, sentence=sentence, span=_span(spans[i] if i < len(spans) else None))
+            )
+        out.append(cited)
+    return out
