@@ -14,6 +14,7 @@ def get_store(request: Request) -> GraphStore:
     store: GraphStore | None = getattr(request.app.state, "store", None)
     if store is None:
         raise StoreUnavailable(getattr(request.app.state, "store_error", "the graph store is not open"))
+    store.refresh()
     return store
 
 

@@ -12,7 +12,7 @@ from fastapi.middleware.gzip import GZipMiddleware
 from app.api import errors
 from app.api.routes import provinces, system
 from app.settings import Settings, get_settings
-from app.store import GraphStore, StoreError, open_store
+from app.store import GraphStore, StoreError, open_reader
 
 DESCRIPTION = """
 Vietnam–Laos provincial partnerships as a knowledge graph. Every fact cites the
@@ -30,7 +30,7 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
         owned = None
         if getattr(app.state, "store", None) is None:
             try:
-                owned = app.state.store = open_store(settings)
+                owned = app.state.store = open_reader(settings)
             except StoreError as exc:
                 app.state.store_error = str(exc)
         yield

@@ -5,7 +5,15 @@ from __future__ import annotations
 from app.settings import Settings, get_settings
 from app.store.base import ChangeSet, GraphStore, StoreError, StoreLocked, StoreUnavailable
 
-__all__ = ["ChangeSet", "GraphStore", "StoreError", "StoreLocked", "StoreUnavailable", "open_store"]
+__all__ = [
+    "ChangeSet",
+    "GraphStore",
+    "StoreError",
+    "StoreLocked",
+    "StoreUnavailable",
+    "open_reader",
+    "open_store",
+]
 
 
 def open_store(settings: Settings | None = None, read_only: bool = False) -> GraphStore:
@@ -22,3 +30,20 @@ def open_store(settings: Settings | None = None, read_only: bool = False) -> Gra
     from app.store.embedded import EmbeddedStore
 
     return EmbeddedStore(settings.data_dir, read_only=read_only)
+
+
+def open_reader(settings: Settings | None = None) -> GraphStore:
+    """The store as the API opens it.
+
+    The embedded store is opened read-only, so `vlkg ingest` (the one writer LadybugDB
+    allows) can run while the server answers; the server reopens after each load. An
+    absent store is created empty first, so a fresh server starts and answers 200s.
+    """
+    settings = settings or get_settings()
+    if settings.store != "embedded":
+        return open_store(settings)
+    from app.store.embedded import EmbeddedStore
+
+    if not (settings.data_dir / "vlkg.lbdb").exists():
+        EmbeddedStore(settings.data_dir).close()
+    return EmbeddedStore(settings.data_dir, read_only=True)

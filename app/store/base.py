@@ -92,6 +92,9 @@ class GraphStore(ABC):
     def writable(self) -> bool:
         return True
 
+    def refresh(self) -> None:
+        """Pick up writes made by another process, where the store needs telling."""
+
     # -- conveniences built on `run` ------------------------------------------------------
     def query(self, name: str, **params: Any) -> list[Row]:
         """Run `cypher/read/<name>.cypher` with parameters."""

@@ -14,6 +14,7 @@ import functools
 import json
 import re
 import threading
+import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -57,17 +58,44 @@ class EmbeddedStore(GraphStore):
             if "lock" in msg.lower():
                 raise StoreLocked(
                     f"the embedded store {self.path} is in use by another process"
-                    f"{_holder(msg)}; stop it (e.g. a running `vlkg serve`) or send the facts through "
-                    "the server with `vlkg ingest --server URL`"
+                    f"{_holder(msg)}; LadybugDB allows one writer: stop it (e.g. a running "
+                    "`vlkg serve`) and run the command again"
                 ) from exc
             raise StoreError(f"cannot open the embedded store {self.path}: {msg}") from exc
         self._conn = lb.Connection(self._db)
+        self._dirty = False
+        self._seen = self._generation()
         if not read_only:
             self.ensure_schema()
 
     @property
     def writable(self) -> bool:
         return not self._read_only
+
+    def _generation(self) -> str | None:
+        try:
+            return str(json.loads((self.data_dir / MARKER).read_text(encoding="utf-8")).get("updated"))
+        except (OSError, ValueError):
+            return None
+
+    def refresh(self) -> None:
+        """Reopen a read-only store when a writer has finished a load since we opened it.
+
+        A read-only LadybugDB handle keeps the snapshot it opened; the writer bumps
+        `updated` in the marker file when it closes, and the next request reopens.
+        """
+        if not self._read_only or self._generation() == self._seen:
+            return
+        with self._lock:
+            self._conn.close()
+            self._db.close()
+            self._db = lb.Database(str(self.path), read_only=True)
+            self._conn = lb.Connection(self._db)
+            self._seen = self._generation()
+
+    def _write_marker(self, updated: int | None = None) -> None:
+        marker = {**_marker(), "updated": updated if updated is not None else self._generation()}
+        (self.data_dir / MARKER).write_text(json.dumps(marker, indent=2) + "\n", encoding="utf-8")
 
     def _check_marker(self) -> None:
         marker = self.data_dir / MARKER
@@ -98,7 +126,7 @@ class EmbeddedStore(GraphStore):
                 statement("set_meta"),
                 {"rows": [{"key": k, "value": str(v)} for k, v in _marker().items()]},
             )
-        (self.data_dir / MARKER).write_text(json.dumps(_marker(), indent=2) + "\n", encoding="utf-8")
+        self._write_marker()
 
     def run(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         with self._lock:
@@ -129,11 +157,15 @@ class EmbeddedStore(GraphStore):
                     pass  # LadybugDB already rolled back the failed transaction
                 raise
             self._conn.execute("COMMIT")
+            self._dirty = True
 
     def close(self) -> None:
         with self._lock:
             self._conn.close()
             self._db.close()
+        if self._dirty:
+            self._write_marker(time.time_ns())
+            self._dirty = False
 
 
 _TYPED: dict[str, Any] = {"STRING": "", "INT64": 0, "DOUBLE": 0.0, "BOOLEAN": False, "STRING[]": [""]}

@@ -1,0 +1,196 @@
+"""The `vlkg` command line: extract, ingest, serve, stats.
+
+Errors the user can act on (unknown input, locked or unreachable store) print one line
+naming the input and the cause and exit non-zero; they never leave a half-written load.
+The exit status of `extract` and `ingest` is the number of inputs that failed (capped
+at 100), so scripts can tell a clean run from a partial one.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import orjson
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from app.facts import ArticleFacts, FactsDocument
+from app.settings import get_settings
+from app.store import StoreError, open_store
+
+cli = typer.Typer(
+    name="vlkg",
+    help="Knowledge graph of Vietnam–Laos provincial partnerships.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True)
+out = Console()
+
+Paths = Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .html, .json)", show_default=False)]
+
+
+def _status(failures: int) -> int:
+    return min(failures, 100)
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    return typer.Exit(code)
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )
+
+
+def _collect(paths: list[Path], progress: Progress) -> tuple[list[ArticleFacts], list[tuple[str, str]], list[str]]:
+    """Facts for every input: facts files are read, articles are extracted."""
+    from ingest.pipeline import extract_paths, iter_inputs
+
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        raise _fail(f"{missing[0]}: no such file or folder")
+    files = list(iter_inputs(paths))
+    task = progress.add_task("extract", total=len(files))
+    run = extract_paths(files, on_progress=lambda *_: progress.advance(task))
+    return run.articles, list(run.failures), list(run.warnings)
+
+
+@cli.command()
+def extract(
+    paths: Paths,
+    json: Annotated[bool, typer.Option("--json", help="print the facts document as JSON")] = False,
+) -> None:
+    """Extract facts from articles; touches no store."""
+    with _progress() as progress:
+        articles, failures, warnings = _collect(paths, progress)
+    for w in warnings:
+        err.print(f"[yellow]warning:[/] {w}", highlight=False, soft_wrap=True)
+    for source, reason in failures:
+        err.print(f"[red]failed:[/] {source}: {reason}", highlight=False, soft_wrap=True)
+    doc = FactsDocument(articles=articles)
+    if json:
+        sys.stdout.buffer.write(orjson.dumps(doc.model_dump(mode="json"), option=orjson.OPT_INDENT_2))
+        sys.stdout.buffer.write(b"\n")
+    else:
+        table = Table("article", "partnerships", "officials", "agreements", "projects", "events")
+        for a in articles:
+            table.add_row(
+                a.source,
+                str(len(a.partnerships)),
+                str(len(a.officials)),
+                str(len(a.agreements)),
+                str(len(a.projects)),
+                str(len(a.events)),
+            )
+        out.print(table)
+    raise typer.Exit(_status(len(failures)))
+
+
+@cli.command()
+def ingest(
+    paths: Paths,
+    batch_size: Annotated[int | None, typer.Option(min=1, help="articles per transaction")] = None,
+) -> None:
+    """Extract (where needed) and load into the configured store."""
+    from ingest.load import load_articles
+
+    settings = get_settings()
+    with _progress() as progress:
+        articles, failures, warnings = _collect(paths, progress)
+        try:
+            store = open_store(settings)
+        except StoreError as exc:
+            raise _fail(str(exc)) from exc
+        try:
+            task = progress.add_task("load", total=len(articles))
+            report = load_articles(
+                store,
+                articles,
+                batch_size=batch_size or settings.batch_size,
+                on_batch=lambda n: progress.advance(task, n),
+            )
+        except StoreError as exc:
+            raise _fail(f"loading stopped, nothing of the failing batch was written: {exc}") from exc
+        finally:
+            store.close()
+    failures.extend(report.failed)
+    for w in [*warnings, *report.warnings]:
+        err.print(f"[yellow]warning:[/] {w}", highlight=False, soft_wrap=True)
+    for source, reason in failures:
+        err.print(f"[red]failed:[/] {source}: {reason}", highlight=False, soft_wrap=True)
+    table = Table(title=f"vlkg ingest → {store.backend}", show_header=False)
+    for label, value in (
+        ("articles loaded", report.articles),
+        ("facts", report.facts),
+        ("nodes created", report.nodes_created),
+        ("nodes updated", report.nodes_updated),
+        ("nodes unchanged", report.nodes_unchanged),
+        ("relationships created", report.rels_created),
+        ("relationships updated", report.rels_updated),
+        ("relationships unchanged", report.rels_unchanged),
+        ("warnings", len(warnings) + len(report.warnings)),
+        ("failed inputs", len(failures)),
+    ):
+        table.add_row(label, str(value))
+    err.print(table)
+    raise typer.Exit(_status(len(failures)))
+
+
+@cli.command()
+def serve(
+    host: Annotated[str, typer.Option(help="interface to bind")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
+) -> None:
+    """Run the HTTP API (OpenAPI docs at /docs)."""
+    import uvicorn
+
+    from app.api.main import create_app
+
+    uvicorn.run(create_app(), host=host, port=port)
+
+
+@cli.command()
+def stats(
+    json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
+    """Counts by node label and relationship type."""
+    from app.store import open_reader
+
+    try:
+        store = open_reader(get_settings())
+    except StoreError as exc:
+        raise _fail(str(exc)) from exc
+    try:
+        counts = store.counts()
+    finally:
+        store.close()
+    if json:
+        sys.stdout.buffer.write(orjson.dumps(counts, option=orjson.OPT_INDENT_2) + b"\n")
+        return
+    table = Table("kind", "name", "count")
+    for kind, values in (("node", counts["nodes"]), ("relationship", counts["relationships"])):
+        for name, n in values.items():
+            table.add_row(kind, name, str(n))
+    out.print(table)
+
+
+def main() -> None:
+    cli()
+
+
+if __name__ == "__main__":
+    main()
