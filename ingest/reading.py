@@ -1,0 +1,258 @@
+"""Read one input file into a zoned `Document`, or refuse it with a one-line reason.
+
+This is the only place that knows about files, sizes, encodings, HTML and JSON wrappers. It
+hands the extractor a `Document` whose `text` is clean NFC text and whose `segments` say which
+parts are the article. Every way a file can be unusable ends in `ReadError(path, reason)`, so
+the pipeline can report it and carry on with the other files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import stat
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from ingest.decode import DecodeError, decode_bytes
+from ingest.document import Document, content_id
+from ingest.html import declared_charset, looks_like_html, parse_html
+from ingest.metadata import detect_language, parse_date
+from ingest.segment import Hint, Zoning, zone_text
+
+__all__ = [
+    "MAX_BYTES",
+    "ReadError",
+    "document_from_bytes",
+    "document_from_text",
+    "read_bytes",
+    "read_document",
+]
+
+MAX_BYTES = 20_000_000
+"""Refuse files of 20 MB or more: no news article is that big, and a mistaken path to a dump
+or a disk image must not be read into memory."""
+
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+JSON_SUFFIXES = frozenset({".json"})
+
+
+class ReadError(Exception):
+    """A file that cannot be read as an article; `reason` is one line for the user."""
+
+    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+def read_document(path: Path) -> Document:
+    """Read a text, HTML or JSON article file into a zoned `Document`."""
+    data = read_bytes(path)
+    return document_from_bytes(data, source=str(path), suffix=path.suffix.lower())
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, after checking it is a regular, non-empty file below `MAX_BYTES`.
+
+    The size is checked before reading, and the read itself is capped, so a huge file or a
+    device that never ends cannot exhaust memory.
+    """
+    try:
+        with open(path, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise ReadError(path, "is a directory")
+            if not stat.S_ISREG(info.st_mode):
+                raise ReadError(path, "not a regular file")
+            if info.st_size >= MAX_BYTES:
+                raise ReadError(
+                    path, f"file too large ({_size(info.st_size)}; the limit is {_size(MAX_BYTES)})"
+                )
+            if info.st_size == 0:
+                raise ReadError(path, "empty file")
+            data = handle.read(MAX_BYTES)
+    except ReadError:
+        raise
+    except FileNotFoundError:
+        raise ReadError(path, "no such file") from None
+    except IsADirectoryError:
+        raise ReadError(path, "is a directory") from None
+    except PermissionError:
+        raise ReadError(path, "permission denied") from None
+    except OSError as err:
+        raise ReadError(path, f"cannot read: {err.strerror or err}") from None
+    if len(data) >= MAX_BYTES:
+        raise ReadError(path, f"file too large (at least {_size(MAX_BYTES)})")
+    if not data:
+        raise ReadError(path, "empty file")
+    return data
+
+
+def _size(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB"
+
+
+def document_from_bytes(data: bytes, *, source: str, suffix: str = "") -> Document:
+    """Decode and parse raw bytes; `suffix` (`.html`, `.json`, ...) picks the format, else it is
+    sniffed from the content."""
+    declared = declared_charset(data) if suffix in HTML_SUFFIXES or data[:1] == b"<" else None
+    try:
+        decoded = decode_bytes(data, declared=declared)
+    except DecodeError as err:
+        raise ReadError(source, str(err)) from None
+    text = decoded.text.removeprefix("\ufeff")
+    stripped = text.lstrip()
+    if suffix in JSON_SUFFIXES or (
+        suffix not in HTML_SUFFIXES and stripped[:1] == "{" and stripped.endswith("}")
+    ):
+        doc = _from_json(text, source, strict=suffix in JSON_SUFFIXES)
+        if doc is not None:
+            doc.warnings[:0] = decoded.warnings
+            return doc
+    if suffix in HTML_SUFFIXES or looks_like_html(text):
+        doc = _from_html(text, source)
+    else:
+        doc = document_from_text(text, source=source)
+    doc.warnings[:0] = decoded.warnings
+    return doc
+
+
+def document_from_text(
+    text: str,
+    *,
+    source: str,
+    title: str | None = None,
+    published: dt.date | None = None,
+    url: str | None = None,
+    outlet: str | None = None,
+    language: str | None = None,
+    hints: dict[int, Hint] | None = None,
+) -> Document:
+    """Zone already-decoded text; metadata given by the caller wins over what zoning finds.
+
+    When a known `title` is not among the first lines it is put on top of the text, so the
+    title segment, like every other, points into `Document.text`.
+    """
+    if title:
+        title = " ".join(title.split())
+        head = [" ".join(line.split()) for line in text.lstrip().split("\n", 8)[:8]]
+        if title not in head:
+            text = f"{title}\n\n{text}"
+            if hints:
+                shift = len(title) + 2
+                hints = {offset + shift: hint for offset, hint in hints.items()}
+    zoning: Zoning = zone_text(text, title=title or None, hints=hints)
+    if not text.strip():
+        raise ReadError(source, "no text")
+    body = " ".join(s.text for s in zoning.segments if s.zone == "body")
+    doc = Document(
+        source=source,
+        id=content_id(text),
+        text=text,
+        title=title or zoning.title,
+        published=published or zoning.published,
+        outlet=outlet or zoning.outlet,
+        url=url,
+        language=language or detect_language(body or text),
+        segments=zoning.segments,
+        warnings=list(zoning.warnings),
+    )
+    return doc
+
+
+def _from_html(html: str, source: str, **override: Any) -> Document:
+    article = parse_html(html)
+    if not article.blocks:
+        raise ReadError(source, "HTML page without text")
+    parts: list[str] = []
+    hints: dict[int, Hint] = {}
+    offset = 0
+    for block in article.blocks:
+        if parts:
+            parts.append("\n")
+            offset += 1
+        for i, (line, hint) in enumerate(block):
+            if i:
+                parts.append("\n")
+                offset += 1
+            if hint is not None:
+                hints[offset] = hint
+            parts.append(line)
+            offset += len(line)
+        parts.append("\n")
+        offset += 1
+    text = "".join(parts)
+    meta: dict[str, Any] = {
+        "title": article.title,
+        "published": article.published,
+        "url": article.url,
+        "outlet": article.outlet,
+        "language": article.language if article.language in {"vi", "en", "lo", "th"} else None,
+    }
+    meta.update({key: value for key, value in override.items() if value})
+    return document_from_text(text, source=source, hints=hints, **meta)
+
+
+_TEXT_KEYS = ("text", "content", "body", "article", "plain_text")
+_HTML_KEYS = ("html", "content_html", "body_html", "raw_html")
+_TITLE_KEYS = ("title", "headline")
+_DATE_KEYS = ("published", "published_at", "date", "datePublished", "pubDate", "publish_date", "time")
+_URL_KEYS = ("url", "link", "canonical_url")
+_OUTLET_KEYS = ("outlet", "source", "site", "site_name", "publisher")
+_LANG_KEYS = ("language", "lang")
+
+
+def _from_json(text: str, source: str, *, strict: bool) -> Document | None:
+    """An article given as JSON: `{"url", "title", "published", "text" | "html", ...}`.
+
+    Returns None for text that merely looks like JSON when `strict` is off (a `.txt` file).
+    """
+    try:
+        obj = orjson.loads(text)
+    except orjson.JSONDecodeError as err:
+        if not strict:
+            return None
+        raise ReadError(source, f"malformed JSON: {err}") from None
+    if not isinstance(obj, dict):
+        if not strict:
+            return None
+        raise ReadError(source, f"JSON {type(obj).__name__}: expected one article object")
+    if "articles" in obj:
+        raise ReadError(source, 'a facts document ({"articles": [...]}), not an article')
+
+    def first(keys: tuple[str, ...]) -> str | None:
+        for key in keys:
+            value = obj.get(key)
+            if isinstance(value, str) and value.strip():
+                return value.strip()
+            if isinstance(value, dict):  # {"publisher": {"name": ...}}
+                name = value.get("name")
+                if isinstance(name, str) and name.strip():
+                    return name.strip()
+        return None
+
+    published_raw = first(_DATE_KEYS)
+    published = parse_date(published_raw) if published_raw else None
+    meta: dict[str, Any] = {
+        "title": first(_TITLE_KEYS),
+        "published": published,
+        "url": first(_URL_KEYS),
+        "outlet": first(_OUTLET_KEYS),
+        "language": (first(_LANG_KEYS) or "").split("-")[0].lower() or None,
+    }
+    body = first(_TEXT_KEYS)
+    html = first(_HTML_KEYS)
+    if body is None and html is None:
+        if not strict:
+            return None
+        raise ReadError(source, 'JSON article without text: expected a "text" or "html" field')
+    if body is None or (html is None and looks_like_html(body)):
+        return _from_html(html or body or "", source, **meta)
+    if published_raw and published is None:
+        doc = document_from_text(body, source=source, **meta)
+        doc.warnings.append(f"unreadable published date {published_raw!r}")
+        return doc
+    return document_from_text(body, source=source, **meta)

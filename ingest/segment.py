@@ -1,0 +1,498 @@
+"""Zoning: which lines of a page are the article, and which are the site around it.
+
+A copied news page is the headline and body wrapped in site furniture: a navigation line and
+a time stamp above, a font-size widget, photo captions, links to other articles (often the
+headline printed twice on one line, because the link text and its tooltip were both copied),
+and long lists of other stories below. Those other stories name other countries and other
+provinces; if they reached the extractor as body text they would become false partnerships.
+So every line gets one label, and only `body` lines are the article proper:
+
+- `title`: the headline;
+- `body`: the article's paragraphs;
+- `caption`: photo captions (after `Chú thích ảnh`, lines with an `Ảnh: ...` credit, the line
+  after an image whose alt text repeats the headline);
+- `related`: inline links to other articles and their teasers, and the `Tin bài liên quan`
+  list right after the article: kept, because they are honest low-confidence evidence;
+- dropped: the page header, widgets, bylines and `Nguồn:` lines (they become metadata), and
+  everything from `Các tin bài khác`, `Đọc nhiều`, `Đọc thêm`, `Video`, `Thời tiết` ... on.
+
+The rules look only at the shape of lines (length, final punctuation, repetition, position in
+a paragraph block, a few fixed Vietnamese page markers), never at what one article says, so
+they carry over to other outlets. One pass over the lines with precompiled patterns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ingest.document import Segment, Zone
+from ingest.metadata import outlet_from_byline, outlet_from_source, parse_date_line
+
+__all__ = ["Hint", "Zoning", "doubled_length", "is_headline_like", "zone_text"]
+
+Hint = Literal["title", "body", "caption", "related", "drop"]
+_Label = Literal["header", "title", "body", "caption", "related", "meta", "drop"]
+
+
+@dataclass
+class Zoning:
+    """The segments of one text and the metadata found while zoning it."""
+
+    segments: list[Segment]
+    title: str | None = None
+    published: dt.date | None = None
+    outlet: str | None = None
+    byline: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Line:
+    start: int  # offset of the first non-space character in the text
+    text: str  # the line without surrounding whitespace
+    block: int  # paragraph block number: blank lines separate blocks
+    label: _Label | None = None
+    seg_start: int = 0  # part of `text` that becomes the segment (doubled lines, prefixes)
+    seg_end: int = 0
+    linkish: bool = False  # labelled `related` as a link (not as a teaser)
+
+
+# --- line shapes -----------------------------------------------------------------------------
+
+_WORD = re.compile(r"\S+")
+_TERMINAL = re.compile(r"[.;:,]\s*[\"'”’»)\]]?$")
+_SENTENCE_BREAK = re.compile(r"[.!?…](?:\s*[\"”’)])?\s+(?=[\"“‘(]?[A-ZÀ-ỸĐ0-9])")
+_UPPER_START = re.compile(r"^[\"“‘'(\[]?[0-9A-ZÀ-ỸĐ]")
+
+_NAV = re.compile(
+    r"^(?:trang\s+chủ|trang\s+nhất|home|tin\s+tức\s*[>»/|]|đăng\s+nhập|đăng\s+ký)|\s[>»›]\s",
+    re.IGNORECASE,
+)
+_WIDGET = re.compile(
+    r"^(?:a\s*a|a\s*[+-]?\s*a\s*[+-]?|[aA]\+?|cỡ\s+chữ.*|chia\s+sẻ.*|lưu\s*(?:bài|tin)?.*|in\s+bài|bản\s+in"
+    r"|facebook|zalo|twitter|email|e-mail|copy\s+link|sao\s+chép.*|nghe\s+(?:bài|đọc|tin).*"
+    r"|bình\s+luận\s*(?:\(\d+\))?|theo\s+dõi\s+.*google\s+news.*|\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}"
+    r"|tăng\s+cỡ\s+chữ|giảm\s+cỡ\s+chữ|\d+\s+lượt\s+xem|lượt\s+xem\s*:?\s*\d+|print|share|tweet|like)$",
+    re.IGNORECASE,
+)
+_SOURCE = re.compile(r"^(?:nguồn(?:\s+tin|\s+bài)?|source)\s*:\s*(.*)$", re.IGNORECASE)
+_THEO = re.compile(r"^theo\s+(\S.{0,79})$", re.IGNORECASE)
+_AUTHOR_TAG = re.compile(
+    r"\((?:t/h|th|tổng\s+hợp|lược\s+dịch|dịch)\)$|^(?:PV|CTV|BTV|Nhóm\s+PV)\b", re.IGNORECASE
+)
+_PAREN_OUTLET = re.compile(r"^\(([^()\n]{2,40})\)\s*[-–—:]\s*")
+_TRAILING_OUTLET = re.compile(r"\s*\(([A-Za-zĐđ0-9.\-]{2,40}\.(?:vn|com|net|org|la))\)\s*$", re.IGNORECASE)
+
+_CAPTION_MARK = re.compile(r"^(?:chú\s+thích\s+ảnh|ảnh\s+minh\s+ho[ạa])\s*:?$", re.IGNORECASE)
+_PHOTO_CREDIT = re.compile(
+    r"(?:^|[\s.(\[–-])(?:ảnh|ảnh\s+minh\s+ho[ạa]|nguồn\s+ảnh|ảnh\s+chụp\s+màn\s+hình|photo)\s*:\s*\S"
+    r"|\((?:ảnh\s+minh\s+ho[ạa]|ảnh\s+tư\s+liệu|ảnh\s+internet)\)\s*$",
+    re.IGNORECASE,
+)
+_MEDIA_LINK = re.compile(
+    r"^\[(?:video|ảnh|clip|photo|infographics?|inforgraphics?|podcast|e-?magazine|longform|audio)\]"
+    r"|^(?:video|clip|infographics?|podcast)\s*[:|]\s*\S"
+    r"|^(?:>>+|»|►|▶)\s*\S"
+    r"|^(?:xem\s+thêm|đọc\s+thêm|xem\s+tiếp|tin\s+liên\s+quan|bài\s+liên\s+quan)\s*[:>»-]\s*\S",
+    re.IGNORECASE,
+)
+
+# Section markers after the article. Lines are compared lower-cased, without trailing ':'.
+_RELATED_MARKERS = frozenset(
+    {
+        "tin bài liên quan",
+        "tin liên quan",
+        "bài liên quan",
+        "bài viết liên quan",
+        "các tin liên quan",
+        "các bài liên quan",
+        "tin cùng sự kiện",
+        "related",
+        "related news",
+        "related articles",
+    }
+)
+_DROP_MARKER = re.compile(
+    r"^(?:(?:các\s+)?(?:tin|bài|tin\s+bài|bài\s+viết)\s+(?:khác|mới|mới\s+nhất|mới\s+hơn|cũ\s+hơn"
+    r"|nổi\s+bật|xem\s+nhiều|đọc\s+nhiều|cùng\s+chuyên\s+mục|cùng\s+chủ\s+đề)"
+    r"|(?:tin\s+|bài\s+)?(?:đọc|xem)\s+nhiều(?:\s+nhất)?|đọc\s+thêm|xem\s+thêm|có\s+thể\s+bạn\s+quan\s+tâm"
+    r"|cùng\s+chuyên\s+mục|tiêu\s+điểm|video|videos|thời\s+tiết|infographics?|multimedia|podcast"
+    r"|e-?magazine|chủ\s+đề(?:\s+\S+){0,3}|sự\s+kiện|tags?|từ\s+kho[áa]|bình\s+luận|ý\s+kiến\s+bạn\s+đọc"
+    r"|gửi\s+bình\s+luận|tin\s+ảnh|ảnh|phóng\s+sự\s+ảnh|most\s+read|read\s+more|more\s+news)$",
+    re.IGNORECASE,
+)
+_TAGS_LINE = re.compile(r"^(?:tags?|từ\s+kho[áa])\s*:", re.IGNORECASE)
+
+_HEAD_SCAN = 8  # the page header and headline sit within the first few non-blank lines
+
+
+def doubled_length(line: str) -> int:
+    """Length of X if `line` is X printed twice (`XX` or `X X`), else 0.
+
+    Copying a link whose text and tooltip both hold the headline yields exactly this shape,
+    which real sentences never have.
+    """
+    n = len(line)
+    if n < 20:
+        return 0
+    half = n // 2
+    if n % 2 == 0 and line[:half] == line[half:]:
+        return half
+    if n % 2 == 1 and line[half] == " " and line[:half] == line[half + 1 :]:
+        return half
+    return 0
+
+
+def is_headline_like(line: str) -> bool:
+    """A short, capitalised line of several words without final sentence punctuation."""
+    if not 12 <= len(line) <= 250:
+        return False
+    if _TERMINAL.search(line) or not _UPPER_START.match(line):
+        return False
+    return len(_WORD.findall(line)) >= 4
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _marker_key(text: str) -> str:
+    return _key(text).rstrip(" :»>›")
+
+
+def _is_single_sentence(text: str) -> bool:
+    return _SENTENCE_BREAK.search(text.rstrip(" .!?…")) is None
+
+
+def _split_lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    offset = 0
+    block = 0
+    gap = False
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            if gap and lines:
+                block += 1
+            gap = False
+            start = offset + (len(raw) - len(raw.lstrip()))
+            lines.append(_Line(start, stripped, block, seg_end=len(stripped)))
+        else:
+            gap = True
+        offset += len(raw) + 1
+    return lines
+
+
+# --- the zoning pass -------------------------------------------------------------------------
+
+
+def zone_text(
+    text: str,
+    *,
+    title: str | None = None,
+    hints: Mapping[int, Hint] | None = None,
+    find_header: bool = True,
+) -> Zoning:
+    """Split `text` into labelled segments and read the metadata printed around the body.
+
+    `title` is a headline already known from markup or JSON; `hints` pins the label of the
+    line starting at a given offset (HTML structure knows figcaptions and related-link boxes
+    for certain). With `find_header=False` the text is taken to start at the headline.
+    """
+    lines = _split_lines(text)
+    zoning = Zoning(segments=[])
+    if not lines:
+        return zoning
+    if hints:
+        for line in lines:
+            hint = hints.get(line.start)
+            if hint is not None:
+                line.label = hint
+                line.linkish = hint == "related"
+
+    body_from = _head(lines, zoning, title, find_header)
+    body_to = _tail(lines, body_from)
+    _metadata_lines(lines, body_from, body_to, zoning)
+    _captions(lines, body_from, body_to, zoning.title)
+    _inline_related(lines, body_from, body_to)
+    _teasers(lines, body_from, body_to)
+
+    for line in lines[body_from:body_to]:
+        if line.label is None:
+            line.label = "body"
+    for line in lines:
+        if line.label in ("title", "body", "caption", "related"):
+            zone: Zone = line.label
+            piece = line.text[line.seg_start : line.seg_end].rstrip()
+            if piece:
+                zoning.segments.append(Segment(piece, line.start + line.seg_start, zone))
+    if not any(s.zone == "body" for s in zoning.segments):
+        zoning.warnings.append("no article body found")
+    return zoning
+
+
+def _head(lines: list[_Line], zoning: Zoning, title: str | None, find_header: bool) -> int:
+    """Label the page header and the headline; return the index of the first body line."""
+    scan = min(len(lines), _HEAD_SCAN)
+    # The header ends at the first line that reads like a paragraph: dates inside the body
+    # ("Ngày 5/1, ...") must not be taken for the publication date.
+    for i in range(scan):
+        if len(lines[i].text) > 250 or (
+            i and _is_paragraph(lines[i].text) and not _is_furniture(lines[i].text)
+        ):
+            scan = i
+            break
+    date_idx = None
+    if find_header:
+        for i in range(scan):
+            if lines[i].label is None:
+                date = parse_date_line(lines[i].text)
+                if date is not None:
+                    zoning.published = date
+                    date_idx = i
+                    break
+
+    title_idx = None
+    if title is not None:
+        wanted = _key(title)
+        title_idx = next((i for i in range(max(scan, 1)) if _key(lines[i].text) == wanted), None)
+        zoning.title = title.strip() or None
+    elif find_header:
+        title_idx = _find_title(lines, scan, date_idx)
+    elif lines[0].label is None and is_headline_like(lines[0].text):
+        title_idx = 0
+
+    if title_idx is not None:
+        lines[title_idx].label = "title"
+        zoning.title = lines[title_idx].text
+    last_head = max(i for i in (title_idx, date_idx, -1) if i is not None)
+    if find_header:
+        for i in range(last_head):
+            if lines[i].label is None:
+                lines[i].label = "header"
+    if date_idx is not None:
+        lines[date_idx].label = "header"
+    body_from = last_head + 1
+    # Widgets, a second date line and the like between the headline and the first paragraph.
+    while body_from < len(lines) and lines[body_from].label is None:
+        candidate = lines[body_from].text
+        if _is_furniture(candidate) or (
+            find_header and zoning.published is None and parse_date_line(candidate)
+        ):
+            if zoning.published is None:
+                zoning.published = parse_date_line(candidate)
+            lines[body_from].label = "header"
+            body_from += 1
+        else:
+            break
+    return body_from
+
+
+def _is_furniture(text: str) -> bool:
+    return len(text) <= 60 and (_WIDGET.match(text) is not None or _NAV.search(text) is not None)
+
+
+def _is_paragraph(text: str) -> bool:
+    return len(text) > 60 and text.rstrip().endswith((".", "!", "?", "…", ".”", '."'))
+
+
+def _find_title(lines: list[_Line], scan: int, date_idx: int | None) -> int | None:
+    def usable(i: int) -> bool:
+        line = lines[i]
+        return (
+            line.label is None
+            and i != date_idx
+            and not _is_furniture(line.text)
+            and is_headline_like(line.text)
+        )
+
+    if date_idx is not None:
+        after = next((i for i in range(date_idx + 1, scan) if usable(i)), None)
+        if after is not None:
+            return after
+        before = date_idx - 1
+        if before >= 0 and usable(before):
+            return before
+        return None
+    return next((i for i in range(scan) if usable(i)), None)
+
+
+def _tail(lines: list[_Line], body_from: int) -> int:
+    """Label the lists after the article; return the index just past the article body.
+
+    `Tin bài liên quan` opens a list of related links (kept as `related`); any other section
+    marker (`Các tin bài khác`, `Đọc nhiều`, `Đọc thêm`, `Video`, `Thời tiết`, ...) starts the
+    site's own furniture, which is dropped together with everything after it.
+    """
+    end = len(lines)
+    mode: Literal["body", "related", "drop"] = "body"
+    previous = ""
+    for i in range(body_from, len(lines)):
+        line = lines[i]
+        if mode == "drop":
+            line.label = "drop"
+            continue
+        key = _marker_key(line.text) if len(line.text) <= 48 else ""
+        if key in _RELATED_MARKERS and line.label != "related":
+            mode = "related"
+            end = min(end, i)
+            line.label = "drop"
+        elif (key and _DROP_MARKER.match(key)) or _TAGS_LINE.match(line.text):
+            mode = "drop"
+            end = min(end, i)
+            line.label = "drop"
+        elif mode == "related":
+            if _key(line.text) == previous:
+                line.label = "drop"
+            else:
+                line.label = "related"
+                line.linkish = True
+                half = doubled_length(line.text)
+                if half:
+                    line.seg_end = half
+        previous = _key(line.text)
+    return end
+
+
+def _metadata_lines(lines: list[_Line], body_from: int, body_to: int, zoning: Zoning) -> None:
+    """Bylines and source lines become metadata; a `(Outlet.vn) -` lead-in is cut off."""
+    source_outlet = byline_outlet = lead_outlet = None
+    first_body = True
+    for i in range(body_from, body_to):
+        line = lines[i]
+        if line.label is not None:
+            continue
+        source = _SOURCE.match(line.text)
+        if source and len(line.text) <= 120:
+            line.label = "meta"
+            source_outlet = source_outlet or outlet_from_source(source.group(1))
+            _author_before(lines, i, body_from, zoning)
+            continue
+        theo = _THEO.match(line.text)
+        if (
+            theo
+            and len(_WORD.findall(line.text)) <= 10
+            and "," not in line.text
+            and not _TERMINAL.search(line.text)
+        ):
+            line.label = "meta"
+            zoning.byline = theo.group(1).strip()
+            byline_outlet = byline_outlet or outlet_from_byline(theo.group(1))
+            continue
+        if first_body and not _is_furniture(line.text):
+            lead = _PAREN_OUTLET.match(line.text)
+            if lead and len(_WORD.findall(lead.group(1))) <= 4:
+                lead_outlet = outlet_from_byline(lead.group(1)) or outlet_from_source(lead.group(1))
+                line.seg_start = lead.end()
+            first_body = False
+        trailing = _TRAILING_OUTLET.search(line.text)
+        if trailing:
+            lead_outlet = lead_outlet or outlet_from_source(trailing.group(1))
+    # The author's name alone on the last line of the article, just before the lists.
+    if body_to > body_from:
+        last = body_to - 1
+        while last >= body_from and lines[last].label == "meta":
+            last -= 1
+        if last >= body_from and lines[last].label is None and _is_author(lines[last].text):
+            lines[last].label = "meta"
+            zoning.byline = zoning.byline or lines[last].text
+    zoning.outlet = source_outlet or lead_outlet or byline_outlet
+
+
+def _author_before(lines: list[_Line], i: int, body_from: int, zoning: Zoning) -> None:
+    j = i - 1
+    while j >= body_from and lines[j].label == "meta":
+        j -= 1
+    if j >= body_from and lines[j].label is None and _is_author(lines[j].text):
+        lines[j].label = "meta"
+        zoning.byline = zoning.byline or lines[j].text
+
+
+def _is_author(text: str) -> bool:
+    """A name or two (`Hà Vy`, `Hạnh Trần (t/h)`, `Minh Anh - Thu Hà`, `PV`) on its own line."""
+    if len(text) > 48 or _TERMINAL.search(text.rstrip(")")):
+        return False
+    if _AUTHOR_TAG.search(text):
+        return True
+    words = [w for w in _WORD.findall(text) if w not in {"-", "–", "&", "và", "/"}]
+    return 1 <= len(words) <= 6 and all(w[0].isupper() for w in words)
+
+
+def _captions(lines: list[_Line], body_from: int, body_to: int, title: str | None) -> None:
+    """Photo captions: after `Chú thích ảnh`, with a photo credit, or under a repeated headline.
+
+    Pages put the headline into each image's alt text, so a line repeating the headline marks
+    an image; its caption follows on the next line of the block, or as a short one-sentence
+    paragraph of its own.
+    """
+    title_key = _key(title) if title else None
+    previous: _Line | None = None
+    i = body_from
+    while i < body_to:
+        line = lines[i]
+        nxt = lines[i + 1] if i + 1 < body_to else None
+        key = _key(line.text)
+        if line.label is None:
+            if previous is not None and key == _key(previous.text):
+                line.label = "drop"  # the same line copied twice: keep the first
+            elif _CAPTION_MARK.match(line.text):
+                line.label = "drop"
+                if nxt is not None and nxt.label is None:
+                    nxt.label = "caption"
+            elif title_key is not None and key == title_key:
+                line.label = "drop"
+                if nxt is not None and nxt.label is None and len(nxt.text) <= 400:
+                    same_block = nxt.block == line.block
+                    if same_block or (len(nxt.text) <= 250 and _is_single_sentence(nxt.text)):
+                        nxt.label = "caption"
+            elif len(line.text) <= 400 and _PHOTO_CREDIT.search(line.text):
+                line.label = "caption"
+        previous = line
+        i += 1
+
+
+def _inline_related(lines: list[_Line], body_from: int, body_to: int) -> None:
+    """Links to other articles set inside the body: doubled headlines, media links, and short
+    headline-shaped lines that sit inside a paragraph block instead of opening one."""
+    for i in range(body_from, body_to):
+        line = lines[i]
+        if line.label is not None:
+            continue
+        half = doubled_length(line.text)
+        if half:
+            line.label, line.linkish, line.seg_end = "related", True, half
+        elif _MEDIA_LINK.match(line.text):
+            line.label, line.linkish = "related", True
+    for i in range(body_from, body_to):
+        line = lines[i]
+        if line.label is not None or not is_headline_like(line.text):
+            continue
+        prev = lines[i - 1] if i > body_from else None
+        nxt = lines[i + 1] if i + 1 < body_to else None
+        inside = prev is not None and prev.block == line.block
+        run = nxt is not None and nxt.block == line.block and (nxt.linkish or is_headline_like(nxt.text))
+        if inside or run:
+            line.label, line.linkish = "related", True
+
+
+def _teasers(lines: list[_Line], body_from: int, body_to: int) -> None:
+    """The summary printed under an inline related link, up to the next link or block end."""
+    for i in range(body_from + 1, body_to):
+        line = lines[i]
+        prev = lines[i - 1]
+        if line.label is not None or not prev.linkish or prev.block != line.block:
+            continue
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        closes = (
+            nxt is None
+            or i + 1 >= body_to
+            or nxt.block != line.block
+            or nxt.linkish
+            or nxt.label in ("meta", "caption", "drop")
+        )
+        if closes:
+            line.label = "related"
