@@ -88,6 +88,14 @@ class GraphStore(ABC):
     @abstractmethod
     def close(self) -> None: ...
 
+    @abstractmethod
+    def write(self, query: str, params: Mapping[str, Any] | None = None) -> None:
+        """Run one write statement in its own transaction."""
+
+    def clear(self) -> None:
+        """Delete every node and relationship; the schema stays."""
+        self.write(statement("admin/clear"))
+
     @property
     def writable(self) -> bool:
         return True

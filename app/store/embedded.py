@@ -139,6 +139,11 @@ class EmbeddedStore(GraphStore):
                 rows.append(dict(zip(columns, result.get_next(), strict=True)))
             return rows
 
+    def write(self, query: str, params: Mapping[str, Any] | None = None) -> None:
+        with self._lock:
+            self._conn.execute(query, dict(params or {}))
+            self._dirty = True
+
     def apply(self, changes: ChangeSet) -> None:
         stmts = changes.statements()
         if not stmts:

@@ -39,6 +39,12 @@ class Neo4jStore(GraphStore):
             raise StoreUnavailable(f"Neo4j at {self.uri} stopped answering: {exc}") from exc
         return [_plain(r.data()) for r in records]
 
+    def write(self, query: str, params: Mapping[str, Any] | None = None) -> None:
+        try:
+            self._driver.execute_query(query, dict(params or {}), database_=self.database)
+        except ServiceUnavailable as exc:
+            raise StoreUnavailable(f"Neo4j at {self.uri} stopped answering: {exc}") from exc
+
     def apply(self, changes: ChangeSet) -> None:
         stmts = changes.statements()
         if not stmts:

@@ -1,0 +1,164 @@
+"""One contract for every graph store: embedded always, Neo4j when NEO4J_URI is set."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from app.gazetteer import gazetteer
+from app.store.base import ChangeSet, GraphStore
+from ingest.load import LoadError, load_articles
+from tests.factories import camau_khammouane, ev, hatinh_khammouane, kontum_attapeu
+
+
+def partners_of(store: GraphStore, pid: str) -> dict[str, dict[str, object]]:
+    return {r["id"]: r for r in store.query("partners", ids=[pid])}
+
+
+def test_schema_is_idempotent(store: GraphStore) -> None:
+    store.ensure_schema()
+    store.ensure_schema()
+    assert store.counts()["nodes"]["Province"] == 0
+
+
+def test_reference_data_loads_every_province_and_succession(store: GraphStore) -> None:
+    load_articles(store, [])
+    counts = store.counts()
+    gaz = gazetteer()
+    assert counts["nodes"]["Province"] == len(gaz.provinces)
+    merged = [p for p in gaz.provinces if p.succeeded_by]
+    assert counts["relationships"]["SUCCEEDED_BY"] == len(merged)
+
+
+def test_loading_twice_changes_nothing(store: GraphStore) -> None:
+    facts = [camau_khammouane(), hatinh_khammouane(), kontum_attapeu()]
+    first = load_articles(store, facts)
+    counts = store.counts()
+    second = load_articles(store, facts)
+    assert store.counts() == counts
+    assert first.nodes_created > 0 and first.rels_created > 0
+    assert second.nodes_created == second.rels_created == 0
+    assert second.nodes_updated == second.rels_updated == 0
+
+
+def test_new_article_adds_evidence_not_duplicates(store: GraphStore) -> None:
+    load_articles(store, [camau_khammouane()])
+    counts = store.counts()
+    later = camau_khammouane(article_id="ffffeeeeddddcccc", published=dt.date(2024, 2, 1))
+    report = load_articles(store, [later])
+    after = store.counts()
+    assert after["nodes"]["Article"] == counts["nodes"]["Article"] + 1
+    for label in ("Official", "Agreement", "Project", "Event"):
+        assert after["nodes"][label] == counts["nodes"][label], label
+    assert after["relationships"] == counts["relationships"]
+    assert report.rels_updated > 0
+    row = partners_of(store, "ca-mau")["khammouane"]
+    assert row["article_count"] == 2
+    assert row["first_year"] == 2014  # the 2014 minutes date the partnership
+    assert row["last_year"] == 2024
+    assert set(row["sources"]) == {"a1b2c3d4e5f60708", "ffffeeeeddddcccc"}  # type: ignore[arg-type]
+    assert len(row["evidence"]) == 2  # type: ignore[arg-type]
+
+
+def test_evidence_and_article_metadata_are_stored(store: GraphStore) -> None:
+    load_articles(store, [camau_khammouane()])
+    row = partners_of(store, "khammouane")["ca-mau"]
+    assert row["evidence"] == ["Đoàn lãnh đạo tỉnh Khăm Muộn sang thăm và làm việc với tỉnh Cà Mau."]
+    assert row["spans"] and str(row["spans"][0]).endswith(":body")  # type: ignore[index]
+    art = store.query("articles_by_id", ids=["a1b2c3d4e5f60708"])[0]
+    assert art["published"] == "2023-01-05"
+    assert art["outlet"] == "example.vn"
+
+
+def test_a_failing_batch_writes_nothing(store: GraphStore) -> None:
+    load_articles(store, [camau_khammouane()])
+    before = store.counts()
+    bad = ChangeSet()
+    bad.create_nodes["Official"] = [
+        {
+            "id": "new-official",
+            "name": "X",
+            "search": "x",
+            "organisation": None,
+            "confidence": 1.0,
+            "sources": ["s"],
+            "evidence": ["e"],
+            "spans": ["::body"],
+        }
+    ]
+    bad.create_nodes["Article"] = [  # duplicate key: the transaction must fail whole
+        {
+            "id": "a1b2c3d4e5f60708",
+            "source": "dup",
+            "url": None,
+            "title": None,
+            "published": None,
+            "year": None,
+            "outlet": None,
+            "language": "vi",
+        }
+    ]
+    with pytest.raises(Exception):  # noqa: B017 - each engine raises its own error type
+        store.apply(bad)
+    assert store.counts() == before
+
+
+def test_unknown_province_rejects_the_article_whole(store: GraphStore) -> None:
+    good = camau_khammouane()
+    bad = hatinh_khammouane().model_copy(update={"source": "tests/bad.json"})
+    bad.partnerships[0].la = "LA-ZZ"
+    report = load_articles(store, [bad, good])
+    assert [s for s, _ in report.failed] == ["tests/bad.json"]
+    assert "LA-ZZ" in report.failed[0][1]
+    counts = store.counts()
+    assert counts["nodes"]["Article"] == 1  # the bad article left no trace
+    assert "ha-tinh" not in {r["id"] for r in store.query("partners", ids=["khammouane"])}
+
+
+def test_non_vn_la_pair_is_refused(store: GraphStore) -> None:
+    art = camau_khammouane()
+    art.partnerships[0].vn = "VN-23"
+    art.partnerships[0].la = "VN-59"
+    report = load_articles(store, [art])
+    assert report.failed and "not a Vietnamese–Lao pair" in report.failed[0][1]
+
+
+def test_existing_lookups_find_only_what_exists(store: GraphStore) -> None:
+    load_articles(store, [kontum_attapeu()])
+    found = store.existing_nodes("Province", ["kon-tum", "nowhere"])
+    assert set(found) == {"kon-tum"}
+    rels = store.existing_rels("PARTNERS_WITH", [("kon-tum", "attapeu"), ("attapeu", "kon-tum")])
+    assert set(rels) == {("kon-tum", "attapeu")}
+
+
+def test_predecessor_partners_are_reachable(store: GraphStore) -> None:
+    load_articles(store, [kontum_attapeu()])
+    rows = store.query("partners", ids=["quang-ngai-2025", "quang-ngai", "kon-tum"])
+    assert [(r["via"], r["id"]) for r in rows] == [("kon-tum", "attapeu")]
+    assert rows[0]["agreements"], "the shared memorandum is listed"
+
+
+def test_official_positions_merge_across_articles(store: GraphStore) -> None:
+    first = camau_khammouane()
+    second = camau_khammouane(article_id="9999888877776666", published=dt.date(2024, 5, 1))
+    second.officials[0].positions = ["Ủy viên Trung ương Đảng"]
+    second.officials[0].evidence = ev("Ủy viên Trung ương Đảng Nguyễn Văn Thử phát biểu.")
+    load_articles(store, [first])
+    load_articles(store, [second])
+    rows = store.existing_rels("OFFICIAL_OF", [("nguyen-van-thu--ca-mau", "ca-mau")])
+    row = rows[("nguyen-van-thu--ca-mau", "ca-mau")]
+    assert row["positions"] == ["Bí thư Tỉnh ủy", "Chủ tịch HĐND tỉnh", "Ủy viên Trung ương Đảng"]
+    assert (row["first_year"], row["last_year"]) == (2023, 2024)
+
+
+def test_clear_empties_the_graph(store: GraphStore) -> None:
+    load_articles(store, [camau_khammouane()])
+    store.clear()
+    counts = store.counts()
+    assert sum(counts["nodes"].values()) == 0
+
+
+def test_load_error_names_source() -> None:
+    err = LoadError("x.json", "bad")
+    assert str(err) == "x.json: bad"
