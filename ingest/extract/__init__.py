@@ -1,0 +1,97 @@
+"""Fact extraction: a zoned `Document` in, an `ArticleFacts` with evidence out.
+
+One pass per article: sentences are split once, province mentions are found once per
+sentence with a compiled automaton, and each rule module reads that shared context.
+Only the article proper (`body`, and the `title`) yields facts; `caption` lines may name
+officials (photo captions repeat who is pictured) but never pairs or money; `related`
+zones (other articles' headlines and teasers, boilerplate) are ignored because they state
+facts about other articles.
+"""
+
+from __future__ import annotations
+
+from app.facts import AgreementFact, ArticleFacts, Evidence, OfficialFact, ProjectFact
+from app.names import fold
+from ingest.document import Document, Zone
+
+from .agreements import extract_agreements, merge_agreements
+from .context import ArticleContext
+from .events import extract_event
+from .officials import Official, find_officials
+from .partnerships import extract_partnerships
+from .projects import extract_projects, merge_projects
+from .sentences import sentences
+
+__all__ = ["extract_document"]
+
+FACT_ZONES: tuple[Zone, ...] = ("title", "body")
+OFFICIAL_ZONES: tuple[Zone, ...] = ("title", "body", "caption")
+
+
+def extract_document(doc: Document) -> ArticleFacts:
+    """All facts of one article, each with its evidence sentence and offsets."""
+    sents = sentences(doc, OFFICIAL_ZONES)
+    ctx = ArticleContext.build(doc.text, doc.published, sents)
+    facts = ArticleFacts(
+        id=doc.id,
+        source=doc.source,
+        url=doc.url,
+        title=doc.title,
+        published=doc.published,
+        outlet=doc.outlet,
+        language=doc.language,
+        warnings=list(doc.warnings),
+    )
+    pairs: dict[tuple[str, str], int] = {}
+    officials: dict[str, OfficialFact] = {}
+    agreements: list[AgreementFact] = []
+    projects: list[ProjectFact] = []
+    for info in ctx.sentences:
+        zone = info.sentence.zone
+        found = find_officials(
+            doc.text, info.sentence.start, info.sentence.end, info.mentions, ctx.main_vn, ctx.main_la
+        )
+        for o in found:
+            _add_official(officials, o, info.evidence())
+        if zone not in FACT_ZONES:
+            continue
+        for p in extract_partnerships(ctx, info):
+            key = (p.vn, p.la)
+            if key in pairs:
+                old = facts.partnerships[pairs[key]]
+                old.confidence = max(old.confidence, p.confidence)
+                continue
+            pairs[key] = len(facts.partnerships)
+            facts.partnerships.append(p)
+        agreements.extend(extract_agreements(ctx, info))
+        projects.extend(extract_projects(ctx, info))
+        event = extract_event(ctx, info, found)
+        if event is not None:
+            facts.events.append(event)
+    facts.officials = list(officials.values())
+    facts.agreements = merge_agreements(agreements)
+    facts.projects = merge_projects(projects)
+    if not facts.partnerships and not facts.agreements and not facts.projects:
+        facts.warnings.append(f"{doc.source}: no Vietnam–Laos provincial cooperation found")
+    return facts
+
+
+def _add_official(known: dict[str, OfficialFact], o: Official, evidence: Evidence) -> None:
+    """Merge repeated mentions of one person (same folded name): positions add up."""
+    key = fold(o.name)
+    old = known.get(key)
+    if old is None:
+        known[key] = OfficialFact(
+            name=o.name,
+            province=o.province,
+            organisation=o.organisation,
+            positions=list(o.positions),
+            confidence=0.85 if evidence.zone == "body" else 0.7,
+            evidence=evidence,
+        )
+        return
+    for p in o.positions:
+        if p not in old.positions:
+            old.positions.append(p)
+    old.province = old.province or o.province
+    old.organisation = old.organisation or o.organisation

@@ -1,0 +1,94 @@
+"""Per-article state shared by the rules: sentences, their mentions, the article's main pair.
+
+Built once per article so every rule reads the same sentence split and the same resolved
+mentions (one automaton pass), which keeps extraction a single CPU pass over the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from app.facts import Evidence
+
+from .mentions import Mention, find_mentions
+from .sentences import Sentence
+
+# Anaphora for the two partners of the article: "hai địa phương", "2 tỉnh", "hai bên".
+PAIR_ANAPHORA = re.compile(
+    r"(?<!\w)(?:hai|2|các)\s+(?:địa phương|tỉnh|bên|thành phố|đơn vị)(?!\w)|(?<!\w)tỉnh bạn(?!\w)",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class SentenceInfo:
+    sentence: Sentence
+    mentions: list[Mention]
+
+    def in_span(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if m.start >= start and m.end <= end]
+
+    def evidence(self) -> Evidence:
+        s = self.sentence
+        return Evidence(sentence=s.text, start=s.start, end=s.end, zone=s.zone)
+
+
+@dataclass
+class ArticleContext:
+    text: str
+    published: dt.date | None
+    sentences: list[SentenceInfo]
+    main_vn: str | None = None
+    main_la: str | None = None
+    pairs_by_segment: dict[int, list[tuple[int, str, str]]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, text: str, published: dt.date | None, sentences: list[Sentence]) -> ArticleContext:
+        infos = [SentenceInfo(s, find_mentions(text, published, s.start, s.end)) for s in sentences]
+        vn: Counter[str] = Counter()
+        la: Counter[str] = Counter()
+        for info in infos:
+            if info.sentence.zone not in ("body", "title"):
+                continue
+            for m in info.mentions:
+                (vn if m.country == "VN" else la)[m.iso] += 2 if info.sentence.zone == "title" else 1
+        ctx = cls(text, published, infos)
+        ctx.main_vn = vn.most_common(1)[0][0] if vn else None
+        ctx.main_la = la.most_common(1)[0][0] if la else None
+        return ctx
+
+    def pair_before(self, info: SentenceInfo) -> tuple[list[str], list[str]] | None:
+        """The VN and LA provinces of the nearest earlier sentence (same paragraph) naming both."""
+        seg = info.sentence.segment
+        best: SentenceInfo | None = None
+        for other in self.sentences:
+            if other.sentence.start >= info.sentence.start:
+                break
+            if other.sentence.segment != seg:
+                continue
+            countries = {m.country for m in other.mentions}
+            if {"VN", "LA"} <= countries:
+                best = other
+        if best is None:
+            return None
+        vn = unique(m.iso for m in best.mentions if m.country == "VN")
+        la = unique(m.iso for m in best.mentions if m.country == "LA")
+        return vn, la
+
+    def main_pair(self) -> tuple[list[str], list[str]] | None:
+        if self.main_vn and self.main_la:
+            return [self.main_vn], [self.main_la]
+        return None
+
+
+def unique(items: Iterable[str]) -> list[str]:
+    """Items in first-seen order without repeats."""
+    out: list[str] = []
+    for x in items:
+        if x not in out:
+            out.append(x)
+    return out

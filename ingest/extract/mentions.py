@@ -1,0 +1,148 @@
+"""Province mentions: an Aho–Corasick automaton over the gazetteer's folded keys.
+
+The gazetteer folds names (no case, diacritics, spaces or hyphens), so the text is folded
+the same way before matching: every character maps to one folded character (Vietnamese
+letters fold to one ASCII letter), the letters and digits are concatenated into one
+compact string, and a match is kept only if it starts at the start of a word and ends at
+the end of one (so `Hà Nam` never matches inside `Hà Nam Định`, and `Khăm-muộn` and
+`Khăm Muộn` are one key). Prefixes such as `tỉnh`, `TP`, `thủ đô` are keys of their own
+where they change the unit (`tỉnh Viêng Chăn` is not `thủ đô Viêng Chăn`); the longest
+match wins. Short keys fold onto ordinary words and given names (`Huế` vs `Huệ`), so for
+them the diacritics written in the text must agree with a known spelling.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+import ahocorasick
+
+from app.gazetteer import Province, ProvinceAmbiguous, ProvinceNotFound, gazetteer
+from app.names import strip_diacritics
+
+_SHORT_KEY = 5
+_WORD = re.compile(r"[0-9a-z\u0e80-\u0eff]+")
+_SPACE_HYPHEN = re.compile(r"[\s\-–.]+")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A province named in the text, resolved to the unit in force on the article's date."""
+
+    start: int
+    end: int
+    surface: str
+    province: Province
+    iso: str
+
+    @property
+    def country(self) -> str:
+        return self.province.country
+
+
+def _fold_table() -> dict[int, str]:
+    """Code point → one folded character, for every Latin letter Vietnamese uses."""
+    table: dict[int, str] = {}
+    for cp in range(0x80, 0x2000):
+        c = chr(cp)
+        folded = strip_diacritics(c).lower()
+        if len(folded) == 1 and folded != c:
+            table[cp] = folded
+    for cp in range(ord("A"), ord("Z") + 1):
+        table[cp] = chr(cp).lower()
+    return table
+
+
+_TABLE = _fold_table()
+
+
+def fold_aligned(text: str) -> str:
+    """`text` folded to lower-case ASCII letter by letter; same length as `text`."""
+    return text.translate(_TABLE)
+
+
+class _Automaton:
+    def __init__(self) -> None:
+        self.automaton = ahocorasick.Automaton()
+        self.exact: dict[str, set[str]] = {}
+        for key, provinces in gazetteer().keys():  # noqa: SIM118 (a method, not a dict)
+            self.automaton.add_word(key, (key, tuple(provinces)))
+            forms = {_SPACE_HYPHEN.sub("", n.lower()) for p in provinces for n in p.names}
+            self.exact[key] = forms
+        self.automaton.make_automaton()
+
+
+@functools.cache
+def _automaton() -> _Automaton:
+    return _Automaton()
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolve(surface: str, on: dt.date | None) -> tuple[Province, str] | None:
+    """The unit `surface` names on `on`, with an ISO code (pre-merger code when undated)."""
+    g = gazetteer()
+    try:
+        province = g.resolve(surface, on=on)
+    except (ProvinceNotFound, ProvinceAmbiguous):
+        return None
+    if province.iso:
+        return province, province.iso
+    # A post-2025 unit has no ISO code yet: report the code of the same-named unit it continues.
+    for cand in g.candidates(surface):
+        if cand.iso and cand.country == province.country:
+            return cand, cand.iso
+    return None
+
+
+def find_mentions(text: str, on: dt.date | None, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Province mentions in `text[start:end]`, leftmost-longest, offsets into `text`."""
+    end = len(text) if end is None else end
+    folded = fold_aligned(text[start:end])
+    parts: list[str] = []
+    starts: dict[int, int] = {}
+    ends: dict[int, int] = {}
+    pos = 0
+    for m in _WORD.finditer(folded):
+        word = m.group()
+        starts[pos] = m.start()
+        pos += len(word)
+        ends[pos] = m.end()
+        parts.append(word)
+    compact = "".join(parts)
+    auto = _automaton()
+    found: list[tuple[int, int, str, tuple[Province, ...]]] = []
+    for last, (key, provinces) in auto.automaton.iter(compact):
+        first = last - len(key) + 1
+        if first in starts and last + 1 in ends:
+            found.append((first, last + 1, key, provinces))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    out: list[Mention] = []
+    taken_to = -1
+    for first, stop, key, _provinces in found:
+        if first < taken_to:
+            continue
+        s = start + starts[first]
+        e = start + ends[stop]
+        surface = text[s:e]
+        if not _plausible(surface, key, auto):
+            continue
+        resolved = _resolve(surface, on)
+        if resolved is None:
+            continue
+        taken_to = stop
+        out.append(Mention(s, e, surface, resolved[0], resolved[1]))
+    return out
+
+
+def _plausible(surface: str, key: str, auto: _Automaton) -> bool:
+    """Proper-noun check: capitalised, and for short keys the written diacritics agree."""
+    last_word = surface.split()[-1]
+    if last_word[0].islower():
+        return False
+    if len(key) > _SHORT_KEY:
+        return True
+    plain = _SPACE_HYPHEN.sub("", surface.lower())
+    return plain.isascii() or plain in auto.exact.get(key, set())

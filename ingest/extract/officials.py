@@ -1,0 +1,292 @@
+"""Officials: a title chain next to a personal name, with the province the title belongs to.
+
+Vietnamese reports write `<titles> <province> <Name>` (`Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh
+Cà Mau Nguyễn Tiến Hải`) or `ông/bà <Name>, <titles> <province>`. Titles come from
+`app/data/positions.csv` plus common forms the file does not list; each title in a chain
+is one position. A name is a run of capitalised words (Lao names may be hyphenated or
+split into many syllables), so the extractor never needs a list of people. The province
+is the one named right after the chain; failing that, a Lao title (`Tỉnh trưởng`) takes
+the nearest Lao province before it in the sentence and a Vietnamese title (`UBND`) the
+article's main Vietnamese province. Diplomats belong to a national body, not a province.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from app.gazetteer import gazetteer
+
+from .mentions import Mention
+
+_EXTRA_TITLES = (
+    "Phó Chủ tịch UBND",
+    "Phó Chủ tịch Ủy ban nhân dân",
+    "Chủ tịch Ủy ban nhân dân",
+    "Chủ tịch UBND",
+    "Chủ tịch HĐND",
+    "Chủ tịch Hội đồng nhân dân",
+    "Phó Chủ tịch Hội đồng nhân dân",
+    "Phó Chủ tịch Thường trực UBND",
+    "Phó Chủ tịch Thường trực HĐND",
+    "Thường vụ Tỉnh ủy",
+    "Thường vụ Thành ủy",
+    "Ủy viên Ban Thường vụ Thành ủy",
+    "Trưởng Ban Tổ chức Thành ủy",
+    "Trưởng Ban Đối ngoại Tỉnh ủy",
+    "Trưởng Ban Dân vận Tỉnh ủy",
+    "Trưởng Ban Nội chính Tỉnh ủy",
+    "Trưởng Ban Tuyên giáo Thành ủy",
+    "Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy",
+    "Phó Trưởng đoàn Đại biểu Quốc hội",
+    "Trưởng đoàn Đại biểu Quốc hội",
+    "Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam",
+    "Chủ tịch Ủy ban MTTQ Việt Nam",
+    "Chủ tịch Ủy ban MTTQ",
+    "Chủ tịch Ủy ban Mặt trận Lào Xây dựng đất nước",
+    "Phó Đô trưởng",
+    "Đô trưởng",
+    "Phó Thủ tướng",
+    "Thủ tướng",
+    "Chủ tịch nước",
+    "Phó Chủ tịch nước",
+    "Chủ tịch Quốc hội",
+    "Phó Chủ tịch Quốc hội",
+    "Tổng Bí thư",
+    "Bộ trưởng",
+    "Thứ trưởng",
+    "Đại sứ đặc mệnh toàn quyền",
+    "Phó Giám đốc Công an",
+    "Chỉ huy trưởng Bộ đội Biên phòng",
+    "Chỉ huy trưởng Bộ Chỉ huy Quân sự",
+    "Chỉ huy trưởng Bộ CHQS",
+    "Chính ủy",
+    "Trưởng đoàn",
+    "Phó Trưởng đoàn",
+    "Bí thư Đảng ủy",
+)
+_DEPARTMENTS = (
+    "Ngoại vụ|Công Thương|Kế hoạch và Đầu tư|Tài chính|Y tế|Giáo dục và Đào tạo|"
+    "Văn hóa, Thể thao và Du lịch|Văn hóa và Thể thao|Du lịch|Nông nghiệp và Phát triển nông thôn|"
+    "Nông nghiệp và Môi trường|Xây dựng|Giao thông vận tải|Nội vụ|Tư pháp|"
+    "Lao động - Thương binh và Xã hội|Tài nguyên và Môi trường|Khoa học và Công nghệ|"
+    "Thông tin và Truyền thông|Công an"
+)
+_RANK = r"(?:(?:Thiếu|Trung|Thượng|Đại) tướng|(?:Thiếu|Trung|Thượng|Đại) tá)"
+_PLACE_WORD = r"(?:\s+(?:tỉnh|TP\.?|thành phố))"
+_DIPLOMATIC = ("đại sứ", "lãnh sự")
+_LAO_TITLES = ("tỉnh trưởng", "huyện trưởng", "đô trưởng", "ủy ban chính quyền")
+_VN_TITLES = ("ubnd", "ủy ban nhân dân", "mttq", "mặt trận tổ quốc", "quốc hội", "sở ", "thành ủy")
+_NATIONAL = ("thủ tướng", "chủ tịch nước", "bộ trưởng", "thứ trưởng", "tổng bí thư", "chủ tịch quốc hội")
+
+
+def _title_patterns() -> list[str]:
+    titles = {p.title_vi for p in gazetteer().positions if "," not in p.title_vi}
+    titles.update(_EXTRA_TITLES)
+    pats = []
+    for t in sorted(titles, key=len, reverse=True):
+        pat = r"\s+".join(re.escape(w) for w in t.split())
+        if not t.endswith(("tỉnh", "thành phố", "TP", "trưởng", "Đảng")):
+            pat += _PLACE_WORD + "?"
+        pats.append(pat)
+    pats.insert(
+        0, r"(?:Phó\s+)?Giám\s+đốc\s+(?:Sở\s+(?:" + _DEPARTMENTS + r")|Công\s+an)" + _PLACE_WORD + "?"
+    )
+    return pats
+
+
+_TITLE = r"(?:" + _RANK + r"\s*,?\s*)?(?:" + "|".join(_title_patterns()) + r")"
+TITLE = re.compile(r"(?<!\w)(?i:" + _TITLE + r")(?!\w)")
+_CHAIN_SEP = re.compile(r"\s*(?:,|kiêm|-|–|và)\s*")
+_HONORIFIC = re.compile(r"(?<!\w)(?:ông|bà|đồng chí|Ông|Bà|Đồng chí|Ngài|ngài)\s+")
+_NAME_TOKEN = re.compile(r"[^\s,.;:()\[\]\"“”!?/]+")
+_LAO_STATE = r"(?:CHDCND|Cộng hòa Dân chủ Nhân dân)"
+_LAO_TAIL = re.compile(
+    r"\s*(?:\((?:nước\s+)?(?:" + _LAO_STATE + r"\s+)?Lào\)|,?\s*(?:nước\s+)?" + _LAO_STATE + r"\s+Lào)"
+)
+# Capitalised words that open a phrase, never a personal name (checked on the first word).
+_NOT_NAME = frozenset(
+    (
+        *("Tỉnh", "Thành", "Đoàn", "Đảng", "Nhà", "Nước", "Ban", "Hội", "Sở", "Bộ", "Ủy", "Chính"),
+        *("Quân", "Công", "Việt", "Lào", "Trung", "Đại", "Tổng", "Phó", "UBND", "HĐND", "CHDCND"),
+        *("TP", "Tại", "Theo", "Ngày", "Sáng", "Chiều", "Tối", "Trưa", "Trong", "Với", "Về", "Cùng"),
+        *("Các", "Những", "Hai", "Đồng", "Thủ", "Lãnh", "Đây", "Dịp", "Nhân", "Ông", "Bà"),
+    )
+)
+_PREFIX = re.compile(r"\s*(?:(?:tỉnh|TP\.?|thành phố|thủ đô|Tỉnh)\s+)?")
+_ORG_END = re.compile(r"(?:(?<!TP)(?<!Tp)\.|[,;])\s|\s(?:cùng|đã|và|có|đến|tới|cho|làm|gửi|bày|phát)\s|$")
+
+
+@dataclass
+class Official:
+    name: str
+    start: int
+    end: int
+    positions: list[str] = field(default_factory=list)
+    province: str | None = None
+    organisation: str | None = None
+    country: str | None = None
+
+
+def _chain(text: str, pos: int) -> tuple[list[str], int]:
+    """Titles starting exactly at `pos`, joined by commas/dashes/`kiêm`; returns (titles, end)."""
+    titles: list[str] = []
+    while True:
+        m = TITLE.match(text, pos)
+        if m is None:
+            break
+        title = " ".join(m.group().split())
+        if title.lower() not in (t.lower() for t in titles):
+            titles.append(title)
+        pos = m.end()
+        sep = _CHAIN_SEP.match(text, pos)
+        if sep is None or TITLE.match(text, sep.end()) is None:
+            break
+        pos = sep.end()
+    return titles, pos
+
+
+def _name_at(text: str, pos: int, end: int) -> tuple[str, int] | None:
+    """A run of 2–7 capitalised words starting at `pos` (after spaces)."""
+    while pos < end and text[pos] == " ":
+        pos += 1
+    tokens: list[tuple[int, int]] = []
+    cur = pos
+    while cur < end and len(tokens) < 8:
+        m = _NAME_TOKEN.match(text, cur)
+        if m is None:
+            break
+        tok = m.group()
+        if (
+            not tok[0].isupper()
+            or (not tokens and tok in _NOT_NAME)
+            or (tok.isupper() and len(tok) > 1 and tok.isascii())
+        ):
+            break
+        if any(c.isdigit() for c in tok):
+            break
+        tokens.append((m.start(), m.end()))
+        cur = m.end()
+        if cur < end and text[cur] == " " and cur + 1 < end and text[cur + 1] != " ":
+            cur += 1
+            continue
+        break
+    if len(tokens) < 2 or len(tokens) > 7:
+        return None
+    return text[tokens[0][0] : tokens[-1][1]], tokens[-1][1]
+
+
+def _mention_at(mentions: Sequence[Mention], text: str, pos: int) -> Mention | None:
+    """The mention beginning at `pos`, allowing `tỉnh`/`TP`/`thành phố` in between."""
+    m = _PREFIX.match(text, pos)
+    at = m.end() if m else pos
+    for men in mentions:
+        if men.start <= at < men.end or men.start == pos:
+            return men
+    return None
+
+
+def find_officials(
+    text: str,
+    start: int,
+    end: int,
+    mentions: Sequence[Mention],
+    main_vn: str | None,
+    main_la: str | None,
+) -> list[Official]:
+    """Officials stated in `text[start:end]` (one sentence)."""
+    out: list[Official] = []
+    taken: list[tuple[int, int]] = []
+    pos = start
+    while True:
+        m = TITLE.search(text, pos, end)
+        if m is None:
+            break
+        if any(a <= m.start() < b for a, b in taken):
+            pos = m.end()
+            continue
+        titles, chain_end = _chain(text, m.start())
+        pos = chain_end
+        mention = _mention_at(mentions, text, chain_end)
+        after = chain_end
+        if mention is not None:
+            after = mention.end
+            tail = _LAO_TAIL.match(text, after)
+            if tail:
+                after = tail.end()
+        official: Official | None = None
+        named = _name_at(text, after, end)
+        if named is not None and any(men.start < named[1] and men.end > after for men in mentions):
+            named = None
+        if named is not None:
+            official = Official(named[0], m.start(), named[1], titles)
+        else:
+            before = _name_before(text, start, m.start())
+            if before is not None:
+                official = Official(before[0], before[1], after, titles)
+        if official is None:
+            continue
+        _place(official, text, m.start(), after, end, mention, mentions, main_vn, main_la)
+        taken.append((official.start, max(official.end, chain_end)))
+        pos = max(pos, official.end)
+        out.append(official)
+    return out
+
+
+def _name_before(text: str, sent_start: int, title_start: int) -> tuple[str, int] | None:
+    """`ông/bà <Name>, <title>` or `<Name> - <title>`: the name ending just before a title."""
+    window_start = max(sent_start, title_start - 80)
+    window = text[window_start:title_start]
+    sep = re.search(r"(?:,|\s[-–]|\()\s*$", window)
+    if sep is None:
+        return None
+    head = window[: sep.start()]
+    best: tuple[str, int] | None = None
+    for h in _HONORIFIC.finditer(head):
+        named = _name_at(text, window_start + h.end(), window_start + sep.start())
+        if named is not None and named[1] == window_start + len(head.rstrip()):
+            best = (named[0], window_start + h.end())
+    return best
+
+
+def _place(
+    official: Official,
+    text: str,
+    chain_start: int,
+    chain_end: int,
+    end: int,
+    mention: Mention | None,
+    mentions: Sequence[Mention],
+    main_vn: str | None,
+    main_la: str | None,
+) -> None:
+    """Set province, organisation and country of `official` from its titles and context."""
+    joined = " ".join(official.positions).lower()
+    if any(d in joined for d in _DIPLOMATIC):
+        tail = text[chain_end:end]
+        stop = _ORG_END.search(tail)
+        org_tail = tail[: stop.start()].strip() if stop else tail.strip()
+        title = next(p for p in official.positions if any(d in p.lower() for d in _DIPLOMATIC))
+        official.organisation = f"{title} {org_tail}".strip() if org_tail else title
+        official.country = "LA" if "Lào" in org_tail else "VN" if "Việt Nam" in org_tail else None
+        return
+    if any(n in joined for n in _NATIONAL) and mention is None:
+        return
+    if mention is not None:
+        official.province = mention.iso
+        official.country = mention.country
+        return
+    lao = any(t in joined for t in _LAO_TITLES)
+    vn = any(t in joined for t in _VN_TITLES)
+    country = "LA" if lao and not vn else "VN" if vn and not lao else None
+    if country is None:
+        return
+    official.country = country
+    near = [
+        m for m in mentions if m.end <= chain_start and m.country == country and m.start >= chain_start - 200
+    ]
+    if near:
+        official.province = near[-1].iso
+    else:
+        official.province = main_la if country == "LA" else main_vn

@@ -1,0 +1,68 @@
+"""Partnerships: a Vietnamese and a Lao province that a clause says work with each other.
+
+Co-mention is not enough: the clause must also carry a cooperation cue (cooperate, sign,
+visit, work with, support, twin...). Pairs are formed within a `;`-clause first; a clause
+that names only one side borrows the other side from the sentence's earlier clauses,
+because Vietnamese states the subject once and chains predicates with `;`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.facts import PartnershipFact
+
+from .context import ArticleContext, SentenceInfo
+
+CUE = re.compile(
+    r"(?<!\w)(?:hợp tác|ký|ký kết|thăm|làm việc|hỗ trợ|giúp đỡ|ủng hộ|viện trợ|kết nghĩa|hữu nghị|"
+    r"quan hệ|hội đàm|hội nghị|chúc Tết|tặng|trao tặng|giao lưu|phối hợp|hội kiến|gặp gỡ|gặp mặt|"
+    r"đón|ghi nhớ|thỏa thuận|kết nối|gắn bó|đoàn kết|chào xã giao|tiếp(?!\s+(?:tục|theo|cận|giáp|nối|nhận))|"
+    r"cùng với|với|mời|đầu tư)(?!\w)",
+    re.IGNORECASE,
+)
+_STRONG = re.compile(
+    r"(?<!\w)(?:hợp tác|ký|ký kết|thăm|làm việc|hỗ trợ|giúp đỡ|ủng hộ|viện trợ|kết nghĩa|hội đàm|"
+    r"chúc Tết|trao tặng|giao lưu|hội kiến|chào xã giao|ghi nhớ|thỏa thuận|đoàn kết|gắn bó|"
+    r"tiếp(?!\s+(?:tục|theo|cận|giáp|nối|nhận)))(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def extract_partnerships(ctx: ArticleContext, info: SentenceInfo) -> list[PartnershipFact]:
+    """Partnership facts stated in one sentence."""
+    if len({m.country for m in info.mentions}) < 2:
+        return []
+    text = ctx.text
+    out: dict[tuple[str, str], PartnershipFact] = {}
+    seen_vn: list[str] = []
+    seen_la: list[str] = []
+    sentence_cue = _STRONG.search(info.sentence.text) is not None
+    for start, end in info.sentence.clauses():
+        ms = info.in_span(start, end)
+        vn = [m.iso for m in ms if m.country == "VN"]
+        la = [m.iso for m in ms if m.country == "LA"]
+        cue = _STRONG.search(text, start, end) is not None
+        weak = CUE.search(text, start, end) is not None
+        if vn and la and (cue or (weak and sentence_cue)):
+            conf = 0.9 if cue else 0.75
+            for v in vn:
+                for la_ in la:
+                    out.setdefault((v, la_), _fact(v, la_, info, conf))
+        elif cue and (vn or la):
+            # One side only: borrow the other side from earlier clauses of this sentence.
+            for v in vn or seen_vn:
+                for la_ in la or seen_la:
+                    if not (vn and la):
+                        out.setdefault((v, la_), _fact(v, la_, info, 0.7))
+        seen_vn.extend(x for x in vn if x not in seen_vn)
+        seen_la.extend(x for x in la if x not in seen_la)
+    return list(out.values())
+
+
+def _fact(vn: str, la: str, info: SentenceInfo, confidence: float) -> PartnershipFact:
+    if info.sentence.zone == "title":
+        confidence = min(confidence, 0.85)
+    elif info.sentence.zone in ("related", "caption"):
+        confidence = min(confidence, 0.5)
+    return PartnershipFact(vn=vn, la=la, confidence=confidence, evidence=info.evidence())

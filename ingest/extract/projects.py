@@ -1,0 +1,238 @@
+"""Projects and aid: who funds whom, how much, over which years, in money or in kind.
+
+Within a `;`-clause that carries a support verb (`hỗ trợ`, `viện trợ`, `ủng hộ`, `tặng`,
+`đầu tư`...), the funder is the province named before the verb (or after `của`: `sự hỗ
+trợ của tỉnh X`), and each amount's beneficiary is the province of the other country
+named between the verb and that amount (`hỗ trợ tỉnh A 1,5 tỷ đồng và tỉnh B 500 triệu
+đồng`). A clause without a subject continues the previous clause's funder. A beneficiary
+written only as Laos in general (`tại Lào`, `tỉnh bạn Lào`) stays `None`. Aid runs both
+ways: a Lao province before the verb is the funder. Amounts in trade statistics carry no
+support verb and are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from app.facts import ProjectFact
+
+from .agreements import PERIOD
+from .amounts import find_amounts, find_in_kind
+from .context import ArticleContext, SentenceInfo
+from .mentions import Mention
+
+VERB = re.compile(
+    r"(?<!\w)(?:hỗ trợ|viện trợ|tài trợ|ủng hộ|trao tặng|tặng|giúp đỡ|đầu tư|kinh phí|quyên góp)(?!\w)",
+    re.IGNORECASE,
+)
+# Verbs strong enough to state aid without an amount.
+_AID_VERB = re.compile(
+    r"(?<!\w)(?:hỗ trợ|viện trợ|tài trợ|ủng hộ|trao tặng|tặng|giúp đỡ)(?!\w)", re.IGNORECASE
+)
+_OF = re.compile(r"^\s*(?:của|từ)\s+(?:[^,;]{0,40}?\s)?$")
+GENERIC_LAO = re.compile(
+    r"(?<!\w)(?:(?:tại|ở|cho|sang|của)\s+(?:nước\s+(?:bạn\s+)?)?Lào|(?:tỉnh|nước|địa phương|các tỉnh|"
+    r"các địa phương)\s+(?:bạn\s+)?(?:của\s+)?(?:Nam\s+|Bắc\s+|Trung\s+)?Lào|(?:Nam|Bắc|Trung)\s+Lào|"
+    r"(?:sinh viên|học sinh|lưu học sinh|nhân dân|người dân)\s+Lào|tỉnh bạn)(?!\s*Cai)(?!\w)",
+    re.IGNORECASE,
+)
+PER_YEAR = re.compile(r"(?<!\w)(?:mỗi năm|hằng năm|hàng năm|/năm|một năm)(?!\w)", re.IGNORECASE)
+_SINGLE_YEAR = re.compile(r"(?<!\w)năm\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+_TRADE = re.compile(r"kim ngạch|xuất khẩu|nhập khẩu|doanh thu|GDP|ngân sách|thu nhập|tổng vốn đầu tư FDI")
+_REQUEST = re.compile(r"(?<!\w)(?:đề nghị|mong muốn|kiến nghị|đề xuất|mời)(?!\w)", re.IGNORECASE)
+
+
+@dataclass
+class _Carry:
+    funder: Mention | None = None
+    beneficiary: str | None = None
+    beneficiary_country: str | None = None
+
+
+def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFact]:
+    """Project and aid facts stated in one sentence."""
+    text = ctx.text
+    sent = info.sentence
+    if VERB.search(sent.text) is None:
+        return []
+    years = _years(sent.text)
+    per_year = PER_YEAR.search(sent.text) is not None
+    carry = _Carry()
+    out: list[ProjectFact] = []
+    for start, end in sent.clauses():
+        ms = info.in_span(start, end)
+        all_amounts = find_amounts(text, start, end)
+        all_goods = find_in_kind(text, start, end)
+        verb = _subject_verb(
+            text, ms, start, end, [a.start for a in all_amounts] + [g.start for g in all_goods]
+        )
+        if verb is None:
+            continue
+        funder, of_funder = _funder(text, ms, verb.start(), verb.end(), end)
+        if funder is None:
+            funder = carry.funder
+        if funder is None:
+            continue
+        amounts = [a for a in all_amounts if a.start > verb.start() or of_funder]
+        goods = [g for g in all_goods if g.start > verb.start()]
+        items: list[tuple[int, int, float | None, str | None, str | None]] = [
+            (a.start, a.end, a.value, a.currency, None) for a in amounts
+        ] + [(g.start, g.end, None, None, g.text) for g in goods]
+        items.sort()
+        if items and _TRADE.search(text, start, end) and not _AID_VERB.search(text, start, end):
+            continue
+        if not items:
+            fact = _no_amount(ctx, info, start, end, verb.start(), verb.end(), funder, of_funder, ms)
+            out.extend(fact)
+            if fact:
+                carry.funder = funder
+            continue
+        prev_end = verb.end()
+        for i_start, i_end, value, currency, goods_text in items:
+            ben = _beneficiary(text, ms, funder, prev_end if not of_funder else start, i_start, end, carry)
+            prev_end = i_end
+            if ben == "?":
+                continue
+            if ben is None and funder.country == "LA":
+                continue  # a Lao donation without a named recipient is not reportable
+            description = _describe(text, start, end)
+            out.append(
+                ProjectFact(
+                    funder=funder.iso,
+                    beneficiary=ben,
+                    description=description,
+                    amount=value,
+                    currency=currency,
+                    years=years,
+                    per_year=per_year,
+                    in_kind=goods_text,
+                    confidence=0.8 if sent.zone == "body" else 0.5,
+                    evidence=info.evidence(),
+                )
+            )
+            carry.funder = funder
+            if ben is not None:
+                carry.beneficiary = ben
+                carry.beneficiary_country = "LA" if ben.startswith("LA") else "VN"
+    return out
+
+
+def _subject_verb(
+    text: str, ms: list[Mention], start: int, end: int, items: list[int]
+) -> re.Match[str] | None:
+    """The support verb the clause's amounts belong to: the first verb followed by an
+    amount before the next verb; without amounts, the first verb with a subject before it
+    (`chương trình viện trợ, tỉnh A hỗ trợ ...` is about `hỗ trợ`)."""
+    verbs = list(VERB.finditer(text, start, end))
+    if not verbs:
+        return None
+    for i, v in enumerate(verbs):
+        stop = verbs[i + 1].start() if i + 1 < len(verbs) else end
+        if any(v.end() <= pos < stop for pos in items):
+            return v
+    for v in verbs:
+        if any(m.end <= v.start() for m in ms):
+            return v
+    return verbs[0]
+
+
+def _funder(
+    text: str, ms: list[Mention], verb_start: int, verb_end: int, end: int
+) -> tuple[Mention | None, bool]:
+    """The subject before the verb, or the province after `của` (`hỗ trợ của tỉnh X`)."""
+    for m in ms:
+        if m.start >= verb_end and _OF.match(text[verb_end : m.start]) is not None:
+            return m, True
+    before = [m for m in ms if m.end <= verb_start]
+    if before:
+        return before[0], False
+    return None, False
+
+
+def _beneficiary(
+    text: str, ms: list[Mention], funder: Mention, lo: int, hi: int, end: int, carry: _Carry
+) -> str | None:
+    """Beneficiary ISO for an item at `hi`; None for Laos in general; '?' when unknown."""
+    other = "VN" if funder.country == "LA" else "LA"
+    between = [m for m in ms if lo <= m.start < hi and m.country == other]
+    if between:
+        return between[-1].iso
+    after = [m for m in ms if m.start >= hi and m.country == other]
+    if GENERIC_LAO.search(text, lo, hi) and other == "LA":
+        return None
+    before = [m for m in ms if m.end <= lo and m.country == other and m is not funder]
+    if before:
+        return before[0].iso
+    if after and not GENERIC_LAO.search(text, hi, end):
+        return after[0].iso
+    if carry.beneficiary is not None and carry.beneficiary_country == other:
+        return carry.beneficiary
+    if other == "LA" and GENERIC_LAO.search(text, lo, end):
+        return None
+    return "?"
+
+
+def _no_amount(
+    ctx: ArticleContext,
+    info: SentenceInfo,
+    start: int,
+    end: int,
+    verb_start: int,
+    verb_end: int,
+    funder: Mention,
+    of_funder: bool,
+    ms: list[Mention],
+) -> list[ProjectFact]:
+    """Aid stated without an amount: needs an aid verb and a named or generic-Lao recipient."""
+    text = ctx.text
+    verb = _AID_VERB.search(text, start, end)
+    if verb is None:
+        return []
+    other = "VN" if funder.country == "LA" else "LA"
+    if of_funder:
+        bens = [m.iso for m in ms if m.country == other and m.end <= verb_start]
+    else:
+        if _REQUEST.search(text, start, verb_start):
+            return []
+        bens = [m.iso for m in ms if m.country == other and m.start >= verb_end]
+    if not bens and other == "LA" and GENERIC_LAO.search(text, verb_end, end) and not of_funder:
+        bens_opt: list[str | None] = [None]
+    else:
+        bens_opt = list(dict.fromkeys(bens))
+    return [
+        ProjectFact(
+            funder=funder.iso,
+            beneficiary=b,
+            description=_describe(text, start, end),
+            confidence=0.5,
+            evidence=info.evidence(),
+        )
+        for b in bens_opt
+    ]
+
+
+def _years(sentence: str) -> tuple[int, int] | None:
+    m = PERIOD.search(sentence)
+    if m is not None:
+        a, b = int(m.group("a")), int(m.group("b"))
+        return (a, b) if a <= b else None
+    return None
+
+
+def _describe(text: str, start: int, end: int) -> str:
+    clause = " ".join(text[start:end].split())
+    return clause if len(clause) <= 200 else clause[:197] + "..."
+
+
+def merge_projects(facts: list[ProjectFact]) -> list[ProjectFact]:
+    """Drop repeats: same funder, beneficiary, amount and goods (no-amount aid once per pair)."""
+    seen: set[tuple[str | None, str | None, float | None, str | None]] = set()
+    out: list[ProjectFact] = []
+    for f in facts:
+        key = (f.funder, f.beneficiary, f.amount, f.in_kind)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    return out
