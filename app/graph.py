@@ -133,7 +133,7 @@ def _rel_files(spec: RelSpec) -> dict[str, str]:
     sets = ",\n    ".join(f"r.{p} = row.{p}" for p in props)
     returns = ",\n       ".join(["a.id AS src", "b.id AS dst", *(f"r.{p} AS {p}" for p in props)])
     create = (
-        f"UNWIND $rows AS row\nMATCH (a:{spec.src} {{id: row.src}}), (b:{spec.dst} {{id: row.dst}})\n"
+        f"UNWIND $rows AS row\nMATCH (a:{spec.src} {{id: row.src}})\nMATCH (b:{spec.dst} {{id: row.dst}})\n"
         f"CREATE (a)-[:{spec.type} {{{assign}}}]->(b)\n"
     )
     files = {
