@@ -86,3 +86,18 @@ def read_seed(path: Path) -> Document:
         published=published,
         segments=segments,
     )
+
+
+def doc_from_text(text: str, published: dt.date | None = None, title: str | None = None) -> Document:
+    """A `Document` whose paragraphs (blank-line separated) are all `body` segments."""
+    full = (title + "\n\n" if title else "") + text
+    segments: list[Segment] = []
+    pos = 0
+    for block in full.split("\n\n"):
+        if block.strip():
+            zone: Zone = "title" if title and pos == 0 else "body"
+            segments.append(Segment(block, pos, zone))
+        pos += len(block) + 2
+    return Document(
+        source="test.txt", id=content_id(full), text=full, title=title, published=published, segments=segments
+    )

@@ -33,8 +33,7 @@ def _reader() -> Callable[[Path], Document]:
     try:
         from ingest.reading import read_document  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
-        sys.path.insert(0, str(Path(__file__).parent))
-        from seed_reader import read_seed
+        from tests.seed_reader import read_seed
 
         return read_seed
 

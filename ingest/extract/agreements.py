@@ -40,6 +40,12 @@ FIELDS = re.compile(
     r"(?P<list>[^;.…]+)",
     re.IGNORECASE,
 )
+# A document between the two countries or governments, not between provinces.
+_NATIONAL = re.compile(
+    r"^.{0,60}?(?<!\w)(?:hai nước|giữa hai Chính phủ|Chính phủ hai nước|cấp Chính phủ|"
+    r"giữa Việt Nam và Lào|Việt Nam\s*[-–]\s*Lào)(?!\w)",
+    re.IGNORECASE,
+)
 _WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 
 SECTORS: tuple[tuple[str, str], ...] = (
@@ -132,6 +138,8 @@ def extract_agreements(ctx: ArticleContext, info: SentenceInfo) -> list[Agreemen
     for start, end in sent.clauses():
         for km in KIND.finditer(text, start, end):
             clause = text[start:end]
+            if _NATIONAL.match(text, km.end(), end):
+                continue
             period_m = PERIOD.search(clause)
             if SIGN.search(clause) is None and period_m is None:
                 continue

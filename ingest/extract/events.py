@@ -28,7 +28,9 @@ VISIT = re.compile(
     re.IGNORECASE,
 )
 _DELEGATION = re.compile(r"(?<!\w)đoàn(?!\s+kết)(?!\w)", re.IGNORECASE)
-_HOST = re.compile(r"(?<!\w)(?:với|tại|thăm)\s+(?:lãnh đạo\s+)?$", re.IGNORECASE)
+_HOST = re.compile(
+    r"(?<!\w)(?:với|tại|thăm)\s+(?:lãnh đạo\s+)?(?:(?:tỉnh|thành phố|TP\.?|thủ đô)\s+)?$", re.IGNORECASE
+)
 _LEADS = re.compile(r"(?<!\w)(?:dẫn đầu|làm trưởng đoàn|làm Trưởng đoàn|trưởng đoàn)(?!\w)")
 
 

@@ -21,9 +21,19 @@ from dataclasses import dataclass
 import ahocorasick
 
 from app.gazetteer import Province, ProvinceAmbiguous, ProvinceNotFound, gazetteer
-from app.names import strip_diacritics
+from app.names import fold, strip_diacritics
 
 _SHORT_KEY = 5
+# Vietnamese family and middle names: a place name right after one is part of a person's
+# name (`Lê Hà Nam`, `Nguyễn Long An`), not a province.
+_NAME_PARTS = frozenset(
+    (
+        *("nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ"),
+        *("hồ", "ngô", "dương", "lý", "văn", "thị", "đức", "hữu", "quang", "ngọc"),
+        *("đinh", "trương", "lương", "tạ", "hà", "chu", "đào"),
+    )
+)
+_PREV_WORD = re.compile(r"(\w+)\s+$")
 _WORD = re.compile(r"[0-9a-z\u0e80-\u0eff]+")
 _SPACE_HYPHEN = re.compile(r"[\s\-–.]+")
 
@@ -94,6 +104,13 @@ def _resolve(surface: str, on: dt.date | None) -> tuple[Province, str] | None:
     for cand in g.candidates(surface):
         if cand.iso and cand.country == province.country:
             return cand, cand.iso
+    # Otherwise the unit it continues: the predecessor of that name, or its only predecessor.
+    before = [p for p in g.predecessors(province.id) if p.iso]
+    key = fold(surface)
+    named = [p for p in before if any(fold(n) in key or key in fold(n) for n in p.names)]
+    pick = named or (before if len(before) == 1 else [])
+    if pick and pick[0].iso:
+        return pick[0], pick[0].iso
     return None
 
 
@@ -127,7 +144,7 @@ def find_mentions(text: str, on: dt.date | None, start: int = 0, end: int | None
         s = start + starts[first]
         e = start + ends[stop]
         surface = text[s:e]
-        if not _plausible(surface, key, auto):
+        if not _plausible(surface, key, auto) or _inside_person_name(text, s):
             continue
         resolved = _resolve(surface, on)
         if resolved is None:
@@ -135,6 +152,15 @@ def find_mentions(text: str, on: dt.date | None, start: int = 0, end: int | None
         taken_to = stop
         out.append(Mention(s, e, surface, resolved[0], resolved[1]))
     return out
+
+
+def _inside_person_name(text: str, start: int) -> bool:
+    """True when the word before `start` is a capitalised family/middle name."""
+    m = _PREV_WORD.search(text, max(0, start - 12), start)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word[0].isupper() and word.lower() in _NAME_PARTS
 
 
 def _plausible(surface: str, key: str, auto: _Automaton) -> bool:

@@ -23,7 +23,8 @@ from .context import ArticleContext, SentenceInfo
 from .mentions import Mention
 
 VERB = re.compile(
-    r"(?<!\w)(?:hỗ trợ|viện trợ|tài trợ|ủng hộ|trao tặng|tặng|giúp đỡ|đầu tư|kinh phí|quyên góp)(?!\w)",
+    r"(?<!\w)(?:hỗ trợ|viện trợ|tài trợ|ủng hộ|trao tặng|tặng|giúp đỡ|đầu tư|kinh phí|quyên góp|"
+    r"trao(?!\s+(?:đổi|quyết|giải|cho))|dành|cấp(?=\s+(?:học bổng|kinh phí|\d)))(?!\w)",
     re.IGNORECASE,
 )
 # Verbs strong enough to state aid without an amount.
@@ -213,10 +214,14 @@ def _no_amount(
 
 
 def _years(sentence: str) -> tuple[int, int] | None:
+    """A stated period (`giai đoạn 2019 - 2023`), else a single `năm 2023` as (2023, 2023)."""
     m = PERIOD.search(sentence)
     if m is not None:
         a, b = int(m.group("a")), int(m.group("b"))
         return (a, b) if a <= b else None
+    single = _SINGLE_YEAR.findall(sentence)
+    if len(set(single)) == 1:
+        return int(single[0]), int(single[0])
     return None
 
 

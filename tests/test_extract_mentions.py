@@ -1,0 +1,55 @@
+"""Province mentions: folding, word boundaries, prefixes, dates and person names."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ingest.extract.mentions import find_mentions
+
+OLD = dt.date(2023, 6, 1)
+
+
+def isos(text: str, on: dt.date | None = OLD) -> list[str]:
+    return [m.iso for m in find_mentions(text, on)]
+
+
+def test_diacritics_hyphens_and_spacing_do_not_matter() -> None:
+    assert isos("Đoàn tỉnh Khăm-muộn và tỉnh Khammuon cùng Khăm Muồn") == ["LA-KH"] * 3
+
+
+def test_offsets_point_at_the_name_in_the_text() -> None:
+    text = "Lãnh đạo tỉnh Sa-la-van tiếp đoàn."
+    (m,) = find_mentions(text, OLD)
+    assert text[m.start : m.end] == "Sa-la-van"
+    assert m.iso == "LA-SL"
+
+
+def test_prefixes_tp_and_capital() -> None:
+    assert isos("UBND TP Cần Thơ làm việc với thủ đô Viêng Chăn") == ["VN-CT", "LA-VT"]
+    assert isos("Đoàn của tỉnh Viêng Chăn") == ["LA-VI"]
+    assert isos("Tổng Lãnh sự tại TP. Hồ Chí Minh và TP.HCM") == ["VN-SG", "VN-SG"]
+
+
+def test_lao_suffix_in_brackets_is_not_needed() -> None:
+    assert isos("tỉnh Sê Kông (Lào) và tỉnh Quảng Nam") == ["LA-XE", "VN-27"]
+
+
+def test_pre_merger_code_for_old_articles_and_undated() -> None:
+    assert isos("tỉnh Kon Tum", dt.date(2024, 12, 1)) == ["VN-28"]
+    assert isos("tỉnh Cà Mau", None) == ["VN-59"]
+
+
+def test_word_boundaries() -> None:
+    assert isos("Nhà máy Hà Namxyz hoạt động") == []
+
+
+def test_lowercase_words_are_not_provinces() -> None:
+    assert isos("sơn la đà trên đường") == []
+
+
+def test_short_names_need_matching_diacritics() -> None:
+    assert isos("Cô giáo Huệ dạy học ở Huế") == ["VN-26"]
+
+
+def test_place_name_inside_a_person_name_is_skipped() -> None:
+    assert isos("ông Lê Hà Nam phát biểu tại tỉnh Hà Nam") == ["VN-63"]

@@ -1,0 +1,79 @@
+"""Officials: title chains, names before/after titles, Lao names, provinces and bodies."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app.facts import OfficialFact
+from ingest.extract import extract_document
+from tests.seed_reader import doc_from_text
+
+DAY = dt.date(2023, 3, 10)
+
+
+def officials(text: str) -> dict[str, OfficialFact]:
+    return {o.name: o for o in extract_document(doc_from_text(text, DAY)).officials}
+
+
+def test_chain_then_province_then_name() -> None:
+    got = officials(
+        "Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Quảng Trị Lê Văn Minh "
+        "đã tiếp đoàn tỉnh Savannakhet."
+    )
+    o = got["Lê Văn Minh"]
+    assert o.province == "VN-25"
+    assert o.positions == ["Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy", "Chủ tịch HĐND tỉnh"]
+    assert o.evidence.start is not None
+
+
+def test_honorific_name_then_titles_with_hyphenated_lao_name() -> None:
+    got = officials("Phát biểu tại buổi tiếp, ông Bun-mi Xay-nha-vông, Phó Tỉnh trưởng tỉnh Hủa Phăn cảm ơn.")
+    o = got["Bun-mi Xay-nha-vông"]
+    assert o.province == "LA-HO"
+    assert o.positions == ["Phó Tỉnh trưởng"]
+
+
+def test_lao_title_without_province_takes_the_delegation_province() -> None:
+    got = officials(
+        "Sáng 2/3, đoàn công tác tỉnh Luông Pha Băng do Tỉnh trưởng Khăm Phăn Xay Nhạ Vông "
+        "dẫn đầu đã đến làm việc với tỉnh Điện Biên."
+    )
+    assert got["Khăm Phăn Xay Nhạ Vông"].province == "LA-LP"
+
+
+def test_vietnamese_title_without_province_takes_main_vietnamese_province() -> None:
+    text = (
+        "Tỉnh Thanh Hóa và tỉnh Hủa Phăn đẩy mạnh hợp tác.\n\n"
+        "Phó Chủ tịch UBND tỉnh Đỗ Thị Lan cùng các sở ngành tiếp đoàn."
+    )
+    assert officials(text)["Đỗ Thị Lan"].province == "VN-21"
+
+
+def test_name_dash_title() -> None:
+    got = officials("Đồng chí Phạm Quốc Tuấn - Giám đốc Sở Ngoại vụ tỉnh Nghệ An phát biểu.")
+    assert got["Phạm Quốc Tuấn"].province == "VN-22"
+
+
+def test_diplomat_belongs_to_a_national_body() -> None:
+    got = officials(
+        "bà Chanthavy Souksavath, Tổng Lãnh sự CHDCND Lào tại Đà Nẵng, đã đến thăm tỉnh Quảng Nam."
+    )
+    o = got["Chanthavy Souksavath"]
+    assert o.province is None
+    assert o.organisation is not None and "Lào tại Đà Nẵng" in o.organisation
+
+
+def test_repeated_person_is_one_official() -> None:
+    text = (
+        "Bí thư Tỉnh ủy Hà Giang Trần Đức Long tiếp đoàn.\n\n"
+        "Ông Trần Đức Long, Bí thư Tỉnh ủy Hà Giang, nhấn mạnh hợp tác với tỉnh Phông Sa Lỳ."
+    )
+    assert list(officials(text)) == ["Trần Đức Long"]
+
+
+def test_no_title_no_official() -> None:
+    assert officials("Ông Trần Văn Hùng cho biết tỉnh Sekong đang chuẩn bị hội chợ.") == {}
+
+
+def test_reporter_byline_is_not_an_official() -> None:
+    assert officials("Theo Minh Châu/TTXVN") == {}

@@ -1,0 +1,71 @@
+"""Partnerships need a Vietnamese and a Lao province and a cooperation cue in the clause."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ingest.document import Document, Segment, content_id
+from ingest.extract import extract_document
+from tests.seed_reader import doc_from_text
+
+DAY = dt.date(2023, 5, 2)
+
+
+def pairs(text: str, title: str | None = None) -> set[tuple[str, str]]:
+    facts = extract_document(doc_from_text(text, DAY, title))
+    return {(p.vn, p.la) for p in facts.partnerships}
+
+
+def test_visit_sentence_gives_a_pair() -> None:
+    assert pairs("Đoàn đại biểu tỉnh Xiêng Khoảng đã đến thăm và làm việc với tỉnh Nghệ An.") == {
+        ("VN-22", "LA-XI")
+    }
+
+
+def test_one_vietnamese_with_two_lao_provinces() -> None:
+    got = pairs("Tỉnh Quảng Bình ký kết biên bản hợp tác với tỉnh Khăm Muồn và tỉnh Savannakhet.")
+    assert got == {("VN-24", "LA-KH"), ("VN-24", "LA-SV")}
+
+
+def test_mere_co_mention_is_not_a_partnership() -> None:
+    assert pairs("Thời tiết ở Sơn La và Luông Pha Băng hôm nay có mưa rào.") == set()
+
+
+def test_vietnamese_only_pairs_are_ignored() -> None:
+    assert pairs("Hà Nội và Đà Nẵng tăng cường hợp tác du lịch.") == set()
+
+
+def test_subject_carries_over_semicolon_clauses() -> None:
+    got = pairs("Tỉnh Gia Lai duy trì quan hệ tốt với tỉnh Attapeu; mở rộng hợp tác với tỉnh Champasak.")
+    assert got == {("VN-30", "LA-AT"), ("VN-30", "LA-CH")}
+
+
+def test_clause_without_cue_does_not_pair() -> None:
+    got = pairs("Đoàn tỉnh Sekong thăm Quảng Nam; tuyến đường từ Salavan đi qua nhiều bản làng.")
+    assert got == {("VN-27", "LA-XE")}
+
+
+def test_title_counts() -> None:
+    assert pairs("Nội dung.", title="Bình Định và Attapeu thắt chặt hợp tác") == {("VN-31", "LA-AT")}
+
+
+def test_related_zone_is_ignored() -> None:
+    text = "Bài chính nói về giáo dục.\nĐắk Lắk và Champasak ký kết hợp tác"
+    doc = Document(
+        source="x.txt",
+        id=content_id(text),
+        text=text,
+        published=DAY,
+        segments=[Segment(text[:26], 0, "body"), Segment(text[27:], 27, "related")],
+    )
+    assert extract_document(doc).partnerships == []
+
+
+def test_evidence_offsets() -> None:
+    text = "Mở đầu bài. Tỉnh Lai Châu và tỉnh Phông Sa Lỳ ký kết hợp tác."
+    facts = extract_document(doc_from_text(text, DAY))
+    (p,) = facts.partnerships
+    ev = p.evidence
+    assert ev.start is not None and ev.end is not None
+    assert text[ev.start : ev.end] == ev.sentence == "Tỉnh Lai Châu và tỉnh Phông Sa Lỳ ký kết hợp tác."
+    assert 0 < p.confidence <= 1

@@ -1,0 +1,76 @@
+"""Projects and aid: direction, amounts, per-year, in kind, generic Lao beneficiaries."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from app.facts import ProjectFact
+from ingest.extract import extract_document
+from tests.seed_reader import doc_from_text
+
+DAY = dt.date(2021, 11, 20)
+
+
+def projects(text: str) -> list[ProjectFact]:
+    return extract_document(doc_from_text(text, DAY)).projects
+
+
+def key(p: ProjectFact) -> tuple[str | None, str | None, float | None, str | None]:
+    return p.funder, p.beneficiary, p.amount, p.currency
+
+
+def test_vietnamese_province_funds_lao_province() -> None:
+    (p,) = projects("Tỉnh Quảng Trị hỗ trợ tỉnh Salavan 3,5 tỷ đồng xây dựng trường học.")
+    assert key(p) == ("VN-25", "LA-SL", 3.5e9, "VND")
+
+
+def test_lao_province_donates_to_vietnamese_province() -> None:
+    (p,) = projects("Tỉnh Champasak đã ủng hộ tỉnh An Giang 25.000 USD khắc phục hậu quả lũ lụt.")
+    assert key(p) == ("LA-CH", "VN-44", 25000, "USD")
+
+
+def test_per_year_over_a_period() -> None:
+    (p,) = projects("Giai đoạn 2016 - 2020, mỗi năm tỉnh Bình Định hỗ trợ tỉnh Champasak 2 tỷ đồng.")
+    assert key(p) == ("VN-31", "LA-CH", 2e9, "VND")
+    assert p.years == (2016, 2020) and p.per_year
+
+
+def test_several_amounts_and_beneficiaries_in_one_clause() -> None:
+    got = projects(
+        "Năm 2020, tỉnh Nghệ An hỗ trợ tỉnh Xiêng Khoảng 1 tỷ đồng và tỉnh Hủa Phăn 700 triệu đồng."
+    )
+    assert {key(p) for p in got} == {("VN-22", "LA-XI", 1e9, "VND"), ("VN-22", "LA-HO", 7e8, "VND")}
+    assert all(p.years == (2020, 2020) for p in got)
+
+
+def test_subject_continues_over_semicolons() -> None:
+    got = projects("Tỉnh Hà Giang tặng tỉnh Phông Sa Lỳ 2 tỷ đồng; hỗ trợ thêm 300 triệu đồng mua thuốc.")
+    assert {key(p) for p in got} == {("VN-03", "LA-PH", 2e9, "VND"), ("VN-03", "LA-PH", 3e8, "VND")}
+
+
+def test_generic_laos_beneficiary_is_none() -> None:
+    (p,) = projects("Tỉnh Gia Lai có 3 doanh nghiệp đầu tư tại Lào với tổng vốn khoảng 50 triệu USD.")
+    assert key(p) == ("VN-30", None, 5e7, "USD")
+
+
+def test_in_kind_aid_has_no_amount() -> None:
+    got = projects("Tỉnh Savannakhet tặng tỉnh Quảng Trị 3 tấn gạo.")
+    assert [(p.funder, p.beneficiary, p.amount, p.in_kind) for p in got] == [
+        ("LA-SV", "VN-25", None, "3 tấn gạo")
+    ]
+
+
+def test_trade_statistics_are_not_projects() -> None:
+    text = "Kim ngạch xuất nhập khẩu giữa tỉnh Quảng Bình và tỉnh Khăm Muồn đạt 120 triệu USD."
+    assert projects(text) == []
+
+
+def test_support_without_amount_needs_a_recipient() -> None:
+    got = projects("Tỉnh Lào Cai sẽ tiếp tục hỗ trợ tỉnh Luông Nậm Thà trong đào tạo cán bộ.")
+    assert [key(p) for p in got] == [("VN-02", "LA-LM", None, None)]
+    assert projects("Tỉnh Lào Cai cam kết tiếp tục hỗ trợ trong thời gian tới.") == []
+
+
+def test_thanks_for_support_names_the_funder_after_cua() -> None:
+    got = projects("Tỉnh trưởng tỉnh Sekong cảm ơn sự hỗ trợ của tỉnh Quảng Nam về y tế.")
+    assert [(p.funder, p.beneficiary) for p in got] == [("VN-27", "LA-XE")]
