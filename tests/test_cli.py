@@ -1,0 +1,123 @@
+"""The `vlkg` command as a user runs it: real processes, real exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.facts import FactsDocument
+from app.store.embedded import EmbeddedStore
+from tests.factories import camau_khammouane, hatinh_khammouane
+
+
+def vlkg(*args: str, data: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "ingest.cli", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "VLKG_DATA_DIR": str(data), "VLKG_STORE": "embedded", **env},
+        cwd=Path(__file__).resolve().parents[1],
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def facts_file(tmp_path: Path) -> Path:
+    path = tmp_path / "facts.json"
+    doc = FactsDocument(articles=[camau_khammouane(), hatinh_khammouane()])
+    path.write_text(doc.model_dump_json(), encoding="utf-8")
+    return path
+
+
+def stats(data: Path) -> dict[str, dict[str, int]]:
+    r = vlkg("stats", "--json", data=data)
+    assert r.returncode == 0, r.stderr
+    return json.loads(r.stdout)  # type: ignore[no-any-return]
+
+
+def test_ingest_facts_twice_gives_same_counts(tmp_path: Path, facts_file: Path) -> None:
+    data = tmp_path / "data"
+    first = vlkg("ingest", str(facts_file), data=data)
+    assert first.returncode == 0, first.stderr
+    assert "articles loaded" in first.stderr
+    counts = stats(data)
+    assert counts["nodes"]["Article"] == 2
+    second = vlkg("ingest", str(facts_file), data=data)
+    assert second.returncode == 0, second.stderr
+    assert stats(data) == counts
+
+
+def test_malformed_facts_file_is_named_and_nothing_is_lost(tmp_path: Path, facts_file: Path) -> None:
+    data = tmp_path / "data"
+    assert vlkg("ingest", str(facts_file), data=data).returncode == 0
+    before = stats(data)
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"articles": [{"id": "abc", "source": 5', encoding="utf-8")
+    wrong = tmp_path / "wrong.json"
+    wrong.write_text(json.dumps({"articles": [{"id": "zz", "partnerships": "x"}]}), encoding="utf-8")
+    r = vlkg("ingest", str(broken), str(wrong), data=data)
+    assert r.returncode == 2, r.stderr
+    assert "broken.json" in r.stderr and "wrong.json" in r.stderr
+    assert stats(data) == before
+
+
+def test_unknown_province_in_facts_fails_that_file(tmp_path: Path) -> None:
+    art = camau_khammouane()
+    art.partnerships[0].la = "Atlantis"
+    path = tmp_path / "atlantis.json"
+    path.write_text(FactsDocument(articles=[art]).model_dump_json(), encoding="utf-8")
+    r = vlkg("ingest", str(path), data=tmp_path / "data")
+    assert r.returncode == 1
+    assert "Atlantis" in r.stderr and "unknown province" in r.stderr
+
+
+def test_missing_path_is_a_clear_error(tmp_path: Path) -> None:
+    r = vlkg("ingest", str(tmp_path / "nope"), data=tmp_path / "data")
+    assert r.returncode == 2 and "no such file or folder" in r.stderr
+
+
+def test_locked_store_is_reported_and_left_intact(tmp_path: Path, facts_file: Path) -> None:
+    data = tmp_path / "data"
+    assert vlkg("ingest", str(facts_file), data=data).returncode == 0
+    before = stats(data)
+    holder = EmbeddedStore(data)  # another writer holds the store, as `vlkg serve` would not
+    try:
+        r = vlkg("ingest", str(facts_file), data=data)
+    finally:
+        holder.close()
+    assert r.returncode == 2
+    assert "in use by another process" in r.stderr and "one writer" in r.stderr
+    assert stats(data) == before
+
+
+def test_unreachable_neo4j_is_one_line(tmp_path: Path, facts_file: Path) -> None:
+    r = vlkg("ingest", str(facts_file), data=tmp_path, VLKG_STORE="neo4j", NEO4J_URI="bolt://127.0.0.1:9")
+    assert r.returncode == 2
+    assert "cannot reach Neo4j at bolt://127.0.0.1:9" in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_store_written_by_another_version_is_refused(tmp_path: Path, facts_file: Path) -> None:
+    data = tmp_path / "data"
+    assert vlkg("ingest", str(facts_file), data=data).returncode == 0
+    marker = data / "vlkg-store.json"
+    meta = json.loads(marker.read_text())
+    meta["storage_version"] = 1
+    meta["engine_version"] = "0.20.1"
+    marker.write_text(json.dumps(meta))
+    r = vlkg("stats", data=data)
+    assert r.returncode == 2 and "written by ladybug 0.20.1" in r.stderr
+
+
+def test_extract_json_touches_no_store(tmp_path: Path, facts_file: Path) -> None:
+    data = tmp_path / "data"
+    r = vlkg("extract", str(facts_file), "--json", data=data)
+    assert r.returncode == 0, r.stderr
+    doc = FactsDocument.model_validate_json(r.stdout)
+    assert len(doc.articles) == 2
+    assert not data.exists()
