@@ -10,7 +10,16 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
 
 from app.api import errors
-from app.api.routes import provinces, system
+from app.api.routes import (
+    agreements,
+    articles,
+    explore,
+    officials,
+    projects,
+    province_facts,
+    provinces,
+    system,
+)
 from app.settings import Settings, get_settings
 from app.store import GraphStore, StoreError, open_reader
 
@@ -44,4 +53,6 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
     errors.install(app)
     app.include_router(system.router)
     app.include_router(provinces.router)
+    for router in (province_facts, officials, agreements, projects, articles, explore):
+        app.include_router(router.router)
     return app

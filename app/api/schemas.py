@@ -94,3 +94,220 @@ class Stats(BaseModel):
 class Health(BaseModel):
     status: str
     backend: str
+
+
+# -- query API: entities beyond provinces, lists, search, paths, timelines -------------------
+# Lists carry `total`, `limit` and `offset` so a client can page through them. Facts always
+# carry `articles` (the ids of the articles that state them); full `sources` (article
+# metadata and the evidence sentence) come with `?sources=true` on lists, and always on
+# single-entity answers.
+
+
+class PageMeta(BaseModel):
+    total: int = Field(description="Items matching the request, over all pages")
+    limit: int
+    offset: int
+
+
+class EntityRef(BaseModel):
+    """Any node, named for display: search hits, path steps, article facts."""
+
+    type: str = Field(description="province, official, agreement, project, event or article")
+    id: str
+    uri: str
+    label: str
+
+
+class OfficialRef(BaseModel):
+    id: str
+    uri: str
+    name: str
+    organisation: str | None = None
+
+
+class ProjectRef(BaseModel):
+    id: str
+    uri: str
+    description: str
+    amount: float | None = None
+    currency: str | None = None
+    years: tuple[int, int] | None = None
+    per_year: bool = Field(False, description="True when `amount` is paid every year of `years`")
+    in_kind: str | None = None
+
+
+class EventRef(BaseModel):
+    id: str
+    uri: str
+    kind: str
+    date: str | None = Field(None, description="YYYY-MM-DD, YYYY-MM or YYYY")
+    year: int | None = None
+
+
+class Role(BaseModel):
+    """An official's tie to a province, with the positions the articles give."""
+
+    province: ProvinceRef
+    positions: list[str] = Field(default_factory=list)
+    first_year: int | None = None
+    last_year: int | None = None
+    confidence: float | None = None
+    articles: list[str] = Field(default_factory=list)
+    sources: list[Source] | None = None
+
+
+class Official(OfficialRef):
+    confidence: float | None = None
+    roles: list[Role] = Field(default_factory=list)
+    agreements: list[AgreementRef] = Field(default_factory=list, description="Agreements signed")
+    events: list[EventRef] = Field(default_factory=list, description="Visits and meetings led")
+    score: float | None = Field(None, description="Name match, 0..1, when searched by name")
+    articles: list[str] = Field(default_factory=list)
+    sources: list[Source] | None = None
+
+
+class OfficialList(PageMeta):
+    items: list[Official]
+
+
+class ProvinceOfficial(BaseModel):
+    official: OfficialRef
+    positions: list[str] = Field(default_factory=list)
+    first_year: int | None = None
+    last_year: int | None = None
+    confidence: float | None = None
+    inherited: bool = Field(False, description="True when the tie is to a predecessor unit")
+    via: ProvinceRef | None = None
+    articles: list[str] = Field(default_factory=list)
+    sources: list[Source] | None = None
+
+
+class ProvinceOfficials(PageMeta):
+    province: ProvinceRef
+    items: list[ProvinceOfficial]
+
+
+class Agreement(AgreementRef):
+    signed_date: str | None = None
+    sectors: list[str] = Field(default_factory=list)
+    count: int | None = Field(None, description="How many documents were signed together")
+    confidence: float | None = None
+    parties: list[ProvinceRef] = Field(default_factory=list)
+    signatories: list[OfficialRef] = Field(default_factory=list)
+    inherited: bool = Field(False, description="In a province's list: signed by a predecessor unit")
+    via: ProvinceRef | None = None
+    articles: list[str] = Field(default_factory=list)
+    sources: list[Source] | None = None
+
+
+class AgreementList(PageMeta):
+    items: list[Agreement]
+
+
+class ProvinceAgreements(PageMeta):
+    province: ProvinceRef
+    items: list[Agreement]
+
+
+class Project(ProjectRef):
+    funder: ProvinceRef | None = None
+    beneficiary: ProvinceRef | None = None
+    confidence: float | None = None
+    role: str | None = Field(None, description="In a province's list: funder or beneficiary")
+    inherited: bool = False
+    via: ProvinceRef | None = None
+    articles: list[str] = Field(default_factory=list)
+    sources: list[Source] | None = None
+
+
+class CurrencyTotal(BaseModel):
+    currency: str
+    amount: float
+    projects: int
+
+
+class YearTotal(BaseModel):
+    year: int
+    currency: str
+    amount: float
+
+
+class ProjectTotals(BaseModel):
+    rule: str = Field(description="How amounts are added up")
+    per_currency: list[CurrencyTotal]
+    per_year: list[YearTotal]
+    undated: list[CurrencyTotal] = Field(description="Amounts with no years, per currency")
+
+
+class ProjectList(PageMeta):
+    totals: ProjectTotals
+    items: list[Project]
+
+
+class ProvinceProjects(PageMeta):
+    province: ProvinceRef
+    totals: ProjectTotals
+    items: list[Project]
+
+
+class ArticleFact(BaseModel):
+    """One fact the article supports: a node (object null) or a relationship."""
+
+    fact: str = Field(
+        description="Label (Official, Agreement, ...) or relationship type (PARTNERS_WITH, ...)"
+    )
+    subject: EntityRef
+    object: EntityRef | None = None
+    confidence: float | None = None
+    sentences: list[str] = Field(description="The evidence sentences from this article")
+    spans: list[Span | None] = Field(default_factory=list)
+
+
+class ArticleDetail(ArticleRef):
+    language: str | None = None
+    year: int | None = None
+    facts: list[ArticleFact]
+
+
+class SearchHit(EntityRef):
+    score: float = Field(description="0..1; 1 is an exact name match")
+    detail: str | None = None
+
+
+class SearchResults(PageMeta):
+    query: str
+    items: list[SearchHit]
+
+
+class ProvincePath(BaseModel):
+    hops: int
+    nodes: list[EntityRef]
+    links: list[str] = Field(description="Relationship type between consecutive nodes")
+
+
+class Paths(PageMeta):
+    start: ProvinceRef
+    end: ProvinceRef
+    hops: int | None = Field(description="Length of the shortest paths; null when none within the limit")
+    items: list[ProvincePath]
+
+
+class TimelineItem(BaseModel):
+    date: str | None = Field(None, description="YYYY-MM-DD, YYYY-MM or YYYY")
+    year: int | None = None
+    type: str = Field(description="event, agreement or project")
+    id: str
+    uri: str
+    label: str
+    kind: str | None = None
+    role: str | None = Field(None, description="host, visitor, party, funder or beneficiary")
+    counterparts: list[ProvinceRef] = Field(default_factory=list)
+    inherited: bool = False
+    via: ProvinceRef | None = None
+    articles: list[str] = Field(default_factory=list)
+    sources: list[Source] | None = None
+
+
+class Timeline(PageMeta):
+    province: ProvinceRef
+    items: list[TimelineItem]

@@ -1,0 +1,64 @@
+"""Fuzzy, diacritics-insensitive name matching for searches.
+
+Vietnamese press spells one person's name with or without diacritics, with typos, and
+sometimes with only the given names ("Tiến Hải" for "Nguyễn Tiến Hải"). Comparing folded
+words, each query word against its best counterpart, tolerates all three while keeping
+unrelated names (which share little more than a common family name) below the cut-off.
+"""
+
+from __future__ import annotations
+
+import functools
+from difflib import SequenceMatcher
+
+from app.names import fold_words
+
+#: Scores at or above this count as a match.
+THRESHOLD = 0.72
+#: Longest folded query compared (longer input is cut: names are short).
+MAX_QUERY = 120
+
+
+@functools.lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(fold_words(text).split())
+
+
+@functools.lru_cache(maxsize=65536)
+def _ratio(a: str, b: str) -> float:
+    """Cached: the same words recur across thousands of names and titles."""
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def _word_score(word: str, candidates: tuple[str, ...]) -> float:
+    best = 0.0
+    for c in candidates:
+        if word == c:
+            return 1.0
+        prefix = len(word) >= 3 and c.startswith(word)
+        best = max(best, 0.9 if prefix else _ratio(word, c))
+    return best
+
+
+def score(query: str, text: str, whole: bool = True) -> float:
+    """How well `query` matches `text`, 0..1 (1: same folded words).
+
+    `whole` also compares the strings as a whole, which suits names; for longer texts
+    (descriptions, field lists) only the per-word match counts.
+    """
+    q = _words(query[:MAX_QUERY])
+    t = _words(text)
+    if not q or not t:
+        return 0.0
+    if q == t:
+        return 1.0
+    qk, tk = "".join(q), "".join(t)
+    if qk == tk:
+        return 0.98
+    words = sum(_word_score(w, t) for w in q) / len(q)
+    best = 0.95 * words
+    if len(qk) >= 3 and qk in tk:
+        best = max(best, 0.9 if tk.startswith(qk) else 0.85)
+    if whole:
+        best = max(best, 0.9 * _ratio(qk, tk))
+    return round(best, 4)

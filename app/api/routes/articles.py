@@ -1,0 +1,22 @@
+"""Articles and the facts each supports."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path
+
+from app.api import articles, schemas
+from app.api.deps import Gaz, Store
+
+router = APIRouter(tags=["articles"])
+
+
+@router.get("/articles/{article_id}", response_model=schemas.ArticleDetail)
+def get_article(
+    article_id: Annotated[str, Path(min_length=1, max_length=64, description="content hash")],
+    store: Store,
+    gaz: Gaz,
+) -> schemas.ArticleDetail:
+    """Metadata and every fact the article supports, with its evidence sentences."""
+    return articles.detail(store, gaz, article_id)

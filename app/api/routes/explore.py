@@ -1,0 +1,58 @@
+"""Search across kinds, paths between provinces, and a province's timeline."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+
+from app.api import paths, schemas, search, timeline
+from app.api.deps import Gaz, Store
+from app.api.pagination import Paging, WithSources
+
+router = APIRouter(tags=["explore"])
+
+Kind = Literal["province", "official", "agreement", "project", "article"]
+ProvinceName = Annotated[str, Query(min_length=1, max_length=200, description="any name, alias or ISO code")]
+
+
+@router.get("/search", response_model=schemas.SearchResults)
+def search_all(
+    store: Store,
+    gaz: Gaz,
+    page: Paging,
+    q: Annotated[str, Query(min_length=1, max_length=200, description="a name or words, any spelling")],
+    type: Annotated[list[Kind] | None, Query(description="only these kinds (repeatable)")] = None,
+) -> schemas.SearchResults:
+    """Any entity by name, best match first (score 1 = exact)."""
+    return search.search(store, gaz, q, page, set(type) if type else None)
+
+
+@router.get("/path", response_model=schemas.Paths)
+def get_path(
+    store: Store,
+    gaz: Gaz,
+    page: Paging,
+    start: Annotated[str, Query(alias="from", min_length=1, max_length=200, description="a province")],
+    end: Annotated[str, Query(alias="to", min_length=1, max_length=200, description="another province")],
+) -> schemas.Paths:
+    """Shortest connections (up to 6 steps) through partnerships, shared agreements and mergers."""
+    return paths.paths(store, gaz, gaz.resolve(start), gaz.resolve(end), page)
+
+
+@router.get("/timeline", response_model=schemas.Timeline)
+def get_timeline(
+    store: Store,
+    gaz: Gaz,
+    page: Paging,
+    province: ProvinceName,
+    since: Annotated[int | None, Query(ge=1900, le=2100)] = None,
+    until: Annotated[int | None, Query(ge=1900, le=2100)] = None,
+    include_inherited: Annotated[bool, Query(description="include units merged into this one")] = True,
+    include_undated: Annotated[bool, Query(description="append entries with no date")] = False,
+    sources: WithSources = False,
+) -> schemas.Timeline:
+    """Dated visits and meetings, agreements and projects, oldest first."""
+    return timeline.timeline(
+        store, gaz, gaz.resolve(province), page, include_inherited, since, until, include_undated, sources
+    )

@@ -1,0 +1,62 @@
+"""What a province's officials, agreements and projects are (units merged into it included)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+
+from app.api import agreements, officials, projects, schemas
+from app.api.deps import Gaz, Store
+from app.api.pagination import Paging, WithSources
+from app.api.projects import TOTALS_RULE
+from app.api.routes.provinces import Name
+
+router = APIRouter(tags=["provinces"])
+
+Inherited = Annotated[bool, Query(description="include units merged into this one")]
+
+
+@router.get("/province/{name}/officials", response_model=schemas.ProvinceOfficials)
+def get_officials(
+    name: Name,
+    store: Store,
+    gaz: Gaz,
+    page: Paging,
+    include_inherited: Inherited = True,
+    sources: WithSources = False,
+) -> schemas.ProvinceOfficials:
+    """Officials who held a position in the province, most recent first."""
+    return officials.of_province(store, gaz, gaz.resolve(name), page, include_inherited, sources)
+
+
+@router.get("/province/{name}/agreements", response_model=schemas.ProvinceAgreements)
+def get_agreements(
+    name: Name,
+    store: Store,
+    gaz: Gaz,
+    page: Paging,
+    include_inherited: Inherited = True,
+    sources: WithSources = False,
+) -> schemas.ProvinceAgreements:
+    """Agreements the province is party to, newest first."""
+    return agreements.of_province(store, gaz, gaz.resolve(name), page, include_inherited, sources)
+
+
+@router.get(
+    "/province/{name}/projects",
+    response_model=schemas.ProvinceProjects,
+    description=f"Projects the province funds or benefits from, newest first, with totals. {TOTALS_RULE}",
+)
+def get_projects(
+    name: Name,
+    store: Store,
+    gaz: Gaz,
+    page: Paging,
+    role: Annotated[
+        Literal["funder", "beneficiary"] | None, Query(description="only as funder or beneficiary")
+    ] = None,
+    include_inherited: Inherited = True,
+    sources: WithSources = False,
+) -> schemas.ProvinceProjects:
+    return projects.of_province(store, gaz, gaz.resolve(name), page, include_inherited, sources, role)

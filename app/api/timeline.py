@@ -1,0 +1,116 @@
+"""A province's dated history: visits and meetings, agreements and projects in order.
+
+Dates are kept at the precision the articles give (YYYY, YYYY-MM or YYYY-MM-DD); ISO
+strings of mixed precision sort correctly as text, a year before any day of that year.
+Predecessor units are included by default, as for partners.
+"""
+
+from __future__ import annotations
+
+from app.api import schemas
+from app.api.pagination import Page
+from app.api.partners import lineage
+from app.api.refs import (
+    agreement_label,
+    articles_of,
+    by_id,
+    event_label,
+    project_label,
+    province_or_none,
+    province_refs,
+)
+from app.api.shaping import cite, province_ref
+from app.gazetteer import Gazetteer, Province
+from app.store.base import GraphStore, Row
+from app.uris import entity_uri
+
+LABELS = {"event": "Event", "agreement": "Agreement", "project": "Project"}
+
+
+def _date(kind: str, r: Row) -> str | None:
+    if kind == "event":
+        value = r["date"] or r["year"]
+    elif kind == "agreement":
+        value = r["signed_date"] or r["signed_year"] or r["period_start"]
+    else:
+        value = r["year_start"]
+    return str(value) if value else None
+
+
+def _label(kind: str, r: Row, gaz: Gazetteer) -> str:
+    if kind == "event":
+        return event_label(r)
+    return agreement_label(r, gaz) if kind == "agreement" else project_label(r)
+
+
+def _others(kind: str, r: Row) -> list[str]:
+    if kind == "event":
+        return [*(r["hosts"] or []), *(r["visitors"] or [])]
+    if kind == "agreement":
+        return list(r["parties"] or [])
+    return [*(r["funders"] or []), *(r["beneficiaries"] or [])]
+
+
+def timeline(
+    store: GraphStore,
+    gaz: Gazetteer,
+    province: Province,
+    page: Page,
+    include_inherited: bool = True,
+    since: int | None = None,
+    until: int | None = None,
+    include_undated: bool = False,
+    with_sources: bool = False,
+) -> schemas.Timeline:
+    units = lineage(gaz, province) if include_inherited else [province]
+    ids = [p.id for p in units]
+    own = set(ids)
+    links: dict[tuple[str, str], tuple[str, str]] = {}  # (kind, id) → (via, role)
+    for r in store.query("province_events", ids=ids):
+        links.setdefault(("event", r["id"]), (r["via"], r["role"]))
+    for r in store.query("province_agreements", ids=ids):
+        links.setdefault(("agreement", r["id"]), (r["via"], "party"))
+    for r in store.query("province_projects", ids=ids):
+        links.setdefault(("project", r["id"]), (r["via"], r["role"]))
+    rows: dict[str, dict[str, Row]] = {
+        kind: by_id(store, f"{kind}s_by_id", (k for t, k in links if t == kind)) for kind in LABELS
+    }
+    entries: list[tuple[str, Row, str | None]] = []
+    for kind, key in links:
+        found = rows[kind].get(key)
+        if found is None:
+            continue
+        r = found
+        date = _date(kind, r)
+        year = int(date[:4]) if date and date[:4].isdigit() else None
+        if year is None and not include_undated:
+            continue
+        if year is not None and (
+            (since is not None and year < since) or (until is not None and year > until)
+        ):
+            continue
+        entries.append((kind, r, date))
+    entries.sort(key=lambda e: (e[2] is None, e[2] or "", e[0], e[1]["id"]))
+    shown = page.of(entries)
+    cited = cite([r for _, r, _ in shown], store) if with_sources else [None] * len(shown)
+    items = []
+    for (kind, r, date), sources in zip(shown, cited, strict=True):
+        via, role = links[(kind, r["id"])]
+        items.append(
+            schemas.TimelineItem(
+                date=date,
+                year=int(date[:4]) if date and date[:4].isdigit() else None,
+                type=kind,
+                id=r["id"],
+                uri=entity_uri(LABELS[kind], r["id"]),
+                label=_label(kind, r, gaz),
+                kind=r.get("kind"),
+                role=role,
+                counterparts=province_refs(gaz, sorted({p for p in _others(kind, r) if p not in own})),
+                inherited=via != province.id,
+                via=province_or_none(gaz, via) if via != province.id else None,
+                articles=articles_of(r),
+                sources=sources,
+            )
+        )
+    return schemas.Timeline(**page.meta(len(entries)), province=province_ref(province), items=items)
