@@ -59,6 +59,7 @@ class _Line:
     seg_start: int = 0  # part of `text` that becomes the segment (doubled lines, prefixes)
     seg_end: int = 0
     linkish: bool = False  # labelled `related` as a link (not as a teaser)
+    listing: bool = False  # an item of a list introduced by a line ending in ':'
 
 
 # --- line shapes -----------------------------------------------------------------------------
@@ -207,6 +208,11 @@ def zone_text(
     zoning = Zoning(segments=[])
     if not lines:
         return zoning
+    if len(lines) > 8 and lines[-1].block < 2:
+        # No blank lines between paragraphs: block structure says nothing, so every line
+        # stands alone (otherwise each subheading would look like an inline link).
+        for number, line in enumerate(lines):
+            line.block = number
     if hints:
         for line in lines:
             hint = hints.get(line.start)
@@ -215,8 +221,8 @@ def zone_text(
                 line.linkish = hint == "related"
 
     body_from = _head(lines, zoning, title, find_header)
-    body_to = _tail(lines, body_from)
-    _metadata_lines(lines, body_from, body_to, zoning)
+    body_to, first_marker = _tail(lines, body_from)
+    _metadata_lines(lines, body_from, body_to, first_marker, zoning)
     _captions(lines, body_from, body_to, zoning.title)
     _inline_related(lines, body_from, body_to)
     _teasers(lines, body_from, body_to)
@@ -321,16 +327,22 @@ def _find_title(lines: list[_Line], scan: int, date_idx: int | None) -> int | No
     return next((i for i in range(scan) if usable(i)), None)
 
 
-def _tail(lines: list[_Line], body_from: int) -> int:
-    """Label the lists after the article; return the index just past the article body.
+def _tail(lines: list[_Line], body_from: int) -> tuple[int, int]:
+    """Label the lists after the article; return (end of the article region, first marker).
 
-    `Tin bài liên quan` opens a list of related links (kept as `related`); any other section
-    marker (`Các tin bài khác`, `Đọc nhiều`, `Đọc thêm`, `Video`, `Thời tiết`, ...) starts the
-    site's own furniture, which is dropped together with everything after it.
+    `Tin bài liên quan` opens a list of related links (kept as `related`): headlines, each
+    perhaps printed twice, with a teaser under it. Some sites put such a box in the middle of
+    the article, so two consecutive paragraphs of prose with no headline between them end the
+    list and the article resumes. Any other section marker (`Các tin bài khác`, `Đọc nhiều`,
+    `Đọc thêm`, `Video`, `Thời tiết`, ...) starts the site's own furniture, which is dropped
+    with everything after it: nothing there is about this article.
     """
     end = len(lines)
+    first_marker = len(lines)
     mode: Literal["body", "related", "drop"] = "body"
     previous = ""
+    prose_run = 0
+    body_lines = 0
     for i in range(body_from, len(lines)):
         line = lines[i]
         if mode == "drop":
@@ -339,26 +351,64 @@ def _tail(lines: list[_Line], body_from: int) -> int:
         key = _marker_key(line.text) if len(line.text) <= 48 else ""
         if key in _RELATED_MARKERS and line.label != "related":
             mode = "related"
-            end = min(end, i)
+            first_marker = min(first_marker, i)
             line.label = "drop"
+            prose_run = 0
         elif (key and _DROP_MARKER.match(key)) or _TAGS_LINE.match(line.text):
-            mode = "drop"
-            end = min(end, i)
-            line.label = "drop"
+            line.label = "drop"  # a media label inside the article is dropped all the same
+            if _ends_article(lines, i, key, body_lines):
+                mode = "drop"
+                first_marker = min(first_marker, i)
+                end = i
         elif mode == "related":
             if _key(line.text) == previous:
                 line.label = "drop"
+                prose_run = 0
+            elif _is_prose(line.text) and not doubled_length(line.text):
+                prose_run += 1
+                line.label = "related"
+                if prose_run == 2:  # the article resumes after a box of links
+                    mode = "body"
+                    lines[i - 1].label = None
+                    line.label = None
+                    body_lines += 2
             else:
+                prose_run = 0
                 line.label = "related"
                 line.linkish = True
                 half = doubled_length(line.text)
                 if half:
                     line.seg_end = half
+        elif line.label is None:
+            body_lines += 1
         previous = _key(line.text)
-    return end
+    return end, first_marker
 
 
-def _metadata_lines(lines: list[_Line], body_from: int, body_to: int, zoning: Zoning) -> None:
+def _is_prose(text: str) -> bool:
+    return len(text) > 100 and text.rstrip().endswith((".", "!", "?", "…", ".”", '."', ".)"))
+
+
+_WEAK_MARKERS = re.compile(r"^(?:video|videos|ảnh|sự\s+kiện|tiêu\s+điểm|bình\s+luận|thời\s+tiết)$")
+
+
+def _ends_article(lines: list[_Line], i: int, key: str, body_lines: int) -> bool:
+    """Whether a section marker really closes the article.
+
+    Words such as `Video` or `Ảnh` can also label media inside an article; they end it only
+    after some body text, and when no paragraph of prose follows directly.
+    """
+    if not _WEAK_MARKERS.match(key):
+        return True
+    if body_lines < 2:
+        return False
+    nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+    return not (_is_prose(nxt) and not _is_single_sentence(nxt))
+
+
+def _metadata_lines(
+    lines: list[_Line], body_from: int, body_to: int, first_marker: int, zoning: Zoning
+) -> None:
     """Bylines and source lines become metadata; a `(Outlet.vn) -` lead-in is cut off."""
     source_outlet = byline_outlet = lead_outlet = None
     first_body = True
@@ -393,9 +443,9 @@ def _metadata_lines(lines: list[_Line], body_from: int, body_to: int, zoning: Zo
         if trailing:
             lead_outlet = lead_outlet or outlet_from_source(trailing.group(1))
     # The author's name alone on the last line of the article, just before the lists.
-    if body_to > body_from:
-        last = body_to - 1
-        while last >= body_from and lines[last].label == "meta":
+    if first_marker > body_from:
+        last = min(body_to, first_marker) - 1
+        while last >= body_from and lines[last].label in ("meta", "drop"):
             last -= 1
         if last >= body_from and lines[last].label is None and _is_author(lines[last].text):
             lines[last].label = "meta"
@@ -474,6 +524,9 @@ def _inline_related(lines: list[_Line], body_from: int, body_to: int) -> None:
         prev = lines[i - 1] if i > body_from else None
         nxt = lines[i + 1] if i + 1 < body_to else None
         inside = prev is not None and prev.block == line.block
+        if inside and prev is not None and (prev.listing or prev.text.endswith(":")):
+            line.listing = True  # "... các lĩnh vực sau:" followed by one item per line
+            continue
         run = nxt is not None and nxt.block == line.block and (nxt.linkish or is_headline_like(nxt.text))
         if inside or run:
             line.label, line.linkish = "related", True
