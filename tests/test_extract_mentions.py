@@ -53,3 +53,8 @@ def test_short_names_need_matching_diacritics() -> None:
 
 def test_place_name_inside_a_person_name_is_skipped() -> None:
     assert isos("ông Lê Hà Nam phát biểu tại tỉnh Hà Nam") == ["VN-63"]
+
+
+def test_empty_and_punctuation_only_text() -> None:
+    assert isos("") == []
+    assert isos(" ... , ; ") == []

@@ -24,8 +24,7 @@ KIND = re.compile(
 )
 SIGN = re.compile(r"(?<!\w)(?:ký|ký kết|kí|kí kết)(?!\w)", re.IGNORECASE)
 PERIOD = re.compile(
-    r"(?:giai đoạn|nhiệm kỳ|thời kỳ|từ)?\s*(?:năm\s+)?(?P<a>(?:19|20)\d\d)\s*(?:-|–|—|đến|tới)\s*(?:năm\s+)?"
-    r"(?P<b>(?:19|20)\d\d)(?!\d)",
+    r"(?<!\d)(?P<a>(?:19|20)\d\d)\s*(?:-|–|—|đến|tới)\s*(?:năm\s+)?(?P<b>(?:19|20)\d\d)(?!\d)",
     re.IGNORECASE,
 )
 YEAR = re.compile(r"(?<!\w)(?:năm|Năm|tháng \d{1,2}/|ngày \d{1,2}/\d{1,2}/)\s*(?P<y>(?:19|20)\d\d)(?!\d)")
@@ -35,11 +34,8 @@ COUNT = re.compile(
     r"(?:bản ghi nhớ|biên bản|văn kiện|thỏa thuận|hiệp định|văn bản)",
     re.IGNORECASE,
 )
-FIELDS = re.compile(
-    r"(?:trên|về|ở|trong)?\s*(?:các|nhiều|những)?\s*lĩnh vực\s*(?:như|gồm|bao gồm|là)?\s*:?\s*"
-    r"(?P<list>[^;.…]+)",
-    re.IGNORECASE,
-)
+# Anchored on the literal `lĩnh vực` so the search is a fast substring scan.
+FIELDS = re.compile(r"lĩnh vực\s*(?:như|gồm|bao gồm|là)?\s*:?\s*(?P<list>[^;.…]+)", re.IGNORECASE)
 # A document between the two countries or governments, not between provinces.
 _NATIONAL = re.compile(
     r"^.{0,60}?(?<!\w)(?:hai nước|giữa hai Chính phủ|Chính phủ hai nước|cấp Chính phủ|"
@@ -135,6 +131,8 @@ def extract_agreements(ctx: ArticleContext, info: SentenceInfo) -> list[Agreemen
     text = ctx.text
     sent = info.sentence
     out: list[AgreementFact] = []
+    if KIND.search(sent.text) is None:
+        return out
     for start, end in sent.clauses():
         for km in KIND.finditer(text, start, end):
             clause = text[start:end]

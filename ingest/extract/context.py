@@ -6,6 +6,7 @@ mentions (one automaton pass), which keeps extraction a single CPU pass over the
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
@@ -48,7 +49,22 @@ class ArticleContext:
 
     @classmethod
     def build(cls, text: str, published: dt.date | None, sentences: list[Sentence]) -> ArticleContext:
-        infos = [SentenceInfo(s, find_mentions(text, published, s.start, s.end)) for s in sentences]
+        # One automaton pass over the span the sentences cover; each sentence then takes
+        # the mentions inside it (mentions never cross a line or a comma, see mentions.py).
+        infos: list[SentenceInfo] = []
+        if sentences:
+            lo = min(s.start for s in sentences)
+            hi = max(s.end for s in sentences)
+            found = find_mentions(text, published, lo, hi)
+            starts = [m.start for m in found]
+            for s in sentences:
+                i = bisect.bisect_left(starts, s.start)
+                inside: list[Mention] = []
+                while i < len(found) and found[i].start < s.end:
+                    if found[i].end <= s.end:
+                        inside.append(found[i])
+                    i += 1
+                infos.append(SentenceInfo(s, inside))
         vn: Counter[str] = Counter()
         la: Counter[str] = Counter()
         for info in infos:

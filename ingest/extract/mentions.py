@@ -17,6 +17,7 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 import ahocorasick
 
@@ -33,6 +34,8 @@ _NAME_PARTS = frozenset(
         *("đinh", "trương", "lương", "tạ", "hà", "chu", "đào"),
     )
 )
+# A name never spans punctuation other than hyphens, spaces and the dot of `TP.`.
+_BREAK = re.compile(r"[,;:!?()\n\"“”]")
 _PREV_WORD = re.compile(r"(\w+)\s+$")
 _WORD = re.compile(r"[0-9a-z\u0e80-\u0eff]+")
 _SPACE_HYPHEN = re.compile(r"[\s\-–.]+")
@@ -118,17 +121,16 @@ def find_mentions(text: str, on: dt.date | None, start: int = 0, end: int | None
     """Province mentions in `text[start:end]`, leftmost-longest, offsets into `text`."""
     end = len(text) if end is None else end
     folded = fold_aligned(text[start:end])
-    parts: list[str] = []
-    starts: dict[int, int] = {}
-    ends: dict[int, int] = {}
-    pos = 0
-    for m in _WORD.finditer(folded):
-        word = m.group()
-        starts[pos] = m.start()
-        pos += len(word)
-        ends[pos] = m.end()
-        parts.append(word)
-    compact = "".join(parts)
+    # Words are concatenated into one compact string; token boundaries are kept as
+    # compact offset → token index maps (built with C-level zip/accumulate, not a loop).
+    spans = [m.span() for m in _WORD.finditer(folded)]
+    words = _WORD.findall(folded)
+    if not words:
+        return []
+    compact = "".join(words)
+    cum = list(accumulate(map(len, words)))
+    starts = dict(zip([0, *cum[:-1]], range(len(words)), strict=True))
+    ends = dict(zip(cum, range(len(words)), strict=True))
     auto = _automaton()
     found: list[tuple[int, int, str, tuple[Province, ...]]] = []
     for last, (key, provinces) in auto.automaton.iter(compact):
@@ -141,9 +143,11 @@ def find_mentions(text: str, on: dt.date | None, start: int = 0, end: int | None
     for first, stop, key, _provinces in found:
         if first < taken_to:
             continue
-        s = start + starts[first]
-        e = start + ends[stop]
+        s = start + spans[starts[first]][0]
+        e = start + spans[ends[stop]][1]
         surface = text[s:e]
+        if _BREAK.search(surface) is not None:
+            continue
         if not _plausible(surface, key, auto) or _inside_person_name(text, s):
             continue
         resolved = _resolve(surface, on)

@@ -98,6 +98,14 @@ def _title_patterns() -> list[str]:
 
 _TITLE = r"(?:" + _RANK + r"\s*,?\s*)?(?:" + "|".join(_title_patterns()) + r")"
 TITLE = re.compile(r"(?<!\w)(?i:" + _TITLE + r")(?!\w)")
+# First words of every title: a cheap scan for places where TITLE may match.
+_ANCHOR = re.compile(
+    r"(?<!\w)(?:phó|chủ\s+(?:tịch|nhiệm)|bí\s+thư|ủy\s+viên|uỷ\s+viên|tỉnh\s+(?:trưởng|ủy\s+viên)|trưởng|"
+    r"giám\s+đốc|đại\s+(?:sứ|biểu|tá|tướng)|tổng|lãnh\s+sự|thủ\s+tướng|bộ\s+trưởng|thứ\s+trưởng|"
+    r"chỉ\s+huy|chính\s+ủy|thường\s+vụ|thiếu|trung\s+(?:tướng|tá)|thượng|đô\s+trưởng|huyện\s+trưởng|"
+    r"thị\s+trưởng|chánh)(?!\w)",
+    re.IGNORECASE,
+)
 _CHAIN_SEP = re.compile(r"\s*(?:,|kiêm|-|–|và)\s*")
 _HONORIFIC = re.compile(r"(?<!\w)(?:ông|bà|đồng chí|Ông|Bà|Đồng chí|Ngài|ngài)\s+")
 _NAME_TOKEN = re.compile(r"[^\s,.;:()\[\]\"“”!?/]+")
@@ -127,6 +135,15 @@ class Official:
     province: str | None = None
     organisation: str | None = None
     country: str | None = None
+
+
+def _search_title(text: str, pos: int, end: int) -> re.Match[str] | None:
+    """Like `TITLE.search`, but only tries positions where a title word starts."""
+    for a in _ANCHOR.finditer(text, pos, end):
+        m = TITLE.match(text, a.start(), end)
+        if m is not None:
+            return m
+    return None
 
 
 def _chain(text: str, pos: int) -> tuple[list[str], int]:
@@ -200,7 +217,7 @@ def find_officials(
     taken: list[tuple[int, int]] = []
     pos = start
     while True:
-        m = TITLE.search(text, pos, end)
+        m = _search_title(text, pos, end)
         if m is None:
             break
         if any(a <= m.start() < b for a, b in taken):

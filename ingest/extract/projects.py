@@ -160,18 +160,26 @@ def _beneficiary(
     if between:
         return between[-1].iso
     after = [m for m in ms if m.start >= hi and m.country == other]
-    if GENERIC_LAO.search(text, lo, hi) and other == "LA":
+    if other == "LA" and _generic(text, lo, hi):
         return None
     before = [m for m in ms if m.end <= lo and m.country == other and m is not funder]
     if before:
         return before[0].iso
-    if after and not GENERIC_LAO.search(text, hi, end):
+    if after and not _generic(text, hi, end):
         return after[0].iso
     if carry.beneficiary is not None and carry.beneficiary_country == other:
         return carry.beneficiary
-    if other == "LA" and GENERIC_LAO.search(text, lo, end):
+    if other == "LA" and _generic(text, lo, end):
         return None
     return "?"
+
+
+def _generic(text: str, start: int, end: int) -> bool:
+    """Laos named in general (`tại Lào`, `tỉnh bạn`) in `text[start:end]`."""
+    chunk = text[start:end]
+    if "Lào" not in chunk and "bạn" not in chunk:
+        return False
+    return GENERIC_LAO.search(chunk) is not None
 
 
 def _no_amount(
@@ -197,7 +205,7 @@ def _no_amount(
         if _REQUEST.search(text, start, verb_start):
             return []
         bens = [m.iso for m in ms if m.country == other and m.start >= verb_end]
-    if not bens and other == "LA" and GENERIC_LAO.search(text, verb_end, end) and not of_funder:
+    if not bens and other == "LA" and _generic(text, verb_end, end) and not of_funder:
         bens_opt: list[str | None] = [None]
     else:
         bens_opt = list(dict.fromkeys(bens))

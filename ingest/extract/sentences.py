@@ -30,6 +30,8 @@ class Sentence:
     start: int
     zone: Zone
     segment: int
+    seg_start: int
+    seg_end: int
 
     @property
     def end(self) -> int:
@@ -57,18 +59,18 @@ def split_segment(segment: Segment, index: int) -> Iterator[Sentence]:
         for m in _BOUNDARY.finditer(line):
             if _ABBREV.search(line, 0, m.start()):
                 continue
-            yield from _emit(line, pos, m.start(), segment.start + base, segment.zone, index)
+            yield from _emit(line, pos, m.start(), segment.start + base, segment, index)
             pos = m.end()
-        yield from _emit(line, pos, len(line), segment.start + base, segment.zone, index)
+        yield from _emit(line, pos, len(line), segment.start + base, segment, index)
 
 
-def _emit(line: str, start: int, end: int, offset: int, zone: Zone, index: int) -> Iterator[Sentence]:
+def _emit(line: str, start: int, end: int, offset: int, seg: Segment, index: int) -> Iterator[Sentence]:
     chunk = line[start:end]
     stripped = chunk.strip()
     if not stripped:
         return
     lead = len(chunk) - len(chunk.lstrip())
-    yield Sentence(stripped[:2000], offset + start + lead, zone, index)
+    yield Sentence(stripped[:2000], offset + start + lead, seg.zone, index, seg.start, seg.end)
 
 
 def sentences(doc: Document, zones: tuple[Zone, ...]) -> list[Sentence]:

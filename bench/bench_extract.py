@@ -1,0 +1,116 @@
+"""Extraction throughput: articles per second on one core over synthetic ~5 KB articles.
+
+Run: `python bench/bench_extract.py [N]`. The rate is articles per CPU second of this
+single-threaded process (`time.process_time`), so a busy machine does not distort it; the
+wall-clock rate is printed too. Articles are generated from templates with
+random province pairs, officials, amounts, and from filler sentences without provinces
+(about 60 % of paragraphs, close to the seed articles' bodies), so the automaton, the
+title-chain regexes and every rule run on realistic text; the reading step is excluded (it is
+measured separately). The first article warms the caches (automaton, compiled regexes).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import sys
+import time
+
+from app.gazetteer import gazetteer
+from ingest.document import Document, Segment, content_id
+from ingest.extract import extract_document
+
+VN_NAMES = ("Nguyễn Văn An", "Trần Thị Bình", "Lê Quốc Cường", "Phạm Minh Đức", "Võ Thanh Hà")
+LA_NAMES = ("Khăm-phăn Xay-nha", "Bun Thong Vông Xay", "Phết Sa-vẳn", "Sổm Phon Khăm")
+TEMPLATES = (
+    "Sáng {d}/{m}, đoàn đại biểu tỉnh {la} do Phó Tỉnh trưởng {la_name} làm trưởng đoàn đã đến thăm "
+    "và làm việc với tỉnh {vn}.",
+    "Phó Chủ tịch UBND tỉnh {vn} {vn_name} cho biết, thời gian qua hai bên đã phối hợp tốt trong "
+    "công tác quản lý biên giới, phòng chống tội phạm và trao đổi thông tin.",
+    "Năm {y}, tỉnh {vn} ký kết Biên bản ghi nhớ với tỉnh {la} hợp tác trên các lĩnh vực: nông nghiệp, "
+    "giáo dục, y tế, du lịch.",
+    "Giai đoạn {y} - {y2}, tỉnh {vn} hỗ trợ tỉnh {la} {amt} tỷ đồng xây dựng trường học; "
+    "tặng {t} tấn gạo cho các bản khó khăn.",
+    "Bên cạnh đó, tỉnh {la} cũng ủng hộ tỉnh {vn} {usd}.000 USD khắc phục hậu quả thiên tai.",
+    "Kim ngạch xuất nhập khẩu qua cửa khẩu đạt {amt}0 triệu USD, tăng so với cùng kỳ năm trước.",
+    "Các đại biểu đã thảo luận nhiều nội dung về phát triển kinh tế, văn hóa, xã hội, giữ gìn an ninh "
+    "trật tự và nâng cao đời sống nhân dân khu vực biên giới hai tỉnh.",
+    "Ông {la_name}, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh {la} đánh giá cao sự "
+    "giúp đỡ của tỉnh {vn} trong thời gian qua.",
+)
+
+
+# Sentences without provinces, as most of a real report is (speeches, context, results).
+FILLER = (
+    "Các đại biểu đã thảo luận nhiều nội dung về phát triển kinh tế, văn hóa, xã hội, giữ gìn an "
+    "ninh trật tự và nâng cao đời sống nhân dân khu vực biên giới.",
+    "Trong thời gian tới, hai bên thống nhất tiếp tục tăng cường trao đổi đoàn các cấp, chia sẻ "
+    "kinh nghiệm trong công tác quản lý, điều hành và xúc tiến đầu tư, thương mại, du lịch.",
+    "Phát biểu tại buổi làm việc, lãnh đạo địa phương bày tỏ vui mừng trước những kết quả đạt được "
+    "và mong muốn các sở, ngành tiếp tục phối hợp chặt chẽ, triển khai hiệu quả các nội dung đã ký.",
+    "Kết quả thu ngân sách năm {y} đạt {amt}.{t}00 tỷ đồng, thu nhập bình quân đầu người tăng khá; "
+    "an ninh chính trị được giữ vững, đời sống người dân từng bước được cải thiện.",
+    "Dịp này, đoàn đã tham quan một số mô hình sản xuất nông nghiệp công nghệ cao, khu công nghiệp "
+    "và cơ sở giáo dục nghề nghiệp trên địa bàn.",
+)
+
+
+def make_article(rng: random.Random, vn: list[str], la: list[str], size: int = 5000) -> Document:
+    paragraphs: list[str] = []
+    total = 0
+    while total < size:
+        t = rng.choice(TEMPLATES) if rng.random() < 0.4 else rng.choice(FILLER)
+        y = rng.randint(2010, 2023)
+        p = t.format(
+            d=rng.randint(1, 28),
+            m=rng.randint(1, 12),
+            vn=rng.choice(vn),
+            la=rng.choice(la),
+            vn_name=rng.choice(VN_NAMES),
+            la_name=rng.choice(LA_NAMES),
+            y=y,
+            y2=y + rng.randint(1, 5),
+            amt=rng.randint(1, 9),
+            t=rng.randint(1, 20),
+            usd=rng.randint(5, 50),
+        )
+        paragraphs.append(p)
+        total += len(p) + 2
+    text = "\n\n".join(paragraphs)
+    segments, pos = [], 0
+    for p in paragraphs:
+        segments.append(Segment(p, pos, "body"))
+        pos += len(p) + 2
+    return Document(
+        source="synthetic.txt",
+        id=content_id(text),
+        text=text,
+        published=dt.date(2023, 6, 1),
+        segments=segments,
+    )
+
+
+def main(n: int = 1000) -> float:
+    rng = random.Random(7)
+    g = gazetteer()
+    vn = [p.name_vi for p in g.all("VN") if p.iso]
+    la = [p.name_vi for p in g.all("LA") if p.iso]
+    docs = [make_article(rng, vn, la) for _ in range(n)]
+    extract_document(docs[0])  # warm-up: automaton and caches
+    wall0, cpu0 = time.perf_counter(), time.process_time()
+    facts = 0
+    for doc in docs:
+        a = extract_document(doc)
+        facts += len(a.partnerships) + len(a.officials) + len(a.agreements) + len(a.projects)
+    wall, cpu = time.perf_counter() - wall0, time.process_time() - cpu0
+    rate = n / cpu
+    avg = sum(len(d.text.encode()) for d in docs) / n / 1024
+    print(
+        f"{n} articles (avg {avg:.1f} KB), {facts} facts: {rate:.0f} articles/s per CPU second "
+        f"on one core ({cpu:.2f} s CPU, {wall:.2f} s wall, {n / wall:.0f}/s wall-clock)"
+    )
+    return rate
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1000)
