@@ -50,7 +50,7 @@ class Zoning:
     warnings: list[str] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     start: int  # offset of the first non-space character in the text
     text: str  # the line without surrounding whitespace
@@ -60,12 +60,19 @@ class _Line:
     seg_end: int = 0
     linkish: bool = False  # labelled `related` as a link (not as a teaser)
     listing: bool = False  # an item of a list introduced by a line ending in ':'
+    folded: str | None = None  # casefolded text, computed when first compared
+
+    @property
+    def key(self) -> str:
+        if self.folded is None:
+            self.folded = self.text.casefold()
+        return self.folded
 
 
 # --- line shapes -----------------------------------------------------------------------------
 
 _WORD = re.compile(r"\S+")
-_TERMINAL = re.compile(r"[.;:,]\s*[\"'”’»)\]]?$")
+_CLOSERS = "\"'”’»)] "
 _SENTENCE_BREAK = re.compile(r"[.!?…](?:\s*[\"”’)])?\s+(?=[\"“‘(]?[A-ZÀ-ỸĐ0-9])")
 _UPPER_START = re.compile(r"^[\"“‘'(\[]?[0-9A-ZÀ-ỸĐ]")
 
@@ -152,9 +159,14 @@ def is_headline_like(line: str) -> bool:
     """A short, capitalised line of several words without final sentence punctuation."""
     if not 12 <= len(line) <= 250:
         return False
-    if _TERMINAL.search(line) or not _UPPER_START.match(line):
+    if _ends_clause(line) or not _UPPER_START.match(line):
         return False
-    return len(_WORD.findall(line)) >= 4
+    return len(line.split(None, 3)) >= 4
+
+
+def _ends_clause(text: str) -> bool:
+    """Ends in `.`, `;`, `:` or `,` (perhaps inside closing quotes or brackets)."""
+    return text.rstrip(_CLOSERS)[-1:] in (".", ";", ":", ",")
 
 
 def _key(text: str) -> str:
@@ -165,26 +177,30 @@ def _marker_key(text: str) -> str:
     return _key(text).rstrip(" :»>›")
 
 
+def _same(a: _Line, b: _Line) -> bool:
+    return len(a.text) == len(b.text) and a.key == b.key
+
+
 def _is_single_sentence(text: str) -> bool:
     return _SENTENCE_BREAK.search(text.rstrip(" .!?…")) is None
 
 
+_CONTENT = re.compile(r"\S[^\n]*")
+
+
 def _split_lines(text: str) -> list[_Line]:
+    """Non-blank lines with their offsets; a blank line between two lines starts a new block."""
     lines: list[_Line] = []
-    offset = 0
     block = 0
-    gap = False
-    for raw in text.split("\n"):
-        stripped = raw.strip()
-        if stripped:
-            if gap and lines:
-                block += 1
-            gap = False
-            start = offset + (len(raw) - len(raw.lstrip()))
-            lines.append(_Line(start, stripped, block, seg_end=len(stripped)))
-        else:
-            gap = True
-        offset += len(raw) + 1
+    previous_end = 0
+    count = text.count
+    for match in _CONTENT.finditer(text):
+        start = match.start()
+        stripped = match.group().rstrip()
+        if lines and count("\n", previous_end, start) > 1:
+            block += 1
+        previous_end = start + len(stripped)
+        lines.append(_Line(start, stripped, block, seg_end=len(stripped)))
     return lines
 
 
@@ -265,7 +281,14 @@ def _head(lines: list[_Line], zoning: Zoning, title: str | None, find_header: bo
     title_idx = None
     if title is not None:
         wanted = _key(title)
-        title_idx = next((i for i in range(max(scan, 1)) if _key(lines[i].text) == wanted), None)
+        title_idx = next(
+            (
+                i
+                for i in range(max(scan, 1))
+                if abs(len(lines[i].text) - len(wanted)) <= 4 and _key(lines[i].text) == wanted
+            ),
+            None,
+        )
         zoning.title = title.strip() or None
     elif find_header:
         title_idx = _find_title(lines, scan, date_idx)
@@ -340,7 +363,7 @@ def _tail(lines: list[_Line], body_from: int) -> tuple[int, int]:
     end = len(lines)
     first_marker = len(lines)
     mode: Literal["body", "related", "drop"] = "body"
-    previous = ""
+    previous: _Line | None = None
     prose_run = 0
     body_lines = 0
     for i in range(body_from, len(lines)):
@@ -361,7 +384,7 @@ def _tail(lines: list[_Line], body_from: int) -> tuple[int, int]:
                 first_marker = min(first_marker, i)
                 end = i
         elif mode == "related":
-            if _key(line.text) == previous:
+            if previous is not None and _same(line, previous):
                 line.label = "drop"
                 prose_run = 0
             elif _is_prose(line.text) and not doubled_length(line.text):
@@ -381,7 +404,7 @@ def _tail(lines: list[_Line], body_from: int) -> tuple[int, int]:
                     line.seg_end = half
         elif line.label is None:
             body_lines += 1
-        previous = _key(line.text)
+        previous = line
     return end, first_marker
 
 
@@ -427,7 +450,7 @@ def _metadata_lines(
             theo
             and len(_WORD.findall(line.text)) <= 10
             and "," not in line.text
-            and not _TERMINAL.search(line.text)
+            and not _ends_clause(line.text)
         ):
             line.label = "meta"
             zoning.byline = theo.group(1).strip()
@@ -439,7 +462,7 @@ def _metadata_lines(
                 lead_outlet = outlet_from_byline(lead.group(1)) or outlet_from_source(lead.group(1))
                 line.seg_start = lead.end()
             first_body = False
-        trailing = _TRAILING_OUTLET.search(line.text)
+        trailing = _TRAILING_OUTLET.search(line.text[-60:]) if line.text.endswith(")") else None
         if trailing:
             lead_outlet = lead_outlet or outlet_from_source(trailing.group(1))
     # The author's name alone on the last line of the article, just before the lists.
@@ -464,7 +487,7 @@ def _author_before(lines: list[_Line], i: int, body_from: int, zoning: Zoning) -
 
 def _is_author(text: str) -> bool:
     """A name or two (`Hà Vy`, `Hạnh Trần (t/h)`, `Minh Anh - Thu Hà`, `PV`) on its own line."""
-    if len(text) > 48 or _TERMINAL.search(text.rstrip(")")):
+    if len(text) > 48 or _ends_clause(text.rstrip(")")):
         return False
     if _AUTHOR_TAG.search(text):
         return True
@@ -480,29 +503,32 @@ def _captions(lines: list[_Line], body_from: int, body_to: int, title: str | Non
     paragraph of its own.
     """
     title_key = _key(title) if title else None
+    title_len = len(title_key or "")
     previous: _Line | None = None
-    i = body_from
-    while i < body_to:
+    for i in range(body_from, body_to):
         line = lines[i]
         nxt = lines[i + 1] if i + 1 < body_to else None
-        key = _key(line.text)
+        text = line.text
         if line.label is None:
-            if previous is not None and key == _key(previous.text):
+            if previous is not None and _same(line, previous):
                 line.label = "drop"  # the same line copied twice: keep the first
-            elif _CAPTION_MARK.match(line.text):
+            elif _CAPTION_MARK.match(text):
                 line.label = "drop"
                 if nxt is not None and nxt.label is None:
                     nxt.label = "caption"
-            elif title_key is not None and key == title_key:
+            elif title_key is not None and abs(len(text) - title_len) <= 4 and _key(text) == title_key:
                 line.label = "drop"
                 if nxt is not None and nxt.label is None and len(nxt.text) <= 400:
                     same_block = nxt.block == line.block
                     if same_block or (len(nxt.text) <= 250 and _is_single_sentence(nxt.text)):
                         nxt.label = "caption"
-            elif len(line.text) <= 400 and _PHOTO_CREDIT.search(line.text):
+            elif len(text) <= 400 and _has_photo_word(text) and _PHOTO_CREDIT.search(text):
                 line.label = "caption"
         previous = line
-        i += 1
+
+
+def _has_photo_word(text: str) -> bool:
+    return "Ảnh" in text or "ảnh" in text or "ẢNH" in text or "hoto" in text
 
 
 def _inline_related(lines: list[_Line], body_from: int, body_to: int) -> None:
