@@ -9,7 +9,7 @@ import pytest
 from app.facts import AgreementFact
 from ingest.extract import extract_document
 from ingest.extract.agreements import kind_of, parse_fields, sectors_of
-from tests.seed_reader import doc_from_text
+from tests.extract_helpers import doc_from_text
 
 DAY = dt.date(2023, 9, 1)
 

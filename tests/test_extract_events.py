@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ingest.extract import extract_document
-from tests.seed_reader import doc_from_text
+from tests.extract_helpers import doc_from_text
 
 LEAD = (
     "Sáng 14/4, đoàn đại biểu tỉnh Bò Kẹo do Phó Tỉnh trưởng Xổm Phon Khăm Sỉ làm trưởng đoàn "

@@ -1,8 +1,8 @@
 """End-to-end: extract the shared seed articles and score them with the shared scorer.
 
 The seeds, gold annotations and scorer live outside the repository (`../shared`); the test
-skips with a reason when they are absent. Documents come from `ingest.reading` when it
-exists, else from the stand-in reader in `tests/seed_reader.py`.
+skips with a reason when they are absent. Documents come from `ingest.reading`, as in
+`vlkg extract`.
 """
 
 from __future__ import annotations
@@ -11,13 +11,12 @@ import json
 import re
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from ingest.document import Document
 from ingest.extract import extract_document
+from ingest.reading import read_document
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = SHARED / "seeds"
@@ -29,28 +28,12 @@ _ROW = re.compile(r"^(\w+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s")
 pytestmark = pytest.mark.seeds
 
 
-def _reader() -> Callable[[Path], Document]:
-    try:
-        from ingest.reading import read_document  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        from tests.seed_reader import read_seed
-
-        return read_seed
-
-    def read(path: Path) -> Document:
-        doc: Document = read_document(path)
-        return doc
-
-    return read
-
-
 def _score(tmp_path: Path) -> dict[str, float]:
     if not (SEEDS.is_dir() and GOLD.is_dir() and SCORER.is_file()):
         pytest.skip(f"seed articles, gold or scorer not found under {SHARED}")
-    read = _reader()
     articles = []
     for path in sorted(SEEDS.glob("*.txt")):
-        facts = extract_document(read(path))
+        facts = extract_document(read_document(path))
         data = facts.model_dump(mode="json")
         data["source"] = str(path)
         articles.append(data)

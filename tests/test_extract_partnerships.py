@@ -6,7 +6,7 @@ import datetime as dt
 
 from ingest.document import Document, Segment, content_id
 from ingest.extract import extract_document
-from tests.seed_reader import doc_from_text
+from tests.extract_helpers import doc_from_text
 
 DAY = dt.date(2023, 5, 2)
 

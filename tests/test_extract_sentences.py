@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ingest.extract.sentences import sentences
-from tests.seed_reader import doc_from_text
+from tests.extract_helpers import doc_from_text
 
 
 def test_split_and_offsets() -> None:
