@@ -78,6 +78,7 @@ def _valid(year: int, month: int, day: int) -> dt.date | None:
 
 _DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?([a-z0-9-]+(?:\.[a-z0-9-]+)+)/?$", re.IGNORECASE)
 _AGENCY = re.compile(r"^[A-ZĐ]{2,8}$")
+_SOURCE_TAIL = re.compile(r",|;|\s+[-–—|]\s+|\s+ngày\s+\d", re.IGNORECASE)
 
 
 def _clean_outlet(value: str) -> str | None:
@@ -91,8 +92,11 @@ def _clean_outlet(value: str) -> str | None:
 
 
 def outlet_from_source(value: str) -> str | None:
-    """The outlet named on a `Nguồn:` line (`baotintuc.vn`, `Báo Nhân Dân`), or None if blank."""
-    return _clean_outlet(value)
+    """The outlet named on a `Nguồn:` line (`baotintuc.vn`, `Báo Nhân Dân`), or None if blank.
+
+    Only the first name counts: `baotintuc.vn, ngày 05/01/2023` names one outlet and a date.
+    """
+    return _clean_outlet(_SOURCE_TAIL.split(value, 1)[0])
 
 
 def outlet_from_byline(value: str) -> str | None:

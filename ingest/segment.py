@@ -87,12 +87,13 @@ _WIDGET = re.compile(
     r"|tăng\s+cỡ\s+chữ|giảm\s+cỡ\s+chữ|\d+\s+lượt\s+xem|lượt\s+xem\s*:?\s*\d+|print|share|tweet|like)$",
     re.IGNORECASE,
 )
-_SOURCE = re.compile(r"^(?:nguồn(?:\s+tin|\s+bài)?|source)\s*:\s*(.*)$", re.IGNORECASE)
+_SOURCE = re.compile(r"^(?:nguồn(?:\s+tin|\s+bài|\s+tham\s+khảo)?|source)\s*:\s*(.*)$", re.IGNORECASE)
 _THEO = re.compile(r"^theo\s+(\S.{0,79})$", re.IGNORECASE)
 _AUTHOR_TAG = re.compile(
     r"\((?:t/h|th|tổng\s+hợp|lược\s+dịch|dịch)\)$|^(?:PV|CTV|BTV|Nhóm\s+PV)\b", re.IGNORECASE
 )
 _PAREN_OUTLET = re.compile(r"^\(([^()\n]{2,40})\)\s*[-–—:]\s*")
+_PAREN_ONLY = re.compile(r"^\(([^()\n]{2,40})\)$")
 _TRAILING_OUTLET = re.compile(r"\s*\(([A-Za-zĐđ0-9.\-]{2,40}\.(?:vn|com|net|org|la))\)\s*$", re.IGNORECASE)
 
 _CAPTION_MARK = re.compile(r"^(?:chú\s+thích\s+ảnh|ảnh\s+minh\s+ho[ạa])\s*:?$", re.IGNORECASE)
@@ -343,9 +344,12 @@ def _find_title(lines: list[_Line], scan: int, date_idx: int | None) -> int | No
         after = next((i for i in range(date_idx + 1, scan) if usable(i)), None)
         if after is not None:
             return after
-        before = date_idx - 1
-        if before >= 0 and usable(before):
-            return before
+        # The headline above the time stamp, skipping widgets between them.
+        for before in range(date_idx - 1, -1, -1):
+            if usable(before):
+                return before
+            if not _is_furniture(lines[before].text):
+                break
         return None
     return next((i for i in range(scan) if usable(i)), None)
 
@@ -445,6 +449,13 @@ def _metadata_lines(
             source_outlet = source_outlet or outlet_from_source(source.group(1))
             _author_before(lines, i, body_from, zoning)
             continue
+        alone = _PAREN_ONLY.match(line.text)
+        if alone and i > body_from:  # "(TTXVN/Vietnam+)" closing the article
+            line.label = "meta"
+            source_outlet = (
+                source_outlet or outlet_from_byline(alone.group(1)) or outlet_from_source(alone.group(1))
+            )
+            continue
         theo = _THEO.match(line.text)
         if (
             theo
@@ -505,6 +516,7 @@ def _captions(lines: list[_Line], body_from: int, body_to: int, title: str | Non
     title_key = _key(title) if title else None
     title_len = len(title_key or "")
     previous: _Line | None = None
+    seen_body = False  # the headline repeated right under itself is no image
     for i in range(body_from, body_to):
         line = lines[i]
         nxt = lines[i + 1] if i + 1 < body_to else None
@@ -518,12 +530,14 @@ def _captions(lines: list[_Line], body_from: int, body_to: int, title: str | Non
                     nxt.label = "caption"
             elif title_key is not None and abs(len(text) - title_len) <= 4 and _key(text) == title_key:
                 line.label = "drop"
-                if nxt is not None and nxt.label is None and len(nxt.text) <= 400:
+                if seen_body and nxt is not None and nxt.label is None and len(nxt.text) <= 400:
                     same_block = nxt.block == line.block
                     if same_block or (len(nxt.text) <= 250 and _is_single_sentence(nxt.text)):
                         nxt.label = "caption"
             elif len(text) <= 400 and _has_photo_word(text) and _PHOTO_CREDIT.search(text):
                 line.label = "caption"
+            else:
+                seen_body = True
         previous = line
 
 

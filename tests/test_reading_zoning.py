@@ -392,3 +392,59 @@ def test_hints_pin_labels() -> None:
     text = page("Gia Lai và Attapeu hợp tác toàn diện", "", P1, "", P2)
     z = zone_text(text, hints={text.index(P2): "caption"})
     assert texts(z, "caption") == [P2]
+
+
+# --- layouts of other outlets (invented text) ------------------------------------------------
+
+SAPO = "Tỉnh Quảng Bình và tỉnh Khăm Muồn (Lào) đã tổng kết hợp tác năm 2023 và bàn kế hoạch năm 2024."
+BODY = "Hai bên đánh giá cao kết quả phối hợp quản lý biên giới. Quảng Bình hỗ trợ bạn 3 tỷ đồng."
+
+
+def test_layout_category_then_date_below_the_headline() -> None:
+    text = page(
+        "Thế giới", "Quảng Bình và Khăm Muồn tổng kết hợp tác",
+        "Thứ Năm, 11/01/2024 10:05 (GMT+07:00)", SAPO, "", BODY, "", "(TTXVN/Vietnam+)",
+    )  # fmt: skip
+    z = zone_text(text)
+    assert z.title == "Quảng Bình và Khăm Muồn tổng kết hợp tác"
+    assert z.published == dt.date(2024, 1, 11)
+    assert texts(z, "body") == [SAPO, BODY]
+    assert z.outlet == "Vietnam+"
+
+
+def test_layout_widget_between_headline_and_date() -> None:
+    text = page("Quảng Bình và Khăm Muồn tổng kết hợp tác", "", "aa", "11-01-2024 10:05", "", SAPO, "", BODY)
+    z = zone_text(text)
+    assert z.title == "Quảng Bình và Khăm Muồn tổng kết hợp tác"
+    assert z.published == dt.date(2024, 1, 11)
+    assert texts(z, "body") == [SAPO, BODY]
+
+
+def test_layout_agency_lead_in_and_uppercase_author() -> None:
+    text = page(
+        "Cập nhật: 11/01/2024 10:05", "Quảng Bình và Khăm Muồn tổng kết hợp tác", "",
+        f"(QBĐT) - {SAPO}", "", BODY, "", "NGUYỄN THANH HÀ",
+    )  # fmt: skip
+    z = zone_text(text)
+    assert z.outlet == "QBĐT"
+    assert z.byline == "NGUYỄN THANH HÀ"
+    assert texts(z, "body") == [SAPO, BODY]
+
+
+def test_layout_headline_printed_twice_at_the_top() -> None:
+    title = "Quảng Bình và Khăm Muồn tổng kết hợp tác"
+    z = zone_text(page(title, title, "", SAPO, "", BODY))
+    assert texts(z, "title") == [title]
+    assert texts(z, "body") == [SAPO, BODY]  # the lead is not taken for a caption
+    z = zone_text(page(title, "", title, "", SAPO, "", BODY))
+    assert texts(z, "body") == [SAPO, BODY]
+
+
+def test_source_line_with_date_and_reference() -> None:
+    z = zone_text(
+        page(
+            "Quảng Bình và Khăm Muồn tổng kết hợp tác", "", SAPO, "Nguồn tham khảo: qdnd.vn, ngày 12/01/2024"
+        )
+    )
+    assert z.outlet == "qdnd.vn"
+    assert texts(z, "body") == [SAPO]
