@@ -340,11 +340,17 @@ def _same(a: Row, b: Row) -> bool:
 
 
 def _diff_nodes(
-    store: GraphStore, label: str, wanted: dict[str, Row], changes: ChangeSet, report: LoadReport
+    store: GraphStore,
+    label: str,
+    wanted: dict[str, Row],
+    changes: ChangeSet,
+    report: LoadReport,
+    existing: dict[str, Row] | None = None,
 ) -> None:
     if not wanted:
         return
-    existing = store.existing_nodes(label, wanted)
+    if existing is None:
+        existing = store.existing_nodes(label, wanted)
     for key, row in wanted.items():
         old = existing.get(key)
         if old is None:
@@ -389,23 +395,27 @@ def plan_batch(store: GraphStore, articles: Sequence[ArticleFacts], gaz: Gazette
         report.facts += builder.add(art)
         report.articles += 1
     changes = ChangeSet()
+    new_keys: set[str] = set()  # nodes this batch creates: no relationship can touch them yet
     for label, records in builder.nodes.items():
         if not records:
             continue
         spec = NODES[label]
-        existing = store.existing_nodes(label, records) if spec.sourced else {}
+        existing = store.existing_nodes(label, records)
+        new_keys.update(k for k in records if k not in existing)
         wanted: dict[str, Row] = {}
         for key, rec in records.items():
             row = dict(rec.props)
             if spec.sourced:
                 row.update(_merge_support(existing.get(key), rec))
             wanted[key] = row
-        _diff_nodes(store, label, wanted, changes, report)
+        _diff_nodes(store, label, wanted, changes, report, existing=existing)
     for rtype, rel_records in builder.rels.items():
         if not rel_records:
             continue
         spec_r = RELS[rtype]
-        existing_r = store.existing_rels(rtype, rel_records)
+        existing_r = store.existing_rels(
+            rtype, [k for k in rel_records if k[0] not in new_keys and k[1] not in new_keys]
+        )
         wanted_r: dict[tuple[str, str], Row] = {}
         for key, rec in rel_records.items():
             old = existing_r.get(key)
