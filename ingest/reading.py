@@ -205,6 +205,19 @@ _OUTLET_KEYS = ("outlet", "source", "site", "site_name", "publisher")
 _LANG_KEYS = ("language", "lang")
 
 
+def _epoch_date(obj: dict[str, Any]) -> dt.date | None:
+    """A numeric `published` as a Unix time stamp (seconds, or milliseconds if huge), in UTC."""
+    for key in _DATE_KEYS:
+        value = obj.get(key)
+        if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
+            seconds = value / 1000 if value > 100_000_000_000 else value
+            try:
+                return dt.datetime.fromtimestamp(seconds, dt.UTC).date()
+            except (OverflowError, OSError, ValueError):
+                return None
+    return None
+
+
 def _from_json(text: str, source: str, *, strict: bool) -> Document | None:
     """An article given as JSON: `{"url", "title", "published", "text" | "html", ...}`.
 
@@ -235,7 +248,7 @@ def _from_json(text: str, source: str, *, strict: bool) -> Document | None:
         return None
 
     published_raw = first(_DATE_KEYS)
-    published = parse_date(published_raw) if published_raw else None
+    published = parse_date(published_raw) if published_raw else _epoch_date(obj)
     meta: dict[str, Any] = {
         "title": first(_TITLE_KEYS),
         "published": published,

@@ -385,3 +385,17 @@ def test_bad_json_articles(tmp_path: Path, data: bytes, expected: str) -> None:
 def test_json_looking_txt_that_is_not_an_article_is_text(tmp_path: Path) -> None:
     doc = document_from_bytes(b'{"khong": "phai bai bao"}', source="x.txt", suffix=".txt")
     assert doc.text == '{"khong": "phai bai bao"}'
+
+
+def test_json_published_as_unix_time(tmp_path: Path) -> None:
+    for stamp in (1672905600, 1672905600000):  # 2023-01-05 08:00 UTC
+        payload = {**JSON_ARTICLE, "published": stamp}
+        doc = read_document(write(tmp_path, f"{stamp}.json", orjson.dumps(payload)))
+        assert doc.published == dt.date(2023, 1, 5)
+
+
+def test_json_unreadable_published_is_a_warning(tmp_path: Path) -> None:
+    payload = {**JSON_ARTICLE, "published": "hôm qua"}
+    doc = read_document(write(tmp_path, "d.json", orjson.dumps(payload)))
+    assert doc.published is None
+    assert any("published" in w for w in doc.warnings)
