@@ -77,3 +77,15 @@ def test_no_title_no_official() -> None:
 
 def test_reporter_byline_is_not_an_official() -> None:
     assert officials("Theo Minh Châu/TTXVN") == {}
+
+
+def test_national_official_after_country_name() -> None:
+    got = officials("Đại sứ Việt Nam tại Lào Trần Quang Vinh dự buổi lễ tại tỉnh Attapeu.")
+    o = got["Trần Quang Vinh"]
+    assert o.province is None and o.organisation == "Đại sứ Việt Nam tại Lào"
+
+
+def test_consul_in_a_province_has_no_province() -> None:
+    got = officials("Tổng Lãnh sự Việt Nam tại Savannakhet Đỗ Minh Khoa thăm tỉnh Quảng Trị.")
+    o = got["Đỗ Minh Khoa"]
+    assert o.province is None and o.organisation == "Tổng Lãnh sự Việt Nam tại Savannakhet"

@@ -69,3 +69,7 @@ def test_evidence_offsets() -> None:
     assert ev.start is not None and ev.end is not None
     assert text[ev.start : ev.end] == ev.sentence == "Tỉnh Lai Châu và tỉnh Phông Sa Lỳ ký kết hợp tác."
     assert 0 < p.confidence <= 1
+
+
+def test_province_hosting_a_mission_is_not_a_party() -> None:
+    assert pairs("Tổng Lãnh sự Lào tại TP. Hồ Chí Minh đến thăm và làm việc với tỉnh Long An.") == set()

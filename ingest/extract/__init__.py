@@ -59,6 +59,8 @@ def extract_document(doc: Document) -> ArticleFacts:
             key = (p.vn, p.la)
             if key in pairs:
                 old = facts.partnerships[pairs[key]]
+                if old.evidence.zone == "title" and p.evidence.zone == "body":
+                    old.evidence = p.evidence  # the body states it in full; the headline abridges
                 old.confidence = max(old.confidence, p.confidence)
                 continue
             pairs[key] = len(facts.partnerships)

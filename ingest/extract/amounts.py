@@ -40,9 +40,11 @@ _CURRENCY = {
     "eur": "EUR",
 }
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+# Anchored on the number (a leading optional group would be tried at every position);
+# the qualifier before it is checked separately.
+_QUALIFIER = re.compile(r"(?:hơn|trên|gần|khoảng|xấp xỉ|tới|lên tới|lên đến|đến)\s+$", re.IGNORECASE)
 AMOUNT = re.compile(
-    r"(?P<qual>(?:hơn|trên|gần|khoảng|xấp xỉ|gần như|tới|lên tới|lên đến|đến)\s+)?"
-    r"(?P<num>" + _NUMBER + r")\s*"
+    r"(?<![\d.,])(?P<num>" + _NUMBER + r")\s*"
     r"(?P<scale>nghìn tỷ|ngàn tỷ|nghìn|ngàn|triệu|tỷ|tỉ)?\s*"
     r"(?P<cur>đô[\s-]la Mỹ|đô la|đồng|VNĐ|VND|USD|kíp|Kíp|KIP|LAK|bạt|euro|EUR)(?![\wÀ-ỹ])",
     re.IGNORECASE,
@@ -87,7 +89,8 @@ def find_amounts(text: str, start: int = 0, end: int | None = None) -> list[Amou
         if scale:
             value *= _SCALE[scale.lower()]
         currency = _CURRENCY.get(m.group("cur").lower().replace("-", " "), "VND")
-        out.append(Amount(round(value, 2), currency, m.start(), m.end(), bool(m.group("qual"))))
+        qualified = _QUALIFIER.search(text, max(start, m.start() - 12), m.start()) is not None
+        out.append(Amount(round(value, 2), currency, m.start(), m.end(), qualified))
     return out
 
 

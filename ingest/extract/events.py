@@ -59,6 +59,9 @@ def extract_event(ctx: ArticleContext, info: SentenceInfo, officials: Sequence[O
             continue
         if host is None and _HOST.search(sent.text[:rel]) is not None and men is not visitor:
             host = men
+    if host is None and visitor is not None:
+        # `Bí thư Tỉnh ủy A ... tiếp đoàn tỉnh B`: the other side named in the sentence hosts.
+        host = next((x for x in info.mentions if x.country != visitor.country), None)
     if visitor is None and host is None:
         return None
     if host is not None and visitor is not None and host.country == visitor.country:
@@ -70,7 +73,7 @@ def extract_event(ctx: ArticleContext, info: SentenceInfo, officials: Sequence[O
         if before:
             leader = before[-1].name
     return EventFact(
-        kind="visit" if "thăm" in sent.text.lower() else "meeting",
+        kind="visit" if deleg is not None or "thăm" in sent.text.lower() else "meeting",
         date=date,
         host=host.iso if host else None,
         visitor=visitor.iso if visitor else None,

@@ -37,7 +37,7 @@ _NAME_PARTS = frozenset(
 # A name never spans punctuation other than hyphens, spaces and the dot of `TP.`.
 _BREAK = re.compile(r"[,;:!?()\n\"“”]")
 _PREV_WORD = re.compile(r"(\w+)\s+$")
-_WORD = re.compile(r"[0-9a-z\u0e80-\u0eff]+")
+_WORD_SPLIT = re.compile(r"([0-9a-z\u0e80-\u0eff]+)")
 _SPACE_HYPHEN = re.compile(r"[\s\-–.]+")
 
 
@@ -123,10 +123,15 @@ def find_mentions(text: str, on: dt.date | None, start: int = 0, end: int | None
     folded = fold_aligned(text[start:end])
     # Words are concatenated into one compact string; token boundaries are kept as
     # compact offset → token index maps (built with C-level zip/accumulate, not a loop).
-    spans = [m.span() for m in _WORD.finditer(folded)]
-    words = _WORD.findall(folded)
+    # `split` with a capturing group alternates separators and words; running sums of the
+    # part lengths give every word's offsets without a Python-level loop.
+    parts = _WORD_SPLIT.split(folded)
+    words = parts[1::2]
     if not words:
         return []
+    bounds = list(accumulate(map(len, parts)))
+    word_starts = bounds[0::2]
+    word_ends = bounds[1::2]
     compact = "".join(words)
     cum = list(accumulate(map(len, words)))
     starts = dict(zip([0, *cum[:-1]], range(len(words)), strict=True))
@@ -143,8 +148,8 @@ def find_mentions(text: str, on: dt.date | None, start: int = 0, end: int | None
     for first, stop, key, _provinces in found:
         if first < taken_to:
             continue
-        s = start + spans[starts[first]][0]
-        e = start + spans[ends[stop]][1]
+        s = start + word_starts[starts[first]]
+        e = start + word_ends[ends[stop]]
         surface = text[s:e]
         if _BREAK.search(surface) is not None:
             continue

@@ -122,6 +122,9 @@ _NOT_NAME = frozenset(
         *("Các", "Những", "Hai", "Đồng", "Thủ", "Lãnh", "Đây", "Dịp", "Nhân", "Ông", "Bà"),
     )
 )
+_COUNTRY = r"(?:(?:nước\s+)?(?:CHDCND|Cộng hòa Dân chủ Nhân dân)\s+Lào|Lào|Việt Nam)"
+_COUNTRY_TAIL = re.compile(r"\s+" + _COUNTRY + r"(?P<at>\s+tại\s+(?:(?:TP\.?|tỉnh|thành phố)\s*)?)?")
+_COUNTRY_NAME = re.compile(_COUNTRY)
 _PREFIX = re.compile(r"\s*(?:(?:tỉnh|TP\.?|thành phố|thủ đô|Tỉnh)\s+)?")
 _ORG_END = re.compile(r"(?:(?<!TP)(?<!Tp)\.|[,;])\s|\s(?:cùng|đã|và|có|đến|tới|cho|làm|gửi|bày|phát)\s|$")
 
@@ -227,11 +230,24 @@ def find_officials(
         pos = chain_end
         mention = _mention_at(mentions, text, chain_end)
         after = chain_end
+        national: str | None = None
         if mention is not None:
             after = mention.end
             tail = _LAO_TAIL.match(text, after)
             if tail:
                 after = tail.end()
+        else:
+            country = _COUNTRY_TAIL.match(text, chain_end)
+            if country is not None:
+                # `Đại sứ Việt Nam tại Lào X`, `Thủ tướng Lào X`: a national body, no province.
+                after = country.end()
+                at = next((x for x in mentions if x.start == after), None)
+                if country.group("at") and at is not None:
+                    after = at.end
+                elif country.group("at"):
+                    place = _COUNTRY_NAME.match(text, after)
+                    after = place.end() if place else chain_end
+                national = " ".join(text[chain_end:after].split())
         official: Official | None = None
         named = _name_at(text, after, end)
         if named is not None and any(men.start < named[1] and men.end > after for men in mentions):
@@ -244,7 +260,11 @@ def find_officials(
                 official = Official(before[0], before[1], after, titles)
         if official is None:
             continue
-        _place(official, text, m.start(), after, end, mention, mentions, main_vn, main_la)
+        if national:
+            official.organisation = f"{official.positions[-1]} {national}"
+            official.country = "LA" if national.startswith(("Lào", "CHDCND", "nước", "Cộng")) else "VN"
+        else:
+            _place(official, text, m.start(), after, end, mention, mentions, main_vn, main_la)
         taken.append((official.start, max(official.end, chain_end)))
         pos = max(pos, official.end)
         out.append(official)

@@ -29,11 +29,22 @@ _STRONG = re.compile(
 )
 
 
+# A province that only locates a diplomatic mission (`Tổng Lãnh sự quán Lào tại TP. Hồ Chí
+# Minh`, `Lãnh sự Việt Nam tại Savannakhet`) is not itself a party.
+_MISSION = re.compile(
+    r"(?:Lãnh sự|Đại sứ|lãnh sự|đại sứ)[^,;.()]{0,40}?\stại\s+(?:(?:tỉnh|TP\.?|thành phố)\s*)?$"
+)
+
+
 def extract_partnerships(ctx: ArticleContext, info: SentenceInfo) -> list[PartnershipFact]:
     """Partnership facts stated in one sentence."""
     if len({m.country for m in info.mentions}) < 2:
         return []
     text = ctx.text
+    actors = [m for m in info.mentions if _MISSION.search(text, max(0, m.start - 60), m.start) is None]
+    if len({m.country for m in actors}) < 2:
+        return []
+    info = SentenceInfo(info.sentence, actors)
     out: dict[tuple[str, str], PartnershipFact] = {}
     seen_vn: list[str] = []
     seen_la: list[str] = []
