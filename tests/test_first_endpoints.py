@@ -106,3 +106,9 @@ def test_unreachable_neo4j_is_503() -> None:
         assert r.headers["content-type"] == "application/problem+json"
         assert "cannot reach Neo4j at bolt://127.0.0.1:9" in r.json()["detail"]
         assert c.get("/province/Khammouane/partners").status_code == 503
+
+
+def test_browser_style_sheet_is_served(client: TestClient) -> None:
+    r = client.get("/browser/style.grass")
+    assert r.status_code == 200
+    assert "node.Province" in r.text

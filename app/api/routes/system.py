@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
+from fastapi.responses import PlainTextResponse
 
 from app.api import schemas
 from app.api.deps import Store
+from app.store.cypher import cypher_dir
 
 router = APIRouter(tags=["system"])
 
@@ -22,3 +24,9 @@ def stats(store: Store) -> schemas.Stats:
     """Nodes per label and relationships per type."""
     counts = store.counts()
     return schemas.Stats(backend=store.backend, nodes=counts["nodes"], relationships=counts["relationships"])
+
+
+@router.get("/browser/style.grass", response_class=PlainTextResponse, include_in_schema=False)
+def browser_style() -> str:
+    """Neo4j Browser style sheet (colours and captions per label), applied on connect."""
+    return (cypher_dir() / "browser" / "style.grass").read_text(encoding="utf-8")
