@@ -84,6 +84,17 @@ _CONTAINERS = (
     '[role="main"]',
     "#content",
 )
+_LEAD_SELECTORS = (
+    ".sapo",
+    ".detail-sapo",
+    ".article__sapo",
+    ".article-sapo",
+    ".detail__summary",
+    ".article-summary",
+    ".chapeau",
+    "h2.description",
+    ".lead",
+)
 _DATE_META = (
     'meta[property="article:published_time"]',
     'meta[name="article:published_time"]',
@@ -126,7 +137,27 @@ def parse_html(html: str) -> HtmlArticle:
     container = _container(tree)
     if container is not None:
         article.blocks = _blocks(container)
+        lead = _lead_outside(tree, container)
+        if lead:
+            article.blocks.insert(0, [(lead, None)])
     return article
+
+
+def _lead_outside(tree: LexborHTMLParser, container: LexborNode) -> str | None:
+    """The lead paragraph (sapo) when the page keeps it outside the body container.
+
+    It usually states the main fact of the article (who visited whom, what was signed), so
+    losing it with the header around it would lose the best evidence.
+    """
+    body_text = _SPACES.sub(" ", container.text(separator=" "))
+    for selector in _LEAD_SELECTORS:
+        node = tree.css_first(selector)
+        if node is None:
+            continue
+        lead = _SPACES.sub(" ", node.text(separator=" ")).strip()
+        if len(lead) >= 40 and lead[:60] not in body_text:
+            return lead
+    return None
 
 
 def _meta(tree: LexborHTMLParser, selector: str, attribute: str = "content") -> str | None:
@@ -186,7 +217,7 @@ def _container(tree: LexborHTMLParser) -> LexborNode | None:
 
 def _class_hint(node: LexborNode) -> Hint | None:
     attrs = node.attributes
-    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    names = f"{attrs.get('class') or ''} {attrs.get('id') or ''} {attrs.get('type') or ''}"
     if node.tag == "figcaption" or (names.strip() and _CAPTION_CLASS.search(names)):
         return "caption"
     if not names.strip():

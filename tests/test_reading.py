@@ -399,3 +399,38 @@ def test_json_unreadable_published_is_a_warning(tmp_path: Path) -> None:
     doc = read_document(write(tmp_path, "d.json", orjson.dumps(payload)))
     assert doc.published is None
     assert any("published" in w for w in doc.warnings)
+
+
+NEWS_SITE_PAGE = """<html><head><meta charset="utf-8">
+<meta property="og:title" content="Lào Cai và Phongsaly ký kết hợp tác">
+<meta itemprop="datePublished" content="2022-03-04T09:00:00+07:00"></head>
+<body><div class="breadcrumb"><a>Trang chủ</a> › <a>Thời sự</a></div>
+<div class="main-col">
+<h1 class="title">Lào Cai và Phongsaly ký kết hợp tác</h1>
+<div class="date">04/03/2022 09:00</div>
+<h2 class="sapo">Ngày 3/3, tỉnh Lào Cai và tỉnh Phongsaly (Lào) đã ký kết biên bản ghi nhớ hợp tác.</h2>
+<div class="detail-content">
+<p>Theo biên bản, hai tỉnh phối hợp về thương mại, nông nghiệp và y tế giai đoạn 2022 - 2025.</p>
+<table class="image"><tr><td><img src="x.jpg"></td></tr>
+<tr><td class="image_desc">Lãnh đạo hai tỉnh ký kết biên bản.</td></tr></table>
+<div type="RelatedNewsBox"><a href="/y">Một tỉnh Tây Bắc đón khách du lịch quốc tế</a></div>
+<p>Tỉnh Lào Cai cam kết hỗ trợ tỉnh bạn đào tạo 20 cán bộ mỗi năm.</p>
+<p class="author">Thu Hà</p>
+</div></div>
+<div class="box-news-other"><h3>Tin khác</h3><a>Hai tỉnh miền núi trao đổi kinh nghiệm</a></div>
+</body></html>"""
+
+
+def test_html_news_site_structure(tmp_path: Path) -> None:
+    doc = read_document(write(tmp_path, "site.html", NEWS_SITE_PAGE.encode()))
+    assert_consistent(doc)
+    assert doc.title == "Lào Cai và Phongsaly ký kết hợp tác"
+    assert doc.published == dt.date(2022, 3, 4)
+    body = [s.text for s in doc.zone("body")]
+    assert body[0].startswith("Ngày 3/3, tỉnh Lào Cai")  # the lead outside the content block
+    assert any("giai đoạn 2022 - 2025" in b for b in body)
+    assert any("20 cán bộ" in b for b in body)
+    assert [s.text for s in doc.zone("caption")] == ["Lãnh đạo hai tỉnh ký kết biên bản."]
+    assert [s.text for s in doc.zone("related")] == ["Một tỉnh Tây Bắc đón khách du lịch quốc tế"]
+    assert "Hai tỉnh miền núi" not in doc.text
+    assert "Thu Hà" not in "\n".join(body)
