@@ -15,7 +15,15 @@ from app.api.errors import NotFound
 from app.api.matching import score
 from app.api.pagination import Page
 from app.api.partners import lineage
-from app.api.refs import agreement_ref, articles_of, by_id, official_ref, province_or_none, province_refs
+from app.api.refs import (
+    agreement_ref,
+    articles_of,
+    by_id,
+    official_ref,
+    province_or_none,
+    province_refs,
+    vn_first,
+)
 from app.api.shaping import cite, province_ref
 from app.gazetteer import Gazetteer, Province
 from app.store.base import GraphStore, Row
@@ -59,7 +67,7 @@ def build(
                 sectors=r["sectors"] or [],
                 count=r["count"],
                 confidence=r["confidence"],
-                parties=province_refs(gaz, sorted(r["parties"] or [])),
+                parties=province_refs(gaz, vn_first(gaz, r["parties"] or [])),
                 signatories=[official_ref(s) for s in signers.get(r["id"], [])],
                 inherited=inherited,
                 via=province_or_none(gaz, through) if inherited else None,

@@ -37,6 +37,18 @@ def province_name(gaz: Gazetteer, pid: str) -> str:
         return pid
 
 
+def vn_first(gaz: Gazetteer, ids: Iterable[str]) -> list[str]:
+    """Province ids in a stable display order: Vietnamese units first, then Lao, by id."""
+
+    def key(pid: str) -> tuple[bool, str]:
+        try:
+            return (gaz.get(pid).country != "VN", pid)
+        except KeyError:
+            return (True, pid)
+
+    return sorted(ids, key=key)
+
+
 def agreement_ref(row: Row) -> schemas.AgreementRef:
     return schemas.AgreementRef(
         id=row["id"],
@@ -50,7 +62,7 @@ def agreement_ref(row: Row) -> schemas.AgreementRef:
 
 def agreement_label(row: Row, gaz: Gazetteer) -> str:
     when = row.get("signed_year") or (f"{row['period_start']}–{row['period_end']}" if period(row) else None)
-    parties = " – ".join(province_name(gaz, p) for p in row.get("parties") or [])
+    parties = " – ".join(province_name(gaz, p) for p in vn_first(gaz, row.get("parties") or []))
     return " ".join(
         str(x) for x in (row.get("kind") or "agreement", when, f"({parties})" if parties else None) if x
     )

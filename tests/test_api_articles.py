@@ -1,0 +1,51 @@
+"""An article and every fact it supports, with the evidence sentences from that article."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.test_api_data import A1, A3, make_client
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> Iterator[TestClient]:
+    yield from make_client(tmp_path)
+
+
+def test_article_lists_every_fact_with_its_sentences(client: TestClient) -> None:
+    body = client.get(f"/articles/{A1}").json()
+    assert body["title"] == "Hà Tĩnh và Khăm Muộn ký bản ghi nhớ hợp tác"
+    assert body["published"] == "2019-03-10" and body["year"] == 2019 and body["outlet"] == "example.vn"
+    facts = {f["fact"] for f in body["facts"]}
+    assert facts == {
+        "Official", "Agreement", "Project", "Event", "PARTNERS_WITH", "OFFICIAL_OF", "PARTY_TO",
+        "SIGNED", "LED", "FUNDED", "BENEFITS", "HOSTED", "VISITED",
+    }  # fmt: skip
+    assert all(f["sentences"] for f in body["facts"])
+    partnership = next(f for f in body["facts"] if f["fact"] == "PARTNERS_WITH")
+    assert partnership["subject"]["id"] == "ha-tinh" and partnership["object"]["label"] == "Khăm Muộn"
+    # The partnership is also cited by A3, but only A1's sentence is shown here.
+    assert partnership["sentences"] == ["Chủ tịch tỉnh Hà Tĩnh dẫn đoàn sang thăm tỉnh Khăm Muộn."]
+    assert partnership["spans"][0]["start"] == 10
+    signed = next(f for f in body["facts"] if f["fact"] == "SIGNED")
+    assert signed["subject"]["type"] == "official" and signed["object"]["type"] == "agreement"
+    assert signed["object"]["label"].startswith("memorandum 2019")
+
+
+def test_fact_shared_by_two_articles_shows_each_its_own_sentence(client: TestClient) -> None:
+    body = client.get(f"/articles/{A3}").json()
+    official = next(f for f in body["facts"] if f["fact"] == "Official")
+    assert official["sentences"] == ["Bí thư Tỉnh ủy Trần Thị Minh chủ trì buổi ký."]
+    parties = [f for f in body["facts"] if f["fact"] == "PARTY_TO"]
+    assert len(parties) == 3
+
+
+def test_unknown_article_404_with_suggestions(client: TestClient) -> None:
+    r = client.get(f"/articles/{A1[:-1]}0")
+    assert r.status_code == 404 and r.headers["content-type"] == "application/problem+json"
+    assert r.json()["suggestions"] == [A1]
+    assert client.get("/articles/" + "z" * 65).status_code == 422
