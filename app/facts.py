@@ -143,3 +143,18 @@ class ArticleFacts(_Fact):
 class FactsDocument(_Fact):
     format: str = FACTS_FORMAT
     articles: list[ArticleFacts]
+
+
+def json_schema() -> dict[str, object]:
+    """JSON Schema of the facts document (shipped as docs/facts.schema.json)."""
+    schema = FactsDocument.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "vlkg facts document (output of `vlkg extract --json`)"
+    return schema
+
+
+if __name__ == "__main__":
+    import json
+    import sys
+
+    sys.stdout.write(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
