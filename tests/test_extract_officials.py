@@ -89,3 +89,17 @@ def test_consul_in_a_province_has_no_province() -> None:
     got = officials("Tổng Lãnh sự Việt Nam tại Savannakhet Đỗ Minh Khoa thăm tỉnh Quảng Trị.")
     o = got["Đỗ Minh Khoa"]
     assert o.province is None and o.organisation == "Tổng Lãnh sự Việt Nam tại Savannakhet"
+
+
+def test_name_stops_where_a_title_starts() -> None:
+    got = officials("Tỉnh trưởng tỉnh Luông Nậm Thà Phết Phôm Phi Phăk Trưởng đoàn đại biểu phát biểu.")
+    assert list(got) == ["Phết Phôm Phi Phăk"]
+
+
+def test_standing_committee_member_in_chain() -> None:
+    got = officials(
+        "Đồng chí Hoàng Minh Tâm, Ủy viên Ban Thường vụ, Phó Chủ tịch UBND tỉnh Lai Châu phát biểu."
+    )
+    o = got["Hoàng Minh Tâm"]
+    assert o.province == "VN-01"
+    assert o.positions == ["Ủy viên Ban Thường vụ", "Phó Chủ tịch UBND tỉnh"]

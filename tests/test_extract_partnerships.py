@@ -73,3 +73,12 @@ def test_evidence_offsets() -> None:
 
 def test_province_hosting_a_mission_is_not_a_party() -> None:
     assert pairs("Tổng Lãnh sự Lào tại TP. Hồ Chí Minh đến thăm và làm việc với tỉnh Long An.") == set()
+
+
+def test_capital_as_venue_of_a_national_meeting_is_not_a_partner() -> None:
+    text = "Ngày 8/6, tại Hà Nội, Bộ trưởng Bộ Nội vụ đã tiếp đoàn đại biểu tỉnh Bò Kẹo."
+    assert pairs(text) == set()
+
+
+def test_province_as_venue_of_a_provincial_visit_still_counts() -> None:
+    assert pairs("Đoàn đại biểu tỉnh Attapeu đã thăm và làm việc tại tỉnh Bình Định.") == {("VN-31", "LA-AT")}

@@ -16,6 +16,7 @@ from ingest.document import Document, Zone
 
 from .agreements import extract_agreements, merge_agreements
 from .context import ArticleContext
+from .districts import extract_districts
 from .events import extract_event
 from .officials import Official, find_officials
 from .partnerships import extract_partnerships
@@ -66,6 +67,7 @@ def extract_document(doc: Document) -> ArticleFacts:
             pairs[key] = len(facts.partnerships)
             facts.partnerships.append(p)
         agreements.extend(extract_agreements(ctx, info))
+        facts.district_partnerships.extend(extract_districts(ctx, info))
         projects.extend(extract_projects(ctx, info))
         event = extract_event(ctx, info, found)
         if event is not None:

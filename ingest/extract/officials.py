@@ -31,6 +31,9 @@ _EXTRA_TITLES = (
     "Phó Chủ tịch Thường trực UBND",
     "Phó Chủ tịch Thường trực HĐND",
     "Thường vụ Tỉnh ủy",
+    "Ủy viên Ban Thường vụ",
+    "Ủy viên Ban Chấp hành Đảng bộ tỉnh",
+    "Ủy viên Ban Chấp hành Đảng bộ thành phố",
     "Thường vụ Thành ủy",
     "Ủy viên Ban Thường vụ Thành ủy",
     "Trưởng Ban Tổ chức Thành ủy",
@@ -186,6 +189,8 @@ def _name_at(text: str, pos: int, end: int) -> tuple[str, int] | None:
             break
         if any(c.isdigit() for c in tok):
             break
+        if tokens and _ANCHOR.match(text, m.start()) and TITLE.match(text, m.start()):
+            break  # `<Name> Trưởng đoàn ...`: a title starts, the name has ended
         tokens.append((m.start(), m.end()))
         cur = m.end()
         if cur < end and text[cur] == " " and cur + 1 < end and text[cur + 1] != " ":

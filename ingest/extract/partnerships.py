@@ -36,12 +36,27 @@ _MISSION = re.compile(
 )
 
 
+# A national body as the actor: a Vietnamese province named only as the venue (`tại Hà Nội`)
+# is then where it happened, not a partner.
+_NATIONAL_ACTOR = re.compile(
+    r"(?<!\w)(?:Bộ trưởng|Thứ trưởng|Thủ tướng|Chính phủ|Quốc hội|Chủ tịch nước|Tổng Bí thư|"
+    r"Trung ương|Bộ [A-ZĐ]\w*|Đại sứ|Ban Đối ngoại Trung ương)(?!\w)"
+)
+_VENUE = re.compile(r"(?<!\w)(?:tại|ở)\s+(?:(?:thủ đô|thành phố|TP\.?|tỉnh)\s*)?$", re.IGNORECASE)
+
+
 def extract_partnerships(ctx: ArticleContext, info: SentenceInfo) -> list[PartnershipFact]:
     """Partnership facts stated in one sentence."""
     if len({m.country for m in info.mentions}) < 2:
         return []
     text = ctx.text
     actors = [m for m in info.mentions if _MISSION.search(text, max(0, m.start - 60), m.start) is None]
+    if _NATIONAL_ACTOR.search(info.sentence.text):
+        actors = [
+            m
+            for m in actors
+            if m.country == "LA" or _VENUE.search(text, max(0, m.start - 20), m.start) is None
+        ]
     if len({m.country for m in actors}) < 2:
         return []
     info = SentenceInfo(info.sentence, actors)
