@@ -1,0 +1,118 @@
+"""Linked Data endpoints: the dumps, the dataset description, the ontology.
+
+`install(app)` also adds the content-negotiation middleware (app/rdf/negotiation.py) that
+serves entity URLs as RDF, so `create_app` registers the whole Linked Data surface with
+one call and the REST routes need no change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+from collections.abc import Iterator
+from importlib import resources
+from typing import Any
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.responses import Response, StreamingResponse
+
+from app.api.deps import Store
+from app.rdf import void
+from app.rdf.export import FORMATS, ExportStats, count, iter_export
+from app.rdf.negotiation import RDF_TYPES, LinkedDataMiddleware, negotiate, not_acceptable, parse_accept
+from app.rdf.writers import serialize
+from app.store.base import GraphStore
+from app.uris import base_uri
+
+router = APIRouter(tags=["linked data"])
+
+
+def _content(*media: str) -> dict[int | str, dict[str, Any]]:
+    return {200: {"content": {m: {"schema": {}} for m in media}}}
+
+
+def _dump(store: GraphStore, fmt: str) -> StreamingResponse:
+    media, ext = FORMATS[fmt]
+    chunks: Iterator[bytes] = iter_export(store, fmt, base=base_uri())
+    return StreamingResponse(
+        chunks,
+        media_type=media,
+        headers={"Content-Disposition": f'inline; filename="vlkg{ext}"'},
+    )
+
+
+@router.get("/export.ttl", response_class=Response, responses=_content("text/turtle"))
+def export_turtle(store: Store) -> StreamingResponse:
+    """The whole graph as Turtle, streamed; the dataset description (VoID) comes last."""
+    return _dump(store, "ttl")
+
+
+@router.get("/export.nt", response_class=Response, responses=_content("application/n-triples"))
+def export_ntriples(store: Store) -> StreamingResponse:
+    """The whole graph as N-Triples, streamed; the dataset description (VoID) comes last."""
+    return _dump(store, "nt")
+
+
+@router.get("/export.jsonld", response_class=Response, responses=_content("application/ld+json"))
+def export_jsonld(store: Store) -> StreamingResponse:
+    """The whole graph as JSON-LD (one `@graph` array), streamed; the description comes last."""
+    return _dump(store, "jsonld")
+
+
+class _StatsCache:
+    """The dump's counts, recomputed when the store's node/relationship counts change or
+    after `ttl` seconds: counting means mapping the whole graph, too slow for every hit."""
+
+    def __init__(self, ttl: float = 300.0) -> None:
+        self.ttl = ttl
+        self._lock = threading.Lock()
+        self._entry: tuple[int, object, float, ExportStats] | None = None
+
+    def get(self, store: GraphStore) -> ExportStats:
+        key = store.counts()
+        with self._lock:
+            e = self._entry
+            if e is not None and e[0] == id(store) and e[1] == key and time.monotonic() - e[2] < self.ttl:
+                return e[3]
+        stats = count(store, base=base_uri())
+        with self._lock:
+            self._entry = (id(store), key, time.monotonic(), stats)
+        return stats
+
+
+_stats = _StatsCache()
+
+
+@router.get(
+    void.WELL_KNOWN,
+    response_class=Response,
+    responses=_content(*RDF_TYPES),
+)
+def dataset_description(request: Request, store: Store) -> Response:
+    """The VoID/DCAT description of the dataset: Turtle by default, JSON-LD or N-Triples by Accept."""
+    accept = request.headers.get("accept")
+    ranges = parse_accept(accept) if accept else None
+    media = negotiate(ranges, list(RDF_TYPES)) if ranges is not None else "text/turtle"
+    if media is None:
+        return not_acceptable(list(RDF_TYPES))
+    stats = _stats.get(store)
+    blocks = [
+        b
+        for batch in void.description(store, base_uri(), stats.triples, stats.entities, dt.date.today())
+        for b in batch
+    ]
+    return Response(serialize(blocks, RDF_TYPES[media]), media_type=media, headers={"Vary": "Accept"})
+
+
+@router.get("/ontology", response_class=Response, responses=_content("text/turtle"))
+def ontology() -> Response:
+    """The vlkg ontology (OWL, Turtle), with English and Vietnamese labels."""
+    text = (resources.files("app") / "data" / "vlkg.ttl").read_bytes()
+    return Response(text, media_type="text/turtle")
+
+
+def install(app: FastAPI) -> None:
+    """Register the Linked Data routes and the content-negotiation middleware on `app`."""
+    app.add_middleware(LinkedDataMiddleware)
+    app.include_router(router)

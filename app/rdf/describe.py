@@ -1,0 +1,65 @@
+"""The RDF description of one entity: what its URI dereferences to.
+
+It holds the entity's own triples with their provenance and every relationship that
+touches it, in both directions (a province's document lists the officials of the
+province, an agreement's the provinces party to it), each with the resources the mapping
+reifies it into. An article's document also holds every fact the article supports, so a
+reader can go from a source to what vlkg made of it. Descriptions are small, so they are
+built in memory and serialised in one go with the same writers as the dump.
+"""
+
+from __future__ import annotations
+
+from app.graph import NODES, RELS
+from app.rdf.mapping import Mapper
+from app.rdf.terms import Block, Term
+from app.store.base import GraphStore
+
+
+def describe(store: GraphStore, mapper: Mapper, label: str, key: str) -> list[Block] | None:
+    """Blocks describing the `label` node `key`, or None when there is no such node."""
+    rows = store.query(f"export_one_{label}", ids=[key])
+    if not rows:
+        return None
+    blocks = list(mapper.nodes[label](rows[0]))
+    for rtype, spec in RELS.items():
+        if spec.src == label:
+            for row in store.query(f"export_from_{rtype}", id=key):
+                blocks += mapper.rels[rtype](row)
+        if spec.dst == label:
+            for row in store.query(f"export_to_{rtype}", id=key):
+                blocks += mapper.rels[rtype](row)
+    if label == "Article":
+        blocks += _supported(store, mapper, key)
+    return _merge(blocks)
+
+
+def describe_partnership(store: GraphStore, mapper: Mapper, vn: str, la: str) -> list[Block] | None:
+    """The Partnership resource of a Vietnamese and a Lao province, or None."""
+    for row in store.query("export_from_PARTNERS_WITH", id=vn):
+        if row["dst"] == la:
+            return _merge(mapper.rels["PARTNERS_WITH"](row))
+    return None
+
+
+def _supported(store: GraphStore, mapper: Mapper, article: str) -> list[Block]:
+    out: list[Block] = []
+    for label, spec in NODES.items():
+        if spec.sourced:
+            for row in store.query(f"export_citing_{label}", id=article):
+                out += mapper.nodes[label](row)
+    for rtype, rspec in RELS.items():
+        if rspec.sourced:
+            for row in store.query(f"export_citing_{rtype}", id=article):
+                out += mapper.rels[rtype](row)
+    return out
+
+
+def _merge(blocks: list[Block]) -> list[Block]:
+    """One block per subject, duplicate triples dropped (a relationship can be reached twice)."""
+    merged: dict[str, dict[tuple[str, Term], None]] = {}
+    for s, pairs in blocks:
+        seen = merged.setdefault(s, {})
+        for pair in pairs:
+            seen.setdefault(pair, None)
+    return [(s, list(pairs)) for s, pairs in merged.items()]
