@@ -1,4 +1,4 @@
-"""The `vlkg` command line: extract, ingest, serve, stats.
+"""The `vlkg` command line: extract, ingest, serve, stats, export, validate.
 
 Errors the user can act on (unknown input, locked or unreachable store) print one line
 naming the input and the cause and exit non-zero; they never leave a half-written load.
@@ -186,6 +186,28 @@ def stats(
         for name, n in values.items():
             table.add_row(kind, name, str(n))
     out.print(table)
+
+
+@cli.command()
+def export(
+    format: Annotated[str, typer.Option("--format", "-f", help="ttl, nt or jsonld")] = "ttl",
+    output: Annotated[str, typer.Option("--output", "-o", help="file (.gz compresses); - is stdout")] = "-",
+) -> None:
+    """Write the graph as RDF, streamed, with its VoID description at the end."""
+    from app.rdf.commands import export_command
+
+    raise typer.Exit(export_command(format, output))
+
+
+@cli.command()
+def validate(
+    dump: Annotated[Path | None, typer.Argument(help="a dump to check (default: export the store)")] = None,
+    limit: Annotated[int, typer.Option(min=1, help="violations to print")] = 20,
+) -> None:
+    """Check the RDF export against the SHACL shapes (exit 1 on violations)."""
+    from app.rdf.commands import validate_command
+
+    raise typer.Exit(validate_command(dump, limit=limit))
 
 
 def main() -> None:
