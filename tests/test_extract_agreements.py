@@ -89,3 +89,30 @@ def test_fields_parser_keeps_compound_fields() -> None:
         "nông nghiệp và phát triển nông thôn",
     ]
     assert sectors_of(["năng lượng"]) == ["energy"]
+
+
+def test_one_sentence_two_bilateral_documents_with_their_own_years() -> None:
+    got = agreements(
+        "Tỉnh Bình Định đã ký thỏa thuận hợp tác với tỉnh Attapeu từ năm 2012 "
+        "và với tỉnh Champasak từ năm 2016."
+    )
+    assert {(tuple(a.parties), a.signed_year) for a in got} == {
+        (("VN-31", "LA-AT"), 2012),
+        (("VN-31", "LA-CH"), 2016),
+    }
+
+
+def test_two_documents_joined_by_va_are_two_facts() -> None:
+    got = agreements(
+        "Tỉnh Yên Bái và tỉnh Luông Pha Băng đã ký kết Biên bản hợp tác giai đoạn 2024-2028 "
+        "và Kế hoạch hợp tác năm 2025."
+    )
+    assert {(a.kind, a.period, a.signed_year) for a in got} == {
+        ("minutes", (2024, 2028), None),
+        ("plan", None, 2025),
+    }
+
+
+def test_a_comma_list_of_document_words_is_one_fact() -> None:
+    got = agreements("Tỉnh Yên Bái và tỉnh Luông Pha Băng đã ký kết 12 văn kiện hợp tác, thỏa thuận.")
+    assert len(got) == 1 and got[0].count == 12

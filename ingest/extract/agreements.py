@@ -42,6 +42,7 @@ _NATIONAL = re.compile(
     r"giữa Việt Nam và Lào|Việt Nam\s*[-–]\s*Lào)(?!\w)",
     re.IGNORECASE,
 )
+_AND = re.compile(r"\s(?:và|cùng)\s")
 _WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 
 SECTORS: tuple[tuple[str, str], ...] = (
@@ -134,57 +135,118 @@ def extract_agreements(ctx: ArticleContext, info: SentenceInfo) -> list[Agreemen
     if KIND.search(sent.text) is None:
         return out
     for start, end in sent.clauses():
-        for km in KIND.finditer(text, start, end):
-            clause = text[start:end]
-            if _NATIONAL.match(text, km.end(), end):
-                continue
-            period_m = PERIOD.search(clause)
-            if SIGN.search(clause) is None and period_m is None:
-                continue
-            parties = _parties(ctx, info, start, end)
-            if parties is None:
-                continue
-            year = None
-            for ym in YEAR.finditer(clause):
-                if period_m is None or not (period_m.start() <= ym.start() < period_m.end()):
-                    year = int(ym.group("y"))
-                    break
-            signed_date = None
-            dm = DATE.search(clause)
-            if dm is not None:
-                try:
-                    signed_date = dt.date(int(dm.group("y")), int(dm.group("m")), int(dm.group("d")))
-                    year = year or signed_date.year
-                except ValueError:
-                    signed_date = None
-            period = (int(period_m.group("a")), int(period_m.group("b"))) if period_m else None
-            if period is not None and period[0] > period[1]:
-                period = None
-            count_m = COUNT.search(clause)
-            count = None
-            if count_m is not None:
-                n = count_m.group("n")
-                count = int(n) if n.isdigit() else _WORDS.get(n.lower())
-            fields = parse_fields(text[km.end() : end]) or parse_fields(clause)
-            confidence = 0.85 if SIGN.search(clause) else 0.7
-            if sent.zone != "body":
-                confidence = min(confidence, 0.6)
-            out.append(
-                AgreementFact(
-                    parties=parties,
-                    kind=kind_of(km.group("kind")),
-                    signed_year=year,
-                    signed_date=signed_date,
-                    period=period,
-                    fields=fields,
-                    sectors=sectors_of(fields),
-                    count=count if count and count > 1 else None,
-                    confidence=confidence,
-                    evidence=info.evidence(),
-                )
-            )
-            break  # one agreement per clause: several nouns usually name one document
+        kinds = [km for km in KIND.finditer(text, start, end) if not _NATIONAL.match(text, km.end(), end)]
+        if not kinds:
+            continue
+        clause = text[start:end]
+        if SIGN.search(clause) is None and PERIOD.search(clause) is None:
+            continue
+        parties = _parties(ctx, info, start, end)
+        if parties is None:
+            continue
+        # Several documents of different kinds in one clause (`ký Biên bản ... 2024-2028 và
+        # Kế hoạch ... năm 2025`) are separate facts, each with the dates after its noun.
+        docs = [kinds[0]]
+        for km in kinds[1:]:
+            joined = text[docs[-1].end() : km.start()]
+            if kind_of(km.group("kind")) != kind_of(docs[-1].group("kind")) and _AND.search(joined):
+                docs.append(km)
+        for i, km in enumerate(docs):
+            own_end = docs[i + 1].start() if i + 1 < len(docs) else end
+            own = (km.start(), own_end)
+            shared = (start, docs[0].start())
+            out.extend(_document(ctx, info, km, parties, own, shared, start, end, len(docs) > 1))
     return out
+
+
+def _document(
+    ctx: ArticleContext,
+    info: SentenceInfo,
+    km: re.Match[str],
+    parties: list[str],
+    own: tuple[int, int],
+    shared: tuple[int, int],
+    start: int,
+    end: int,
+    several: bool,
+) -> list[AgreementFact]:
+    """The fact(s) for one document noun; dates come from its own span, else the clause start."""
+    text = ctx.text
+    clause = text[start:end]
+    spans = [own, shared] if several else [(start, end)]
+    period_m = None
+    for a, b in spans:
+        period_m = PERIOD.search(text, a, b)
+        if period_m:
+            break
+    year = None
+    for a, b in spans:
+        for ym in YEAR.finditer(text, a, b):
+            if period_m is None or not (period_m.start() <= ym.start() < period_m.end()):
+                year = int(ym.group("y"))
+                break
+        if year is not None:
+            break
+    signed_date = None
+    dm = DATE.search(clause)
+    if dm is not None and not several:
+        try:
+            signed_date = dt.date(int(dm.group("y")), int(dm.group("m")), int(dm.group("d")))
+            year = year or signed_date.year
+        except ValueError:
+            signed_date = None
+    period = (int(period_m.group("a")), int(period_m.group("b"))) if period_m else None
+    if period is not None and period[0] > period[1]:
+        period = None
+    count_m = COUNT.search(clause)
+    count = None
+    if count_m is not None:
+        n = count_m.group("n")
+        count = int(n) if n.isdigit() else _WORDS.get(n.lower())
+    fields = parse_fields(text[km.end() : end]) or parse_fields(clause)
+    confidence = 0.85 if SIGN.search(clause) else 0.7
+    if info.sentence.zone != "body":
+        confidence = min(confidence, 0.6)
+    kind = kind_of(km.group("kind"))
+    split = _per_party_years(text, info, start, end) if period is None and not several else None
+    groups = split or [(parties, year)]
+    return [
+        AgreementFact(
+            parties=group_parties,
+            kind=kind,
+            signed_year=group_year,
+            signed_date=signed_date if not split else None,
+            period=period,
+            fields=fields,
+            sectors=sectors_of(fields),
+            count=count if count and count > 1 else None,
+            confidence=confidence,
+            evidence=info.evidence(),
+        )
+        for group_parties, group_year in groups
+    ]
+
+
+def _per_party_years(
+    text: str, info: SentenceInfo, start: int, end: int
+) -> list[tuple[list[str], int]] | None:
+    """`A ký ... với B từ năm 2009 và với C từ năm 2011`: one bilateral document per Lao
+    province when each is followed by its own year (None when the clause is not like that)."""
+    ms = info.in_span(start, end)
+    vn = unique(m.iso for m in ms if m.country == "VN")
+    la = [m for m in ms if m.country == "LA"]
+    if len(vn) != 1 or len(la) < 2:
+        return None
+    groups: list[tuple[list[str], int]] = []
+    for i, m in enumerate(la):
+        stop = la[i + 1].start if i + 1 < len(la) else end
+        years = [int(y.group("y")) for y in YEAR.finditer(text, m.end, stop)]
+        if len(years) != 1:
+            return None
+        groups.append(([vn[0], m.iso], years[0]))
+    if len({y for _, y in groups}) < 2:
+        return None
+    return groups
 
 
 def _parties(ctx: ArticleContext, info: SentenceInfo, start: int, end: int) -> list[str] | None:

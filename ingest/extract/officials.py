@@ -323,6 +323,12 @@ def _place(
     vn = any(t in joined for t in _VN_TITLES)
     country = "LA" if lao and not vn else "VN" if vn and not lao else None
     if country is None:
+        # Titles both countries use (`Bí thư Tỉnh ủy`): the province just before the chain,
+        # as in `Đoàn đại biểu tỉnh X do <titles> <Name> dẫn đầu`.
+        near = [m for m in mentions if m.end <= chain_start and m.start >= chain_start - 120]
+        if near:
+            official.province = near[-1].iso
+            official.country = near[-1].country
         return
     official.country = country
     near = [

@@ -51,11 +51,18 @@ def extract_partnerships(ctx: ArticleContext, info: SentenceInfo) -> list[Partne
         return []
     text = ctx.text
     actors = [m for m in info.mentions if _MISSION.search(text, max(0, m.start - 60), m.start) is None]
-    if _NATIONAL_ACTOR.search(info.sentence.text):
+    venues = [m for m in actors if _VENUE.search(text, max(0, m.start - 20), m.start) is not None]
+    if venues:
+        national = _NATIONAL_ACTOR.search(info.sentence.text) is not None
+        others = {(m.country, m.iso) for m in actors if m not in venues}
+        countries = {c for c, _ in others}
+        # A venue is a party only when nothing else of its country acts in the sentence, and
+        # never when a national body is the actor.
         actors = [
             m
             for m in actors
-            if m.country == "LA" or _VENUE.search(text, max(0, m.start - 20), m.start) is None
+            if m not in venues
+            or (not national and (m.country not in countries or (m.country, m.iso) in others))
         ]
     if len({m.country for m in actors}) < 2:
         return []

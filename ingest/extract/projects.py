@@ -31,7 +31,11 @@ VERB = re.compile(
 _AID_VERB = re.compile(
     r"(?<!\w)(?:hỗ trợ|viện trợ|tài trợ|ủng hộ|trao tặng|tặng|giúp đỡ)(?!\w)", re.IGNORECASE
 )
-_OF = re.compile(r"^\s*(?:của|từ)\s+(?:[^,;]{0,40}?\s)?$")
+_OF = re.compile(r"^\s*(?:[^\W\d]+\s+){0,3}?(?:của|từ)\s+(?:[^;]{0,60}?\s)?$")
+# `cảm ơn sự giúp đỡ của X`: thanks for support name the funder after the verb.
+_THANKS = re.compile(
+    r"(?<!\w)(?:cảm ơn|biết ơn|đánh giá cao|ghi nhận|tri ân)(?!\w)[^;]{0,40}$", re.IGNORECASE
+)
 GENERIC_LAO = re.compile(
     r"(?<!\w)(?:(?:tại|ở|cho|sang|của)\s+(?:nước\s+(?:bạn\s+)?)?Lào|(?:tỉnh|nước|địa phương|các tỉnh|"
     r"các địa phương)\s+(?:bạn\s+)?(?:của\s+)?(?:Nam\s+|Bắc\s+|Trung\s+)?Lào|(?:Nam|Bắc|Trung)\s+Lào|"
@@ -146,6 +150,8 @@ def _funder(
         if m.start >= verb_end and _OF.match(text[verb_end : m.start]) is not None:
             return m, True
     before = [m for m in ms if m.end <= verb_start]
+    if _THANKS.search(text, max(0, verb_start - 60), verb_start):
+        return None, False  # thanks without `của X`: the giver is not named
     if before:
         return before[0], False
     return None, False
