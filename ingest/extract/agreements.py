@@ -209,7 +209,7 @@ def _document(
         confidence = min(confidence, 0.6)
     kind = kind_of(km.group("kind"))
     split = _per_party_years(text, info, start, end) if period is None and not several else None
-    groups = split or [(parties, year)]
+    groups: list[tuple[list[str], int | None]] = list(split) if split else [(parties, year)]
     return [
         AgreementFact(
             parties=group_parties,
