@@ -218,25 +218,27 @@ def _mostly_utf8(data: bytes) -> tuple[str, str, list[str]] | None:
 
 
 def _plausible_legacy(text: str) -> bool:
-    """True if an 8-bit decode reads as Vietnamese (or Western) prose, not mojibake.
+    """True if an 8-bit decode reads as Vietnamese (or plain Western) prose, not mojibake.
 
     After NFC, real Windows-1258 Vietnamese has only Vietnamese letters and a little
-    typographic punctuation outside ASCII. CJK or binary bytes read as 1258 give runs of
-    symbols, C1 controls and lone combining marks.
+    typographic punctuation outside ASCII. CJK, Cyrillic or binary bytes read as 1258 give
+    other letters (Ä, Æ, Ð ...), symbols, and combining marks left over on consonants.
     """
     composed = unicodedata.normalize("NFC", text)
-    non_ascii = 0
-    fitting = 0
+    vietnamese = other_letters = stray = 0
     for ch in composed:
         if ord(ch) < 0x80:
             continue
-        non_ascii += 1
-        if ch in VIETNAMESE_LETTERS or ch in _CP1258_PUNCT or ch.isalpha():
-            fitting += 1
-    if non_ascii == 0:
-        return True
-    vietnamese = sum(1 for ch in composed if ch in VIETNAMESE_LETTERS)
-    return fitting >= 0.97 * non_ascii and vietnamese >= 0.5 * non_ascii
+        if ch in VIETNAMESE_LETTERS:
+            vietnamese += 1
+        elif ch in _CP1258_PUNCT:
+            continue
+        elif ch.isalpha():
+            other_letters += 1
+        else:
+            stray += 1
+    total = vietnamese + other_letters + stray
+    return stray <= 0.03 * total and other_letters <= vietnamese
 
 
 def _guess(data: bytes) -> tuple[str, str, list[str]]:

@@ -434,3 +434,15 @@ def test_html_news_site_structure(tmp_path: Path) -> None:
     assert [s.text for s in doc.zone("related")] == ["Một tỉnh Tây Bắc đón khách du lịch quốc tế"]
     assert "Hai tỉnh miền núi" not in doc.text
     assert "Thu Hà" not in "\n".join(body)
+
+
+def test_western_legacy_text_with_smart_quotes_is_read() -> None:
+    data = "The \u201cfriendship\u201d programme \u2013 signed in 2019 \u2013 covers trade.".encode("cp1252")
+    assert decode_bytes(data).text == "The “friendship” programme – signed in 2019 – covers trade."
+
+
+def test_cyrillic_legacy_text_is_refused_with_a_hint() -> None:
+    data = ("Сотрудничество двух провинций в области образования и торговли. " * 4).encode("cp1251")
+    with pytest.raises(DecodeError) as info:
+        decode_bytes(data)
+    assert str(info.value).startswith("undecodable")
