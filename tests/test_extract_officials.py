@@ -103,3 +103,8 @@ def test_standing_committee_member_in_chain() -> None:
     o = got["Hoàng Minh Tâm"]
     assert o.province == "VN-01"
     assert o.positions == ["Ủy viên Ban Thường vụ", "Phó Chủ tịch UBND tỉnh"]
+
+
+def test_military_rank_introduces_a_name() -> None:
+    got = officials("Đại tá Lò Văn Thành, Chỉ huy trưởng Bộ đội Biên phòng tỉnh Sơn La, phát biểu.")
+    assert got["Lò Văn Thành"].province == "VN-05"

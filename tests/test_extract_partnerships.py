@@ -82,3 +82,8 @@ def test_capital_as_venue_of_a_national_meeting_is_not_a_partner() -> None:
 
 def test_province_as_venue_of_a_provincial_visit_still_counts() -> None:
     assert pairs("Đoàn đại biểu tỉnh Attapeu đã thăm và làm việc tại tỉnh Bình Định.") == {("VN-31", "LA-AT")}
+
+
+def test_friendship_statement_is_a_partnership() -> None:
+    got = pairs("Tỉnh Hà Giang và tỉnh Phông Sa Lỳ có mối quan hệ hữu nghị truyền thống lâu đời.")
+    assert got == {("VN-03", "LA-PH")}

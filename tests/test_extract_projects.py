@@ -74,3 +74,8 @@ def test_support_without_amount_needs_a_recipient() -> None:
 def test_thanks_for_support_names_the_funder_after_cua() -> None:
     got = projects("Tỉnh trưởng tỉnh Sekong cảm ơn sự hỗ trợ của tỉnh Quảng Nam về y tế.")
     assert [(p.funder, p.beneficiary) for p in got] == [("VN-27", "LA-XE")]
+
+
+def test_goods_with_their_value_are_one_gift() -> None:
+    got = projects("Tỉnh Khăm Muồn trao tặng tỉnh Quảng Bình 200 suất quà trị giá 100 triệu đồng.")
+    assert [key(p) for p in got] == [("LA-KH", "VN-24", 1e8, "VND")]

@@ -110,7 +110,9 @@ _ANCHOR = re.compile(
     re.IGNORECASE,
 )
 _CHAIN_SEP = re.compile(r"\s*(?:,|kiêm|-|–|và)\s*")
-_HONORIFIC = re.compile(r"(?<!\w)(?:ông|bà|đồng chí|Ông|Bà|Đồng chí|Ngài|ngài)\s+")
+_HONORIFIC = re.compile(
+    r"(?<!\w)(?:ông|bà|đồng chí|Ông|Bà|Đồng chí|Ngài|ngài|(?:Thiếu|Trung|Thượng|Đại)\s+(?:tướng|tá|úy))\s+"
+)
 _NAME_TOKEN = re.compile(r"[^\s,.;:()\[\]\"“”!?/]+")
 _LAO_STATE = r"(?:CHDCND|Cộng hòa Dân chủ Nhân dân)"
 _LAO_TAIL = re.compile(

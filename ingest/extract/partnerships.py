@@ -23,7 +23,7 @@ CUE = re.compile(
 )
 _STRONG = re.compile(
     r"(?<!\w)(?:hợp tác|ký|ký kết|thăm|làm việc|hỗ trợ|giúp đỡ|ủng hộ|viện trợ|kết nghĩa|hội đàm|"
-    r"chúc Tết|trao tặng|giao lưu|hội kiến|chào xã giao|ghi nhớ|thỏa thuận|đoàn kết|gắn bó|"
+    r"chúc Tết|trao tặng|giao lưu|hội kiến|chào xã giao|ghi nhớ|thỏa thuận|đoàn kết|gắn bó|hữu nghị|"
     r"tiếp(?!\s+(?:tục|theo|cận|giáp|nối|nhận)))(?!\w)",
     re.IGNORECASE,
 )

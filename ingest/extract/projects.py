@@ -42,6 +42,7 @@ GENERIC_LAO = re.compile(
     r"(?:sinh viên|học sinh|lưu học sinh|nhân dân|người dân)\s+Lào|tỉnh bạn)(?!\s*Cai)(?!\w)",
     re.IGNORECASE,
 )
+_VALUED = re.compile(r"\s*,?\s*(?:có\s+)?(?:tổng\s+)?(?:trị giá|giá trị)(?:\s+(?:là|khoảng|hơn|gần))?\s*$")
 PER_YEAR = re.compile(r"(?<!\w)(?:mỗi năm|hằng năm|hàng năm|/năm|một năm)(?!\w)", re.IGNORECASE)
 _SINGLE_YEAR = re.compile(r"(?<!\w)năm\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
 _TRADE = re.compile(r"kim ngạch|xuất khẩu|nhập khẩu|doanh thu|GDP|ngân sách|thu nhập|tổng vốn đầu tư FDI")
@@ -80,7 +81,13 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
         if funder is None:
             continue
         amounts = [a for a in all_amounts if a.start > verb.start() or of_funder]
-        goods = [g for g in all_goods if g.start > verb.start()]
+        # Goods with their value (`100 suất quà trị giá 200 triệu đồng`) are one gift: the
+        # amount stands for it.
+        goods = [
+            g
+            for g in all_goods
+            if g.start > verb.start() and not any(_VALUED.match(text, g.end, a.start) for a in amounts)
+        ]
         items: list[tuple[int, int, float | None, str | None, str | None]] = [
             (a.start, a.end, a.value, a.currency, None) for a in amounts
         ] + [(g.start, g.end, None, None, g.text) for g in goods]
