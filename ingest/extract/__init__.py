@@ -1,7 +1,7 @@
 """Fact extraction: a zoned `Document` in, an `ArticleFacts` with evidence out.
 
-One pass per article: sentences are split once, province mentions are found once per
-sentence with a compiled automaton, and each rule module reads that shared context.
+One pass per article: sentences are split once, province mentions are found in one pass
+of a compiled automaton, and each rule module reads that shared context.
 Only the article proper (`body`, and the `title`) yields facts; `caption` lines may name
 officials (photo captions repeat who is pictured) but never pairs or money; `related`
 zones (other articles' headlines and teasers, boilerplate) are ignored because they state

@@ -108,7 +108,9 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
                 continue
             if ben is None and funder.country == "LA":
                 continue  # a Lao donation without a named recipient is not reportable
-            description = _describe(text, start, end)
+            description = _describe(
+                text, start, end, verb.group(), funder.iso, ben, _what(value, currency, goods_text)
+            )
             out.append(
                 ProjectFact(
                     funder=funder.iso,
@@ -226,7 +228,7 @@ def _no_amount(
         ProjectFact(
             funder=funder.iso,
             beneficiary=b,
-            description=_describe(text, start, end),
+            description=_describe(text, start, end, verb.group(), funder.iso, b, ""),
             confidence=0.5,
             evidence=info.evidence(),
         )
@@ -246,9 +248,41 @@ def _years(sentence: str) -> tuple[int, int] | None:
     return None
 
 
-def _describe(text: str, start: int, end: int) -> str:
+_VERB_EN = {
+    "hỗ trợ": "support",
+    "viện trợ": "aid",
+    "tài trợ": "funding",
+    "ủng hộ": "donation",
+    "trao tặng": "gift",
+    "tặng": "gift",
+    "trao": "gift",
+    "giúp đỡ": "help",
+    "đầu tư": "investment",
+    "kinh phí": "funding",
+    "quyên góp": "donation",
+    "dành": "allocation",
+    "cấp": "grant",
+}
+
+
+def _describe(
+    text: str, start: int, end: int, verb: str, funder: str | None, beneficiary: str | None, what: str
+) -> str:
+    """Short English line (`support from VN-23 to LA-BL: 8,300,000,000 VND`) plus the clause."""
+    kind = _VERB_EN.get(verb.lower(), "support")
+    to = beneficiary or "Laos (no province named)"
     clause = " ".join(text[start:end].split())
-    return clause if len(clause) <= 200 else clause[:197] + "..."
+    if len(clause) > 140:
+        clause = clause[:137] + "..."
+    return f"{kind} from {funder} to {to}{': ' + what if what else ''} — {clause}"
+
+
+def _what(value: float | None, currency: str | None, goods: str | None) -> str:
+    if goods:
+        return goods
+    if value is not None and currency:
+        return f"{value:,.0f} {currency}"
+    return ""
 
 
 def merge_projects(facts: list[ProjectFact]) -> list[ProjectFact]:
