@@ -93,8 +93,12 @@ _AUTHOR_TAG = re.compile(
     r"\((?:t/h|th|tổng\s+hợp|lược\s+dịch|dịch)\)$|^(?:PV|CTV|BTV|Nhóm\s+PV)\b", re.IGNORECASE
 )
 _PAREN_OUTLET = re.compile(r"^\(([^()\n]{2,40})\)\s*[-–—:]\s*")
+# "NDO - ", "QĐND - ", "VOV.VN - ", "TTXVN - " opening the first paragraph.
+_AGENCY_LEAD = re.compile(r"^([A-ZĐ][A-ZĐ0-9.+]{1,11})\s+[-–—]\s+(?=\S)")
 _PAREN_ONLY = re.compile(r"^\(([^()\n]{2,40})\)$")
-_TRAILING_OUTLET = re.compile(r"\s*\(([A-Za-zĐđ0-9.\-]{2,40}\.(?:vn|com|net|org|la))\)\s*$", re.IGNORECASE)
+_TRAILING_OUTLET = re.compile(
+    r"\(([A-Za-zĐđ0-9.\-]{2,40}\.(?:vn|com|net|org|la)|[A-ZĐ]{2,8}(?:/[A-Za-z0-9.+]{2,15})?)\)\s*$"
+)
 
 _CAPTION_MARK = re.compile(r"^(?:chú\s+thích\s+ảnh|ảnh\s+minh\s+ho[ạa])\s*:?$", re.IGNORECASE)
 _PHOTO_CREDIT = re.compile(
@@ -468,14 +472,11 @@ def _metadata_lines(
             byline_outlet = byline_outlet or outlet_from_byline(theo.group(1))
             continue
         if first_body and not _is_furniture(line.text):
-            lead = _PAREN_OUTLET.match(line.text)
+            lead = _PAREN_OUTLET.match(line.text) or _AGENCY_LEAD.match(line.text)
             if lead and len(_WORD.findall(lead.group(1))) <= 4:
                 lead_outlet = outlet_from_byline(lead.group(1)) or outlet_from_source(lead.group(1))
                 line.seg_start = lead.end()
             first_body = False
-        trailing = _TRAILING_OUTLET.search(line.text[-60:]) if line.text.endswith(")") else None
-        if trailing:
-            lead_outlet = lead_outlet or outlet_from_source(trailing.group(1))
     # The author's name alone on the last line of the article, just before the lists.
     if first_marker > body_from:
         last = min(body_to, first_marker) - 1
@@ -484,6 +485,16 @@ def _metadata_lines(
         if last >= body_from and lines[last].label is None and _is_author(lines[last].text):
             lines[last].label = "meta"
             zoning.byline = zoning.byline or lines[last].text
+            last -= 1
+        while last >= body_from and lines[last].label is not None:
+            last -= 1
+        # "... hai tỉnh. (TTXVN/Vietnam+)" or "(Baoquangbinh.vn)" closing the last paragraph.
+        text = lines[last].text if last >= body_from else ""
+        trailing = _TRAILING_OUTLET.search(text[-60:]) if text.endswith(")") else None
+        if trailing:
+            lead_outlet = (
+                lead_outlet or outlet_from_byline(trailing.group(1)) or outlet_from_source(trailing.group(1))
+            )
     zoning.outlet = source_outlet or lead_outlet or byline_outlet
 
 

@@ -448,3 +448,22 @@ def test_source_line_with_date_and_reference() -> None:
     )
     assert z.outlet == "qdnd.vn"
     assert texts(z, "body") == [SAPO]
+
+
+@pytest.mark.parametrize(
+    ("lead", "outlet"), [("NDO", "NDO"), ("QĐND", "QĐND"), ("VOV.VN", "vov.vn"), ("TTXVN", "TTXVN")]
+)
+def test_agency_lead_in_without_parentheses(lead: str, outlet: str) -> None:
+    text = page("Quảng Bình và Khăm Muồn tổng kết hợp tác", "", f"{lead} - {SAPO}", "", BODY)
+    z = zone_text(text)
+    check_offsets(text, z)
+    assert z.outlet == outlet
+    assert texts(z, "body") == [SAPO, BODY]
+
+
+def test_agency_closing_the_last_paragraph() -> None:
+    z = zone_text(page("Quảng Bình và Khăm Muồn tổng kết hợp tác", "", SAPO, "", BODY + " (TTXVN/Vietnam+)"))
+    assert z.outlet == "Vietnam+"
+    inner = "Hai bên thành lập Ủy ban nhân dân (UBND)"
+    z = zone_text(page("Quảng Bình và Khăm Muồn tổng kết hợp tác", "", SAPO + " " + inner + ".", "", BODY))
+    assert z.outlet is None  # an abbreviation in parentheses inside the text is no outlet
