@@ -94,7 +94,9 @@ NODES: dict[str, NodeSpec] = {
 RELS: dict[str, RelSpec] = {
     r.type: r
     for r in (
-        RelSpec("PARTNERS_WITH", "Province", "Province", ("first_year", "last_year", "article_count", "kinds")),
+        RelSpec(
+            "PARTNERS_WITH", "Province", "Province", ("first_year", "last_year", "article_count", "kinds")
+        ),
         RelSpec("PARTY_TO", "Province", "Agreement", ()),
         RelSpec("OFFICIAL_OF", "Official", "Province", ("positions", "first_year", "last_year")),
         RelSpec("SIGNED", "Official", "Agreement", ()),
@@ -117,9 +119,7 @@ def _node_files(spec: NodeSpec) -> dict[str, str]:
     returns = ",\n       ".join(["n.id AS id", *(f"n.{p} AS {p}" for p in props)])
     return {
         f"create_{spec.label}": f"UNWIND $rows AS row\nCREATE (n:{spec.label} {{{assign}}})\n",
-        f"update_{spec.label}": (
-            f"UNWIND $rows AS row\nMATCH (n:{spec.label} {{id: row.id}})\nSET {sets}\n"
-        ),
+        f"update_{spec.label}": (f"UNWIND $rows AS row\nMATCH (n:{spec.label} {{id: row.id}})\nSET {sets}\n"),
         f"existing_{spec.label}": (
             f"UNWIND $ids AS key\nMATCH (n:{spec.label} {{id: key}})\nRETURN {returns}\n"
         ),

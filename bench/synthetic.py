@@ -59,9 +59,7 @@ def articles(n: int, seed: int = 7) -> list[ArticleFacts]:
                         evidence=ev,
                     )
                 ],
-                events=[
-                    EventFact(kind="visit", date=published.isoformat(), host=a, visitor=b, evidence=ev)
-                ],
+                events=[EventFact(kind="visit", date=published.isoformat(), host=a, visitor=b, evidence=ev)],
             )
         )
     return out

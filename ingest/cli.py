@@ -32,7 +32,9 @@ cli = typer.Typer(
 err = Console(stderr=True)
 out = Console()
 
-Paths = Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .html, .json)", show_default=False)]
+Paths = Annotated[
+    list[Path], typer.Argument(help="Files or folders (.txt, .html, .json)", show_default=False)
+]
 
 
 def _status(failures: int) -> int:
@@ -56,7 +58,9 @@ def _progress() -> Progress:
     )
 
 
-def _collect(paths: list[Path], progress: Progress) -> tuple[list[ArticleFacts], list[tuple[str, str]], list[str]]:
+def _collect(
+    paths: list[Path], progress: Progress
+) -> tuple[list[ArticleFacts], list[tuple[str, str]], list[str]]:
     """Facts for every input: facts files are read, articles are extracted."""
     from ingest.pipeline import extract_paths, iter_inputs
 

@@ -387,7 +387,9 @@ def _diff_rels(
             report.rels_updated += 1
 
 
-def plan_batch(store: GraphStore, articles: Sequence[ArticleFacts], gaz: Gazetteer) -> tuple[ChangeSet, LoadReport]:
+def plan_batch(
+    store: GraphStore, articles: Sequence[ArticleFacts], gaz: Gazetteer
+) -> tuple[ChangeSet, LoadReport]:
     """Work out the writes for `articles` against what the store holds now."""
     report = LoadReport()
     builder = _Builder(gaz)
@@ -417,8 +419,8 @@ def plan_batch(store: GraphStore, articles: Sequence[ArticleFacts], gaz: Gazette
             rtype, [k for k in rel_records if k[0] not in new_keys and k[1] not in new_keys]
         )
         wanted_r: dict[tuple[str, str], Row] = {}
-        for key, rec in rel_records.items():
-            old = existing_r.get(key)
+        for pair, rec in rel_records.items():
+            old = existing_r.get(pair)
             row = dict(rec.props)
             if spec_r.sourced:
                 row.update(_merge_support(old, rec))
@@ -429,7 +431,7 @@ def plan_batch(store: GraphStore, articles: Sequence[ArticleFacts], gaz: Gazette
             elif rtype == "OFFICIAL_OF":
                 row["first_year"], row["last_year"] = _years(old, rec)
                 row["positions"] = _union(old.get("positions") if old else None, rec.positions)
-            wanted_r[key] = row
+            wanted_r[pair] = row
         _diff_rels(store, rtype, wanted_r, changes, report, existing=existing_r)
     return changes, report
 

@@ -19,7 +19,9 @@ def ev(sentence: str, start: int = 0) -> Evidence:
     return Evidence(sentence=sentence, start=start, end=start + len(sentence), zone="body")
 
 
-def camau_khammouane(article_id: str = "a1b2c3d4e5f60708", published: dt.date | None = dt.date(2023, 1, 5)) -> ArticleFacts:
+def camau_khammouane(
+    article_id: str = "a1b2c3d4e5f60708", published: dt.date | None = dt.date(2023, 1, 5)
+) -> ArticleFacts:
     """A visit of a Lao delegation to a Vietnamese province, with a minute and yearly aid."""
     visit = ev("Đoàn lãnh đạo tỉnh Khăm Muộn sang thăm và làm việc với tỉnh Cà Mau.")
     return ArticleFacts(
@@ -59,9 +61,7 @@ def camau_khammouane(article_id: str = "a1b2c3d4e5f60708", published: dt.date | 
                 evidence=ev("Mỗi năm Cà Mau hỗ trợ Khăm Muộn 1 tỷ đồng đào tạo cán bộ."),
             )
         ],
-        events=[
-            EventFact(kind="visit", date="2023-01-05", host="VN-59", visitor="LA-KH", evidence=visit)
-        ],
+        events=[EventFact(kind="visit", date="2023-01-05", host="VN-59", visitor="LA-KH", evidence=visit)],
     )
 
 

@@ -16,7 +16,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_shipped_schema_is_current() -> None:
     shipped = json.loads((ROOT / "docs" / "facts.schema.json").read_text(encoding="utf-8"))
-    assert shipped == json.loads(json.dumps(json_schema())), "run `python -m app.facts > docs/facts.schema.json`"
+    assert shipped == json.loads(json.dumps(json_schema())), (
+        "run `python -m app.facts > docs/facts.schema.json`"
+    )
 
 
 def test_round_trip_through_json() -> None:

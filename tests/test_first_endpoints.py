@@ -71,7 +71,9 @@ def test_merged_province_shows_inherited_partners(client: TestClient) -> None:
     (partner,) = body["partners"]
     assert partner["province"]["id"] == "attapeu"
     assert partner["inherited"] is True and partner["via"]["id"] == "kon-tum"
-    assert client.get(f"/province/{quote('Quảng Ngãi')}/partners?include_inherited=false").json()["total"] == 0
+    assert (
+        client.get(f"/province/{quote('Quảng Ngãi')}/partners?include_inherited=false").json()["total"] == 0
+    )
 
 
 def test_partner_filters(client: TestClient) -> None:

@@ -14,8 +14,21 @@ G = gazetteer()
 
 
 @pytest.mark.parametrize(
-    "name", ["Khammouane", "Khăm Muộn", "khăm muồn", "khammuan", "LA-KH", "la-kh", "khammouane",
-             "tỉnh Khăm Muộn", "Khăm Muộn (Lào)", "KHĂM-MUỘN", "Khammouane Province", "Cam Môn"]
+    "name",
+    [
+        "Khammouane",
+        "Khăm Muộn",
+        "khăm muồn",
+        "khammuan",
+        "LA-KH",
+        "la-kh",
+        "khammouane",
+        "tỉnh Khăm Muộn",
+        "Khăm Muộn (Lào)",
+        "KHĂM-MUỘN",
+        "Khammouane Province",
+        "Cam Môn",
+    ],
 )
 def test_khammouane_spellings_resolve_to_one_place(name: str) -> None:
     assert G.resolve(name).id == "khammouane"
@@ -63,7 +76,7 @@ def test_empty_name_is_unknown() -> None:
 
 def test_every_surface_form_is_one_lineage() -> None:
     """A name may denote a unit before and after 2025, never two unrelated units."""
-    for key, provinces in G.keys():
+    for key, provinces in G.keys():  # noqa: SIM118 - Gazetteer.keys yields (key, provinces)
         if len(provinces) > 1:
             assert G._one_lineage(provinces), (key, [p.id for p in provinces])
 

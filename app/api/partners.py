@@ -10,7 +10,7 @@ from __future__ import annotations
 from app.api import schemas
 from app.api.shaping import cite, province_ref
 from app.gazetteer import Gazetteer, Province
-from app.store.base import GraphStore
+from app.store.base import GraphStore, Row
 from app.uris import entity_uri
 
 
@@ -34,11 +34,15 @@ def partners(
     field: str | None = None,
 ) -> schemas.Partners:
     units = lineage(gaz, province) if include_inherited else [province]
-    rows = store.query("partners", ids=[p.id for p in units])
-    agreement_ids = {a for r in rows for a in r["agreements"]}
-    agreements = {
-        a["id"]: a for a in (store.query("agreements_by_id", ids=sorted(agreement_ids)) if agreement_ids else [])
-    }
+    ids = [p.id for p in units]
+    rows = sorted(
+        store.query("partners", ids=ids),
+        key=lambda r: (r["first_year"] is None, r["first_year"] or 0, r["id"], r["via"]),
+    )
+    shared: dict[tuple[str, str], dict[str, Row]] = {}
+    if rows:
+        for a in store.query("partner_agreements", ids=ids):
+            shared.setdefault((a["via"], a["partner"]), {})[a["id"]] = a
     wanted_field = field.casefold() if field else None
     kept = []
     for r in rows:
@@ -46,7 +50,9 @@ def partners(
             continue
         if until is not None and (r["first_year"] or 9999) > until:
             continue
-        ags = [agreements[a] for a in r["agreements"] if a in agreements]
+        ags = sorted(
+            shared.get((r["via"], r["id"]), {}).values(), key=lambda a: (a["signed_year"] or 0, a["id"])
+        )
         if wanted_field and not any(
             wanted_field in (s.casefold() for s in (a["sectors"] or []) + (a["fields"] or [])) for a in ags
         ):

@@ -46,7 +46,7 @@ def province_detail(p: Province, predecessors: Sequence[Province]) -> schemas.Pr
 def _span(text: str | None) -> schemas.Span | None:
     if not text:
         return None
-    start, end, zone = (text.split(":") + ["", "", ""])[:3]
+    start, end, zone = [*text.split(":"), "", "", ""][:3]
     return schemas.Span(
         start=int(start) if start.isdigit() else None,
         end=int(end) if end.isdigit() else None,
@@ -71,10 +71,14 @@ def cite(rows: Sequence[dict[str, Any]], store: GraphStore) -> list[list[schemas
     for r in rows:
         cited = []
         spans = r.get("spans") or []
-        for i, (aid, sentence) in enumerate(zip(r.get("sources") or [], r.get("evidence") or [], strict=False)):
+        for i, (aid, sentence) in enumerate(
+            zip(r.get("sources") or [], r.get("evidence") or [], strict=False)
+        ):
             art = articles.get(aid) or schemas.ArticleRef(id=aid, uri=entity_uri("Article", aid))
             cited.append(
-                schemas.Source(article=art, sentence=sentence, span=_span(spans[i] if i < len(spans) else None))
+                schemas.Source(
+                    article=art, sentence=sentence, span=_span(spans[i] if i < len(spans) else None)
+                )
             )
         out.append(cited)
     return out

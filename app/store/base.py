@@ -100,7 +100,7 @@ class GraphStore(ABC):
     def writable(self) -> bool:
         return True
 
-    def refresh(self) -> None:
+    def refresh(self) -> None:  # noqa: B027 - a no-op for stores that see writes at once
         """Pick up writes made by another process, where the store needs telling."""
 
     # -- conveniences built on `run` ------------------------------------------------------

@@ -10,6 +10,7 @@ checked before the database is opened.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import re
@@ -156,10 +157,8 @@ class EmbeddedStore(GraphStore):
                         rows = [*rows, _witness(name.removeprefix("update_"), rows[0])]
                     self._conn.execute(query, {"rows": rows})
             except Exception:
-                try:
+                with contextlib.suppress(RuntimeError):  # LadybugDB may have rolled back already
                     self._conn.execute("ROLLBACK")
-                except RuntimeError:
-                    pass  # LadybugDB already rolled back the failed transaction
                 raise
             self._conn.execute("COMMIT")
             self._dirty = True

@@ -27,11 +27,11 @@ Name = Annotated[
 def list_provinces(
     gaz: Gaz,
     country: Annotated[Literal["VN", "LA"] | None, Query(description="VN or LA")] = None,
-    current: Annotated[bool | None, Query(description="only units in force today (true) or only former")] = None,
+    current: Annotated[
+        bool | None, Query(description="only units in force today (true) or only former")
+    ] = None,
 ) -> schemas.ProvinceList:
-    items = [
-        province_ref(p) for p in gaz.all(country) if current is None or p.current == current
-    ]
+    items = [province_ref(p) for p in gaz.all(country) if current is None or p.current == current]
     return schemas.ProvinceList(total=len(items), items=items)
 
 
@@ -47,8 +47,12 @@ def get_partners(
     store: Store,
     gaz: Gaz,
     since: Annotated[int | None, Query(ge=1900, le=2100, description="partnerships seen in or after")] = None,
-    until: Annotated[int | None, Query(ge=1900, le=2100, description="partnerships seen in or before")] = None,
-    field: Annotated[str | None, Query(max_length=100, description="sector tag or field of an agreement")] = None,
+    until: Annotated[
+        int | None, Query(ge=1900, le=2100, description="partnerships seen in or before")
+    ] = None,
+    field: Annotated[
+        str | None, Query(max_length=100, description="sector tag or field of an agreement")
+    ] = None,
     include_inherited: Annotated[bool, Query(description="include partners of merged predecessors")] = True,
 ) -> schemas.Partners:
     """Partner provinces with first/last year, agreements and the articles that say so."""
