@@ -136,7 +136,8 @@ def test_predecessor_partners_are_reachable(store: GraphStore) -> None:
     load_articles(store, [kontum_attapeu()])
     rows = store.query("partners", ids=["quang-ngai-2025", "quang-ngai", "kon-tum"])
     assert [(r["via"], r["id"]) for r in rows] == [("kon-tum", "attapeu")]
-    assert rows[0]["agreements"], "the shared memorandum is listed"
+    shared = store.query("partner_agreements", ids=["kon-tum"])
+    assert [(r["via"], r["partner"], r["kind"]) for r in shared] == [("kon-tum", "attapeu", "memorandum")]
 
 
 def test_official_positions_merge_across_articles(store: GraphStore) -> None:
