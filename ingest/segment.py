@@ -209,6 +209,37 @@ def _split_lines(text: str) -> list[_Line]:
     return lines
 
 
+def _loosen_dense_blocks(lines: list[_Line]) -> None:
+    """Make every line its own block inside blocks that hold several prose paragraphs.
+
+    Copied pages put a blank line between paragraphs, so a block is one paragraph plus the
+    links and captions printed under it. Text with single newlines only (or a stretch of it)
+    has no such structure; there, block position means nothing, and a subheading would look
+    like an inline link.
+    """
+    # A paragraph directly under a paragraph in one block. (A list of links with teasers
+    # alternates headline and prose, so it never qualifies.)
+    runs: dict[int, int] = {}
+    previous_prose: _Line | None = None
+    for line in lines:
+        if _is_prose(line.text):
+            if previous_prose is not None and previous_prose.block == line.block:
+                runs[line.block] = runs.get(line.block, 0) + 1
+            previous_prose = line
+        else:
+            previous_prose = None
+    dense = set(runs)
+    if not dense:
+        return
+    number = -1
+    previous = None
+    for line in lines:
+        if line.block in dense or line.block != previous:
+            number += 1
+        previous = line.block
+        line.block = number
+
+
 # --- the zoning pass -------------------------------------------------------------------------
 
 
@@ -229,11 +260,7 @@ def zone_text(
     zoning = Zoning(segments=[])
     if not lines:
         return zoning
-    if len(lines) > 8 and lines[-1].block < 2:
-        # No blank lines between paragraphs: block structure says nothing, so every line
-        # stands alone (otherwise each subheading would look like an inline link).
-        for number, line in enumerate(lines):
-            line.block = number
+    _loosen_dense_blocks(lines)
     if hints:
         for line in lines:
             hint = hints.get(line.start)

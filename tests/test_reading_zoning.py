@@ -467,3 +467,17 @@ def test_agency_closing_the_last_paragraph() -> None:
     inner = "Hai bên thành lập Ủy ban nhân dân (UBND)"
     z = zone_text(page("Quảng Bình và Khăm Muồn tổng kết hợp tác", "", SAPO + " " + inner + ".", "", BODY))
     assert z.outlet is None  # an abbreviation in parentheses inside the text is no outlet
+
+
+def test_body_without_blank_lines_keeps_its_subheadings() -> None:
+    long = [
+        f"Đoạn {n}: hai tỉnh đã phối hợp tổ chức nhiều hoạt động giao lưu, trao đổi kinh nghiệm "
+        "và hỗ trợ nhau trong công tác quản lý biên giới."
+        for n in range(4)
+    ]
+    heading = "Nhiều kết quả hợp tác nổi bật trong năm"
+    lines = [long[0], long[1], heading, long[2], f"{LINK} {LINK}", long[3]]
+    text = page("08:00 | 02/02/2024 GMT+7", "", "Gia Lai và Attapeu hợp tác toàn diện", "", *lines)
+    z = zone_text(text)
+    assert texts(z, "body") == [long[0], long[1], heading, long[2], long[3]]
+    assert texts(z, "related") == [LINK]
