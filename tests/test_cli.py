@@ -121,3 +121,21 @@ def test_extract_json_touches_no_store(tmp_path: Path, facts_file: Path) -> None
     doc = FactsDocument.model_validate_json(r.stdout)
     assert len(doc.articles) == 2
     assert not data.exists()
+
+
+def test_server_keeps_serving_during_ingest_and_sees_the_new_data(tmp_path: Path, facts_file: Path) -> None:
+    """`vlkg serve` reads the embedded store read-only, so `vlkg ingest` can write beside it."""
+    from fastapi.testclient import TestClient
+
+    from app.api.main import create_app
+    from app.settings import Settings
+
+    data = tmp_path / "data"
+    settings = Settings(VLKG_STORE="embedded", VLKG_DATA_DIR=str(data))
+    with TestClient(create_app(None, settings)) as client:
+        assert client.get("/stats").json()["nodes"]["Article"] == 0
+        r = vlkg("ingest", str(facts_file), data=data)
+        assert r.returncode == 0, r.stderr
+        assert client.get("/stats").json()["nodes"]["Article"] == 2
+        partners = client.get("/province/Khammouane/partners").json()
+        assert {p["province"]["id"] for p in partners["partners"]} == {"ca-mau", "ha-tinh"}
