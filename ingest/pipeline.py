@@ -121,6 +121,21 @@ def summarise_validation(err: ValidationError) -> str:
     return message
 
 
+def _add_warnings(run: ExtractRun, source: str, read_warnings: list[str], facts: ArticleFacts) -> None:
+    """Report reading and extraction warnings once each, every one naming the file.
+
+    The extractor usually copies the reader's warnings into the facts and may already have
+    noted that nothing about Vietnam and Laos was found; only what is missing is added.
+    """
+    for warning in read_warnings:
+        if warning not in facts.warnings:
+            facts.warnings.insert(0, warning)
+    if not facts.partnerships and not any("Vietnam–Laos" in w for w in facts.warnings):
+        facts.warnings.append("no Vietnam–Laos provincial partnership found")
+    for warning in facts.warnings:
+        run.warnings.append(warning if warning.startswith(source) else f"{source}: {warning}")
+
+
 def extract_paths(paths: Iterable[Path], on_progress: Progress | None = None) -> ExtractRun:
     """Read and extract every input under `paths`; failures are collected, never raised."""
     from ingest.extract import extract_document  # written alongside; imported when used
@@ -145,11 +160,7 @@ def extract_paths(paths: Iterable[Path], on_progress: Progress | None = None) ->
         except Exception as err:  # one broken article must not stop the run
             run.failures.append((source, f"extraction failed: {type(err).__name__}: {err}"))
         else:
-            run.warnings.extend(f"{source}: {w}" for w in doc.warnings)
-            if not facts.partnerships:
-                note = "no Vietnam–Laos provincial partnership found"
-                facts.warnings.append(note)
-                run.warnings.append(f"{source}: {note}")
+            _add_warnings(run, source, doc.warnings, facts)
             run.articles.append(facts)
         finally:
             if on_progress is not None:

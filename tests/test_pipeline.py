@@ -178,3 +178,19 @@ def test_json_article_goes_through_extraction(tmp_path: Path) -> None:
     assert run.failures == []
     assert run.articles[0].partnerships[0].la == "LA-CH"
     assert str(run.articles[0].published) == "2024-05-12"
+
+
+def test_warnings_are_reported_once_each(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def noting_extract(doc: Document) -> ArticleFacts:
+        facts = fake_extract(doc)
+        facts.warnings = [*doc.warnings, f"{doc.source}: no Vietnam–Laos provincial cooperation found"]
+        return facts
+
+    monkeypatch.setattr(ingest.extract, "extract_document", noting_extract)
+    path = tmp_path / "a.txt"
+    path.write_bytes(OFF_TOPIC.encode("utf-16-le"))  # no BOM: a decoding warning
+    run = extract_paths([path])
+    assert len(run.warnings) == 2
+    assert all(w.startswith(str(path)) for w in run.warnings)
+    assert any("byte-order mark" in w for w in run.warnings)
+    assert any("Vietnam–Laos" in w for w in run.warnings)
