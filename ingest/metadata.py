@@ -64,7 +64,7 @@ def parse_date_line(line: str) -> dt.date | None:
         return None
     rest = _DMY.sub(" ", _ISO.sub(" ", _WORDS.sub(" ", line)))
     rest = _HEADER_NOISE.sub(" ", rest)
-    return date if len(_LETTER.findall(rest)) <= 12 else None
+    return date if len(_LETTER.findall(rest)) <= 20 else None
 
 
 def _valid(year: int, month: int, day: int) -> dt.date | None:

@@ -99,6 +99,7 @@ def test_text_without_headline_is_all_body() -> None:
         "Chủ nhật, 5/1/2023 | 18:52",
         "2023-01-05T18:52:00+07:00",
         "Ngày 5 tháng 1 năm 2023",
+        "Thứ năm, 05/01/2023 - 18:52 | Lượt xem: 1.234 | In bài",
     ],
 )
 def test_header_date_formats(line: str) -> None:
