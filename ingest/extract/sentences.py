@@ -8,6 +8,7 @@ are also exposed: pairing provinces or amounts within a clause avoids crossing s
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -37,8 +38,15 @@ class Sentence:
     def end(self) -> int:
         return self.start + len(self.text)
 
+    @functools.cached_property
+    def _clauses(self) -> list[tuple[int, int]]:
+        return self._split_clauses()
+
     def clauses(self) -> list[tuple[int, int]]:
-        """Absolute (start, end) spans of the `;`-separated clauses of this sentence."""
+        """Absolute (start, end) spans of the `;`-separated clauses (computed once)."""
+        return self._clauses
+
+    def _split_clauses(self) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
         pos = 0
         for m in _CLAUSE_SEP.finditer(self.text):
