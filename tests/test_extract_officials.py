@@ -108,3 +108,9 @@ def test_standing_committee_member_in_chain() -> None:
 def test_military_rank_introduces_a_name() -> None:
     got = officials("Đại tá Lò Văn Thành, Chỉ huy trưởng Bộ đội Biên phòng tỉnh Sơn La, phát biểu.")
     assert got["Lò Văn Thành"].province == "VN-05"
+
+
+def test_deputy_of_any_title() -> None:
+    got = officials("Phó Trưởng Ban Đối ngoại Tỉnh ủy Kon Tum Nguyễn Thị Hoa tiếp đoàn tỉnh Attapeu.")
+    o = got["Nguyễn Thị Hoa"]
+    assert o.positions == ["Phó Trưởng Ban Đối ngoại Tỉnh ủy"] and o.province == "VN-28"

@@ -99,7 +99,9 @@ def _title_patterns() -> list[str]:
     return pats
 
 
-_TITLE = r"(?:" + _RANK + r"\s*,?\s*)?(?:" + "|".join(_title_patterns()) + r")"
+# Any title may be a deputy's (`Phó Trưởng Ban Đối ngoại Tỉnh ủy`); listed `Phó ...` forms
+# still match whole, the optional prefix covers the rest.
+_TITLE = r"(?:" + _RANK + r"\s*,?\s*)?(?:Phó\s+)?(?:" + "|".join(_title_patterns()) + r")"
 TITLE = re.compile(r"(?<!\w)(?i:" + _TITLE + r")(?!\w)")
 # First words of every title: a cheap scan for places where TITLE may match.
 _ANCHOR = re.compile(
