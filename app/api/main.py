@@ -50,7 +50,7 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
     app = FastAPI(title="vlkg", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
     app.state.store = store
     linked_data.install(app)  # RDF routes + content negotiation, inside gzip and CORS
-    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)  # 9 costs ~15 ms on 300 kB
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"], allow_headers=["*"])
     errors.install(app)
     app.include_router(system.router)

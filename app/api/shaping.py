@@ -6,6 +6,7 @@ sources are resolved against Article nodes in one batched lookup per response.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -43,7 +44,9 @@ def province_detail(p: Province, predecessors: Sequence[Province]) -> schemas.Pr
     )
 
 
+@functools.lru_cache(maxsize=65536)
 def _span(text: str | None) -> schemas.Span | None:
+    """Parsed "start:end:zone"; cached, since a large answer repeats a few spans many times."""
     if not text:
         return None
     start, end, zone = [*text.split(":"), "", "", ""][:3]

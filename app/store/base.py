@@ -103,6 +103,12 @@ class GraphStore(ABC):
     def refresh(self) -> None:  # noqa: B027 - a no-op for stores that see writes at once
         """Pick up writes made by another process, where the store needs telling."""
 
+    @property
+    def snapshot(self) -> str | None:
+        """A token naming the unchanging data this handle reads, or None when the data may
+        change under it (a writable store, a server). Answers may be memoized per token."""
+        return None
+
     # -- conveniences built on `run` ------------------------------------------------------
     def query(self, name: str, **params: Any) -> list[Row]:
         """Run `cypher/read/<name>.cypher` with parameters."""

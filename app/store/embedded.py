@@ -73,6 +73,11 @@ class EmbeddedStore(GraphStore):
     def writable(self) -> bool:
         return not self._read_only
 
+    @property
+    def snapshot(self) -> str | None:
+        """The generation a read-only handle has open (see `refresh`); None when writable."""
+        return self._seen if self._read_only else None
+
     def _generation(self) -> str | None:
         try:
             return str(json.loads((self.data_dir / MARKER).read_text(encoding="utf-8")).get("updated"))

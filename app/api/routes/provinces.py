@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Response
 
 from app.api import schemas
+from app.api.answers import answers
 from app.api.deps import Gaz, Store
 from app.api.partners import partners
 from app.api.shaping import province_detail, province_ref
@@ -54,6 +55,12 @@ def get_partners(
         str | None, Query(max_length=100, description="sector tag or field of an agreement")
     ] = None,
     include_inherited: Annotated[bool, Query(description="include partners of merged predecessors")] = True,
-) -> schemas.Partners:
+) -> Response:
     """Partner provinces with first/last year, agreements and the articles that say so."""
-    return partners(store, gaz, gaz.resolve(name), include_inherited, since, until, field)
+    p = gaz.resolve(name)
+    body = answers.remember(
+        store,
+        ("partners", p.id, include_inherited, since, until, field),
+        lambda: partners(store, gaz, p, include_inherited, since, until, field).model_dump_json().encode(),
+    )
+    return Response(body, media_type="application/json")

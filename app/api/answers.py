@@ -1,0 +1,53 @@
+"""Memoized answers for read-only snapshots of the graph.
+
+`vlkg serve` reads the embedded store read-only: until a writer finishes a load (and the
+store reopens, see `EmbeddedStore.refresh`), every answer computed from it is final. A
+province's partners, with every cited article, are the largest answer the API gives
+(hundreds of sources on a 10,000-article graph), so they are kept here as encoded JSON,
+per store handle and snapshot token, in a small LRU. Stores whose data may change under
+them (writable handles, Neo4j) have no token and are never memoized.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+
+from app.store.base import GraphStore
+
+#: Answers kept per store handle; the largest partners answer is ~300 kB of JSON.
+MAX_ANSWERS = 256
+
+
+class Answers:
+    def __init__(self, maxsize: int = MAX_ANSWERS) -> None:
+        self.maxsize = maxsize
+        self._lock = threading.Lock()
+        self._by_store: weakref.WeakKeyDictionary[GraphStore, tuple[str, OrderedDict[Hashable, bytes]]] = (
+            weakref.WeakKeyDictionary()
+        )
+
+    def remember(self, store: GraphStore, key: Hashable, compute: Callable[[], bytes]) -> bytes:
+        """The answer for `key` on the snapshot `store` has open, computed at most once."""
+        token = store.snapshot
+        if token is None:
+            return compute()
+        with self._lock:
+            held = self._by_store.get(store)
+            if held is not None and held[0] == token and key in held[1]:
+                held[1].move_to_end(key)
+                return held[1][key]
+        body = compute()
+        with self._lock:
+            held = self._by_store.get(store)
+            if held is None or held[0] != token:
+                held = self._by_store[store] = (token, OrderedDict())
+            held[1][key] = body
+            while len(held[1]) > self.maxsize:
+                held[1].popitem(last=False)
+        return body
+
+
+answers = Answers()

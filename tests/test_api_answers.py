@@ -1,0 +1,83 @@
+"""Partners answers are memoized per read-only snapshot, and only there."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+import app.api.partners as partners_module
+import app.api.routes.provinces as provinces_route
+from app.api.answers import Answers
+from app.api.main import create_app
+from app.facts import ArticleFacts, PartnershipFact
+from app.store.embedded import EmbeddedStore
+from ingest.load import load_articles
+from tests.test_api_data import build_graph, ev
+
+
+@pytest.fixture
+def calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    seen: list[str] = []
+    real = partners_module.partners
+
+    def counting(*args: object, **kwargs: object) -> object:
+        seen.append(args[2].id)  # type: ignore[attr-defined]
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(provinces_route, "partners", counting)
+    monkeypatch.setattr(provinces_route, "answers", Answers())
+    return seen
+
+
+def test_read_only_snapshot_answers_once_until_a_load(tmp_path: Path, calls: list[str]) -> None:
+    build_graph(EmbeddedStore(tmp_path)).close()
+    reader = EmbeddedStore(tmp_path, read_only=True)
+    assert reader.snapshot is not None
+    with TestClient(create_app(reader)) as client:
+        first = client.get("/province/Khammouane/partners").json()
+        again = client.get("/province/Khăm Muộn/partners").json()  # another spelling, same unit
+        assert first == again and calls == ["khammouane"]
+        client.get("/province/Khammouane/partners", params={"since": 2023})
+        assert calls == ["khammouane", "khammouane"]  # other parameters, other answer
+
+        writer = EmbeddedStore(tmp_path)
+        new = ArticleFacts(
+            id="e5e5e5e5e5e5e5e5",
+            source="tests/api/later.txt",
+            published=dt.date(2024, 2, 2),
+            partnerships=[
+                PartnershipFact(vn="VN-59", la="LA-KH", evidence=ev("Cà Mau kết nghĩa với Khăm Muộn."))
+            ],
+        )
+        load_articles(writer, [new])
+        writer.close()
+
+        after = client.get("/province/Khammouane/partners").json()
+        assert {p["province"]["id"] for p in after["partners"]} == {"ha-tinh", "ca-mau"}
+        assert len(calls) == 3
+    reader.close()
+
+
+def test_writable_store_is_never_memoized(tmp_path: Path, calls: list[str]) -> None:
+    store = build_graph(EmbeddedStore(tmp_path))
+    assert store.snapshot is None
+    with TestClient(create_app(store)) as client:
+        client.get("/province/Khammouane/partners")
+        client.get("/province/Khammouane/partners")
+    assert calls == ["khammouane", "khammouane"]
+    store.close()
+
+
+def test_lru_is_bounded() -> None:
+    class Snap:
+        snapshot = "s1"
+
+    cache = Answers(maxsize=2)
+    store = Snap()
+    for key in ("a", "b", "c"):
+        cache.remember(store, key, lambda k=key: k.encode())  # type: ignore[arg-type, misc]
+    assert cache.remember(store, "a", lambda: b"again") == b"again"  # type: ignore[arg-type]
+    assert cache.remember(store, "c", lambda: b"never") == b"c"  # type: ignore[arg-type]
