@@ -49,3 +49,16 @@ def test_unknown_article_404_with_suggestions(client: TestClient) -> None:
     assert r.status_code == 404 and r.headers["content-type"] == "application/problem+json"
     assert r.json()["suggestions"] == [A1]
     assert client.get("/articles/" + "z" * 65).status_code == 422
+
+
+def test_event_detail(client: TestClient) -> None:
+    body = client.get(f"/articles/{A1}").json()
+    event = next(f["subject"] for f in body["facts"] if f["fact"] == "Event")
+    detail = client.get(f"/event/{event['id']}").json()
+    assert detail["uri"] == event["uri"] and detail["uri"].endswith(f"/event/{event['id']}")
+    assert [p["id"] for p in detail["hosts"]] == ["khammouane"]
+    assert [p["id"] for p in detail["visitors"]] == ["ha-tinh"]
+    assert [o["name"] for o in detail["leaders"]] == ["Trần Thị Minh"]
+    assert detail["date"] == "2019-03-09" and detail["sources"][0]["article"]["id"] == A1
+    missing = client.get("/event/event-0000")
+    assert missing.status_code == 404 and missing.headers["content-type"] == "application/problem+json"

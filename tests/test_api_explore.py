@@ -142,3 +142,29 @@ def test_partners_filters(client: TestClient) -> None:
     assert client.get(qn).json()["partners"][0]["via"]["id"] == "kon-tum"
     assert client.get(qn, params={"include_inherited": "false"}).json()["total"] == 0
     assert client.get(qn, params={"until": 1800}).status_code == 422
+
+
+def test_path_statement_is_picked_by_engine() -> None:
+    from typing import Any
+
+    from app.api.paths import ENGINES, engine_query
+    from app.store.cypher import cypher_dir, statement
+
+    asked: list[str] = []
+
+    class Fake:
+        def __init__(self, backend: str) -> None:
+            self.backend = backend
+
+        def query(self, name: str, **params: Any) -> list[dict[str, Any]]:
+            asked.append(name)
+            statement(f"read/{name}")  # the file exists
+            return []
+
+    for backend in ("embedded", "neo4j"):
+        engine_query(Fake(backend), "path", src="a", dst="b")  # type: ignore[arg-type]
+    assert asked == ["path.ladybug", "path.neo4j"] and set(ENGINES.values()) == {"ladybug", "neo4j"}
+    assert "allShortestPaths" in statement("read/path.neo4j")
+    assert "ALL SHORTEST" in statement("read/path.ladybug")
+    specific = sorted(p.name for p in (cypher_dir() / "read").glob("*.*.cypher"))
+    assert specific == ["path.ladybug.cypher", "path.neo4j.cypher"]

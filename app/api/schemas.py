@@ -311,3 +311,12 @@ class TimelineItem(BaseModel):
 class Timeline(PageMeta):
     province: ProvinceRef
     items: list[TimelineItem]
+
+
+class Event(EventRef):
+    hosts: list[ProvinceRef] = Field(default_factory=list)
+    visitors: list[ProvinceRef] = Field(default_factory=list)
+    leaders: list[OfficialRef] = Field(default_factory=list)
+    confidence: float | None = None
+    articles: list[str] = Field(default_factory=list)
+    sources: list[Source] | None = None

@@ -1,4 +1,4 @@
-"""Articles and the facts each supports."""
+"""Articles and the facts each supports; events (visits, meetings) by id."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path
 
-from app.api import articles, schemas
+from app.api import articles, events, schemas
 from app.api.deps import Gaz, Store
 
 router = APIRouter(tags=["articles"])
@@ -20,3 +20,11 @@ def get_article(
 ) -> schemas.ArticleDetail:
     """Metadata and every fact the article supports, with its evidence sentences."""
     return articles.detail(store, gaz, article_id)
+
+
+@router.get("/event/{event_id}", response_model=schemas.Event, tags=["events"])
+def get_event(
+    event_id: Annotated[str, Path(min_length=1, max_length=100)], store: Store, gaz: Gaz
+) -> schemas.Event:
+    """One visit or meeting with hosts, visitors, leaders and every source."""
+    return events.detail(store, gaz, event_id)
