@@ -167,4 +167,4 @@ def test_path_statement_is_picked_by_engine() -> None:
     assert "allShortestPaths" in statement("read/path.neo4j")
     assert "ALL SHORTEST" in statement("read/path.ladybug")
     specific = sorted(p.name for p in (cypher_dir() / "read").glob("*.*.cypher"))
-    assert specific == ["path.ladybug.cypher", "path.neo4j.cypher"]
+    assert {"path.ladybug.cypher", "path.neo4j.cypher"} <= set(specific)
