@@ -119,3 +119,9 @@ def test_coordinates_lie_in_the_region() -> None:
 def test_fold_ignores_diacritics_case_and_punctuation() -> None:
     assert fold("Khăm-Muộn") == fold("kham muon") == "khammuon"
     assert fold("Đà Nẵng") == "danang"
+
+
+def test_bare_hue_follows_the_date() -> None:
+    assert G.resolve("Huế", on=dt.date(2023, 4, 1)).iso == "VN-26"
+    assert G.resolve("Huế", on=dt.date(2025, 2, 1)).id == "hue"
+    assert G.resolve("Huế").id == "hue"
