@@ -4,6 +4,10 @@ It sits in `app/` (not `ingest/`) because it is the one vocabulary both sides sp
 extractor produces it, the loader and the API consume it, and neither needs the other's
 internals. Every fact carries an `Evidence` so any answer can cite article and sentence;
 a fact without evidence is rejected at the edge rather than stored unexplained.
+
+Provinces are named by the ISO 3166-2 code of the unit the article names, as it was on
+the publication date (the pre-2025 code for units of that time). Units created in 2025
+have no ISO code yet; for them the gazetteer id is used (`quang-ngai-2025`, `hue`).
 """
 
 from __future__ import annotations
