@@ -110,7 +110,7 @@ def ingest(
     batch_size: Annotated[int | None, typer.Option(min=1, help="articles per transaction")] = None,
 ) -> None:
     """Extract (where needed) and load into the configured store."""
-    from ingest.load import load_articles
+    from ingest.load import BatchFailed, load_articles
 
     settings = get_settings()
     with _progress() as progress:
@@ -127,8 +127,8 @@ def ingest(
                 batch_size=batch_size or settings.batch_size,
                 on_batch=lambda n: progress.advance(task, n),
             )
-        except StoreError as exc:
-            raise _fail(f"loading stopped, nothing of the failing batch was written: {exc}") from exc
+        except BatchFailed as exc:
+            raise _fail(f"loading stopped: {exc}") from exc
         finally:
             store.close()
     failures.extend(report.failed)

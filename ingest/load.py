@@ -38,6 +38,21 @@ class LoadError(ValueError):
         super().__init__(f"{source}: {reason}")
 
 
+class BatchFailed(RuntimeError):
+    """A batch could not be written; it was rolled back whole, earlier batches stay stored."""
+
+    def __init__(self, sources: list[str], done: LoadReport, cause: BaseException) -> None:
+        self.sources = sources
+        self.done = done
+        self.cause = cause
+        first = sources[0] if sources else "?"
+        more = f" and {len(sources) - 1} more" if len(sources) > 1 else ""
+        super().__init__(
+            f"the batch with {first}{more} was not written ({cause}); "
+            f"{done.articles} article(s) of earlier batches are stored"
+        )
+
+
 @dataclass
 class Support:
     """One article's backing for one fact."""
@@ -459,8 +474,11 @@ def load_articles(
     def flush() -> None:
         if not batch:
             return
-        changes, report = plan_batch(store, batch, gaz)
-        store.apply(changes)
+        try:
+            changes, report = plan_batch(store, batch, gaz)
+            store.apply(changes)
+        except Exception as exc:
+            raise BatchFailed([a.source for a in batch], total, exc) from exc
         total.add(report)
         if on_batch is not None:
             on_batch(len(batch))

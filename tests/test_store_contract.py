@@ -163,3 +163,30 @@ def test_clear_empties_the_graph(store: GraphStore) -> None:
 def test_load_error_names_source() -> None:
     err = LoadError("x.json", "bad")
     assert str(err) == "x.json: bad"
+
+
+def test_a_store_failure_mid_load_names_the_batch_and_keeps_earlier_ones(
+    store: GraphStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ingest.load import BatchFailed
+
+    load_articles(store, [])  # reference data first
+    real_apply = store.apply
+    seen: list[ChangeSet] = []
+
+    def second_batch_breaks(changes: ChangeSet) -> None:
+        seen.append(changes)
+        if len(seen) == 2:  # add a duplicate key: the engine refuses the whole transaction
+            dup = dict(changes.create_nodes["Article"][0])
+            changes.create_nodes["Article"] = [*changes.create_nodes["Article"], dup]
+        real_apply(changes)
+
+    monkeypatch.setattr(store, "apply", second_batch_breaks)
+    with pytest.raises(BatchFailed) as info:
+        load_articles(store, [camau_khammouane(), kontum_attapeu()], batch_size=1)
+    monkeypatch.setattr(store, "apply", real_apply)
+    assert info.value.sources == ["tests/kontum.txt"]
+    assert "tests/kontum.txt" in str(info.value)
+    assert "1 article(s) of earlier batches are stored" in str(info.value)
+    assert store.counts()["nodes"]["Article"] == 1  # the first batch stayed, the second left nothing
+    assert store.query("partners", ids=["kon-tum"]) == []
