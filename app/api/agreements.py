@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app.api import schemas
+from app.api.answers import rows as corpus
 from app.api.errors import NotFound
 from app.api.matching import score
 from app.api.pagination import Page
@@ -87,7 +88,7 @@ def search(
     kind: str | None = None,
     with_sources: bool = False,
 ) -> schemas.AgreementList:
-    rows = store.query("agreements_list")
+    rows = corpus(store, "agreements_list")
     for party in parties:
         units = {p.id for p in lineage(gaz, party)}
         rows = [r for r in rows if units.intersection(r["parties"] or [])]
@@ -103,7 +104,7 @@ def search(
 def detail(store: GraphStore, gaz: Gazetteer, key: str) -> schemas.Agreement:
     found = build(store, gaz, [key], with_sources=True)
     if not found:
-        ids = [r["id"] for r in store.query("agreements_list")]
+        ids = [r["id"] for r in corpus(store, "agreements_list")]
         ranked = sorted(((score(key, i, whole=True), i) for i in ids), reverse=True)[:5]
         raise NotFound("agreement", key, [i for s, i in ranked if s >= 0.5])
     return found[0]

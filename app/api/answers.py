@@ -1,11 +1,13 @@
-"""Memoized answers for read-only snapshots of the graph.
+"""Memoized answers (and search corpora) for read-only snapshots of the graph.
 
 `vlkg serve` reads the embedded store read-only: until a writer finishes a load (and the
 store reopens, see `EmbeddedStore.refresh`), every answer computed from it is final. A
 province's partners, with every cited article, are the largest answer the API gives
 (hundreds of sources on a 10,000-article graph), so they are kept here as encoded JSON,
 per store handle and snapshot token, in a small LRU. Stores whose data may change under
-them (writable handles, Neo4j) have no token and are never memoized.
+them (writable handles, Neo4j) have no token and are never memoized. The lists that
+name searches scan (every official, agreement, project, article title) are kept the
+same way, so a search costs the scoring only.
 """
 
 from __future__ import annotations
@@ -14,22 +16,25 @@ import threading
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from typing import Any, Generic, TypeVar
 
-from app.store.base import GraphStore
+from app.store.base import GraphStore, Row
+
+T = TypeVar("T")
 
 #: Answers kept per store handle; the largest partners answer is ~300 kB of JSON.
 MAX_ANSWERS = 256
 
 
-class Answers:
+class Answers(Generic[T]):
     def __init__(self, maxsize: int = MAX_ANSWERS) -> None:
         self.maxsize = maxsize
         self._lock = threading.Lock()
-        self._by_store: weakref.WeakKeyDictionary[GraphStore, tuple[str, OrderedDict[Hashable, bytes]]] = (
+        self._by_store: weakref.WeakKeyDictionary[GraphStore, tuple[str, OrderedDict[Hashable, T]]] = (
             weakref.WeakKeyDictionary()
         )
 
-    def remember(self, store: GraphStore, key: Hashable, compute: Callable[[], bytes]) -> bytes:
+    def remember(self, store: GraphStore, key: Hashable, compute: Callable[[], T]) -> T:
         """The answer for `key` on the snapshot `store` has open, computed at most once."""
         token = store.snapshot
         if token is None:
@@ -50,4 +55,12 @@ class Answers:
         return body
 
 
-answers = Answers()
+answers: Answers[bytes] = Answers()
+_corpora: Answers[list[Row]] = Answers(maxsize=16)
+
+
+def rows(store: GraphStore, name: str, **params: Any) -> list[Row]:
+    """`store.query(name)`, kept per read-only snapshot; a fresh list each call (rows are
+    shared, so callers must not change them)."""
+    key = (name, tuple(sorted(params.items())))
+    return list(_corpora.remember(store, key, lambda: store.query(name, **params)))

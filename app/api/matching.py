@@ -19,7 +19,7 @@ THRESHOLD = 0.72
 MAX_QUERY = 120
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=131072)
 def _words(text: str) -> tuple[str, ...]:
     return tuple(fold_words(text).split())
 
@@ -30,14 +30,18 @@ def _ratio(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
+@functools.lru_cache(maxsize=262144)
+def _pair(word: str, other: str) -> float:
+    """One query word against one word of a name: equal, a prefix of it, or fuzzy."""
+    if word == other:
+        return 1.0
+    if len(word) >= 3 and other.startswith(word):
+        return 0.9
+    return _ratio(word, other)
+
+
 def _word_score(word: str, candidates: tuple[str, ...]) -> float:
-    best = 0.0
-    for c in candidates:
-        if word == c:
-            return 1.0
-        prefix = len(word) >= 3 and c.startswith(word)
-        best = max(best, 0.9 if prefix else _ratio(word, c))
-    return best
+    return max(_pair(word, c) for c in candidates)
 
 
 def score(query: str, text: str, whole: bool = True) -> float:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from app.api import schemas
+from app.api.answers import rows as corpus
 from app.api.errors import NotFound
 from app.api.matching import THRESHOLD, score
 from app.api.pagination import Page
@@ -104,7 +105,7 @@ def search(
     province: Province | None = None,
     with_sources: bool = False,
 ) -> schemas.OfficialList:
-    rows = store.query("officials_list")
+    rows = corpus(store, "officials_list")
     if province is not None:
         units = {p.id for p in lineage(gaz, province)}
         rows = [r for r in rows if units.intersection(r["provinces"] or [])]
@@ -137,7 +138,7 @@ def suggest(store: GraphStore, key: str, n: int = 5) -> list[str]:
     ranked = sorted(
         (
             (max(score(key, r["id"]), score(key, r["name"] or "")), r["id"])
-            for r in store.query("officials_list")
+            for r in corpus(store, "officials_list")
         ),
         reverse=True,
     )

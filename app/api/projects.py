@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
 from app.api import schemas
+from app.api.answers import rows as corpus
 from app.api.errors import NotFound
 from app.api.matching import score
 from app.api.pagination import Page
@@ -116,7 +117,7 @@ def search(
     year: int | None = None,
     with_sources: bool = False,
 ) -> schemas.ProjectList:
-    rows = store.query("projects_list")
+    rows = corpus(store, "projects_list")
     if funder is not None:
         units = {p.id for p in lineage(gaz, funder)}
         rows = [r for r in rows if units.intersection(r["funders"] or [])]
@@ -133,7 +134,7 @@ def search(
 def detail(store: GraphStore, gaz: Gazetteer, key: str) -> schemas.Project:
     found = build(store, gaz, [key], with_sources=True)
     if not found:
-        ids = [r["id"] for r in store.query("projects_list")]
+        ids = [r["id"] for r in corpus(store, "projects_list")]
         ranked = sorted(((score(key, i), i) for i in ids), reverse=True)[:5]
         raise NotFound("project", key, [i for s, i in ranked if s >= 0.5])
     return found[0]

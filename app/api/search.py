@@ -9,6 +9,7 @@ projects by description, and articles by title. Scores are comparable across kin
 from __future__ import annotations
 
 from app.api import schemas
+from app.api.answers import rows as corpus
 from app.api.matching import THRESHOLD, score
 from app.api.pagination import Page
 from app.api.refs import agreement_label, project_label, province_name
@@ -53,7 +54,7 @@ def search(
     if "province" in want:
         hits.extend(_provinces(gaz, q))
     if "official" in want:
-        for r in store.query("officials_list"):
+        for r in corpus(store, "officials_list"):
             s = score(q, r["search"] or r["name"] or "")
             if s >= THRESHOLD:
                 where = ", ".join(province_name(gaz, p) for p in r["provinces"] or [])
@@ -68,7 +69,7 @@ def search(
                     )
                 )
     if "agreement" in want:
-        for r in store.query("agreements_list"):
+        for r in corpus(store, "agreements_list"):
             text = " ".join([r["kind"] or "", *(r["fields"] or []), *(r["sectors"] or [])])
             s = score(q, text, whole=False)
             if s >= THRESHOLD:
@@ -83,7 +84,7 @@ def search(
                     )
                 )
     if "project" in want:
-        for r in store.query("projects_list"):
+        for r in corpus(store, "projects_list"):
             s = score(q, f"{r['description'] or ''} {r['in_kind'] or ''}", whole=False)
             if s >= THRESHOLD:
                 hits.append(
@@ -97,7 +98,7 @@ def search(
                     )
                 )
     if "article" in want:
-        for r in store.query("articles_list"):
+        for r in corpus(store, "articles_list"):
             s = score(q, r["title"] or "", whole=False) if r["title"] else 0.0
             if s >= THRESHOLD:
                 hits.append(
