@@ -12,6 +12,7 @@ import pytest
 from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic, to_isomorphic
 
+from app.rdf import export
 from app.rdf.export import ExportStats, count, iter_export, write_export
 from app.rdf.terms import VLKG
 from app.store.embedded import EmbeddedStore
@@ -88,10 +89,14 @@ def test_gzip_output_is_a_valid_gzip_of_the_dump(store: EmbeddedStore) -> None:
     assert gzip.decompress(buf.getvalue()) == plain
 
 
-def test_chunks_are_streamed_per_page(store: EmbeddedStore) -> None:
+def test_chunks_are_streamed_in_bounded_batches(
+    store: EmbeddedStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(export, "BATCH_TRIPLES", 100)
     chunks = list(iter_export(store, "nt", base=BASE, created=DAY, page_size=10))
-    assert len(chunks) > 10  # one per page, not one big string
-    assert max(len(c) for c in chunks) < sum(len(c) for c in chunks) / 4
+    assert len(chunks) > 20  # many small chunks, not one big string
+    # A batch closes at the first row past 100 triples; no row here has 300.
+    assert max(c.count(b"\n") for c in chunks) < 400
 
 
 def test_counting_agrees_with_the_dump(store: EmbeddedStore) -> None:

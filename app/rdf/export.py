@@ -15,14 +15,14 @@ from __future__ import annotations
 import datetime as dt
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from app.gazetteer import Gazetteer
 from app.graph import NODES, RELS
 from app.rdf import void
-from app.rdf.mapping import Mapper
+from app.rdf.mapping import Mapper, Row
 from app.rdf.paging import PAGE_SIZE, node_pages, rel_pages
 from app.rdf.terms import Block
 from app.rdf.writers import WRITERS, make_writer
@@ -46,26 +46,49 @@ class ExportStats:
     articles: int = 0
 
 
+#: Triples per batch handed to a writer: bounds the text a writer builds at once, however
+#: much evidence the rows of a page carry.
+BATCH_TRIPLES = 5000
+
+
+def _batches(
+    pages: Iterator[list[Row]], fn: Callable[[Row], list[Block]], stats: ExportStats
+) -> Iterator[list[Block]]:
+    batch: list[Block] = []
+    size = 0
+    for rows in pages:
+        for row in rows:
+            blocks = fn(row)
+            n = sum(len(p) for _, p in blocks)
+            stats.triples += n
+            batch += blocks
+            size += n
+            if size >= BATCH_TRIPLES:
+                yield batch
+                batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def _counted(pages: Iterator[list[Row]], stats: ExportStats, key: str) -> Iterator[list[Row]]:
+    for rows in pages:
+        stats.entities[key] += len(rows)
+        yield rows
+
+
 def data_batches(
     store: GraphStore, mapper: Mapper, stats: ExportStats, page_size: int = PAGE_SIZE
 ) -> Iterator[list[Block]]:
-    """Every data triple, as one batch of blocks per page of store rows."""
+    """Every data triple, in batches of about BATCH_TRIPLES triples."""
     for label in NODES:
-        fn = mapper.nodes[label]
-        for rows in node_pages(store, label, page_size):
-            stats.entities[label] += len(rows)
-            batch = [b for row in rows for b in fn(row)]
-            stats.triples += sum(len(p) for _, p in batch)
-            yield batch
+        pages = _counted(node_pages(store, label, page_size), stats, label)
+        yield from _batches(pages, mapper.nodes[label], stats)
     stats.articles = stats.entities["Article"]
     for rtype in RELS:
-        fn = mapper.rels[rtype]
-        for rows in rel_pages(store, rtype, page_size):
-            if rtype == "PARTNERS_WITH":
-                stats.entities["Partnership"] += len(rows)
-            batch = [b for row in rows for b in fn(row)]
-            stats.triples += sum(len(p) for _, p in batch)
-            yield batch
+        pages = rel_pages(store, rtype, page_size)
+        if rtype == "PARTNERS_WITH":
+            pages = _counted(pages, stats, "Partnership")
+        yield from _batches(pages, mapper.rels[rtype], stats)
 
 
 def iter_export(

@@ -12,9 +12,9 @@ from typing import Any
 from app.store.base import GraphStore
 
 Row = dict[str, Any]
-#: Rows per page. Large enough that per-query overhead vanishes, small enough that one
-#: page of mapped triples stays a few megabytes.
-PAGE_SIZE = 2000
+#: Rows per page. Large enough that per-query overhead is small, small enough that a page
+#: of fact rows (each with its evidence sentences) stays a few megabytes.
+PAGE_SIZE = 500
 
 
 def node_pages(store: GraphStore, label: str, page_size: int) -> Iterator[list[Row]]:
