@@ -58,3 +58,25 @@ def test_place_name_inside_a_person_name_is_skipped() -> None:
 def test_empty_and_punctuation_only_text() -> None:
     assert isos("") == []
     assert isos(" ... , ; ") == []
+
+
+NEW = dt.date(2025, 9, 15)
+
+
+def test_merged_units_after_july_2025_report_the_gazetteer_id() -> None:
+    # The merged Quảng Ngãi (with Kon Tum) and Quảng Trị (with Quảng Bình) have no ISO code;
+    # their predecessors' codes would name smaller, different units.
+    assert isos("tỉnh Quảng Ngãi và tỉnh Quảng Trị", NEW) == ["quang-ngai-2025", "quang-tri-2025"]
+    assert isos("tỉnh Quảng Ngãi và tỉnh Quảng Trị", dt.date(2025, 6, 30)) == ["VN-29", "VN-25"]
+
+
+def test_units_with_a_code_keep_it_after_the_merger() -> None:
+    assert isos("tỉnh Nghệ An, tỉnh Sơn La, tỉnh Savannakhet", NEW) == ["VN-22", "VN-05", "LA-SV"]
+    # A pre-merger name that only the old unit bore stays that unit.
+    assert isos("tỉnh Kon Tum", NEW) == ["VN-28"]
+
+
+def test_hue_resolves_by_date() -> None:
+    assert isos("thành phố Huế", dt.date(2024, 6, 1)) == ["VN-26"]
+    assert isos("thành phố Huế", NEW) == ["hue"]
+    assert isos("thành phố Huế", None) == ["VN-26"]

@@ -14,10 +14,10 @@ from app.facts import AgreementFact, ArticleFacts, Evidence, OfficialFact, Proje
 from app.names import fold
 from ingest.document import Document, Zone
 
-from .agreements import extract_agreements, merge_agreements
+from .agreements import add_signatories, extract_agreements, merge_agreements
 from .context import ArticleContext
 from .districts import extract_districts
-from .events import extract_event
+from .events import extract_event, merge_events
 from .officials import Official, find_officials
 from .partnerships import extract_partnerships
 from .projects import extract_projects, merge_projects
@@ -66,7 +66,9 @@ def extract_document(doc: Document) -> ArticleFacts:
                 continue
             pairs[key] = len(facts.partnerships)
             facts.partnerships.append(p)
-        agreements.extend(extract_agreements(ctx, info))
+        stated = extract_agreements(ctx, info)
+        add_signatories(doc.text, info, found, stated)
+        agreements.extend(stated)
         facts.district_partnerships.extend(extract_districts(ctx, info))
         projects.extend(extract_projects(ctx, info))
         event = extract_event(ctx, info, found)
@@ -74,7 +76,11 @@ def extract_document(doc: Document) -> ArticleFacts:
             facts.events.append(event)
     facts.officials = list(officials.values())
     facts.agreements = merge_agreements(agreements)
+    for a in facts.agreements:
+        # Signatories are named exactly as in `officials`, so the loader can link SIGNED.
+        a.signatories = [officials[fold(n)].name for n in a.signatories if fold(n) in officials]
     facts.projects = merge_projects(projects)
+    facts.events = merge_events(facts.events)
     if not facts.partnerships and not facts.agreements and not facts.projects:
         facts.warnings.append(f"{doc.source}: no Vietnam–Laos provincial cooperation found")
     return facts

@@ -15,6 +15,8 @@ import re
 from app.facts import AgreementFact, AgreementKind
 
 from .context import PAIR_ANAPHORA, ArticleContext, SentenceInfo, unique
+from .officials import Official
+from .timing import complete_date, not_yet, stated_day
 
 KIND = re.compile(
     r"(?<!\w)(?P<kind>bản ghi nhớ|biên bản ghi nhớ|ghi nhớ hợp tác|thỏa thuận hợp tác|thỏa thuận|thoả thuận|"
@@ -139,7 +141,10 @@ def extract_agreements(ctx: ArticleContext, info: SentenceInfo) -> list[Agreemen
         if not kinds:
             continue
         clause = text[start:end]
-        if SIGN.search(clause) is None and PERIOD.search(clause) is None:
+        signs = list(SIGN.finditer(text, start, end))
+        if signs and all(not_yet(text, start, sm.start(), end) for sm in signs):
+            continue  # `sẽ ký`, `dự kiến ký`, `đề nghị hai bên ký`: planned, not signed
+        if not signs and PERIOD.search(clause) is None:
             continue
         parties = _parties(ctx, info, start, end)
         if parties is None:
@@ -187,14 +192,12 @@ def _document(
                 break
         if year is not None:
             break
-    signed_date = None
-    dm = DATE.search(clause)
-    if dm is not None and not several:
-        try:
-            signed_date = dt.date(int(dm.group("y")), int(dm.group("m")), int(dm.group("d")))
-            year = year or signed_date.year
-        except ValueError:
-            signed_date = None
+    signed_date = None if several else _signed_date(ctx, start, end)
+    if signed_date is not None:
+        if year is not None and year != signed_date.year:
+            signed_date = None  # the day belongs to another event than this signing
+        else:
+            year = signed_date.year
     period = (int(period_m.group("a")), int(period_m.group("b"))) if period_m else None
     if period is not None and period[0] > period[1]:
         period = None
@@ -208,7 +211,7 @@ def _document(
     if info.sentence.zone != "body":
         confidence = min(confidence, 0.6)
     kind = kind_of(km.group("kind"))
-    split = _per_party_years(text, info, start, end) if period is None and not several else None
+    split = _bilateral(text, info, start, end, year) if not several else None
     groups: list[tuple[list[str], int | None]] = list(split) if split else [(parties, year)]
     return [
         AgreementFact(
@@ -227,26 +230,99 @@ def _document(
     ]
 
 
-def _per_party_years(
-    text: str, info: SentenceInfo, start: int, end: int
-) -> list[tuple[list[str], int]] | None:
-    """`A ký ... với B từ năm 2009 và với C từ năm 2011`: one bilateral document per Lao
-    province when each is followed by its own year (None when the clause is not like that)."""
+_WITH_EACH = re.compile(r"^[^;]{0,80}?(?:,|\s)\s*(?:và|cũng như|,)\s+(?:với|cùng)\s+", re.IGNORECASE)
+_JOINT = re.compile(
+    r"(?<!\w)(?:ba bên|3 bên|ba tỉnh|3 tỉnh|ba địa phương|các bên|ba nước|cùng\s+(?:ký|kí)|"
+    r"giữa\s+(?:UBND\s+|chính quyền\s+)?(?:tỉnh|thành phố|TP\.?)?\s*\w+(?:\s+\w+){0,3}\s*,)",
+    re.IGNORECASE,
+)
+
+
+def _bilateral(
+    text: str, info: SentenceInfo, start: int, end: int, year: int | None
+) -> list[tuple[list[str], int | None]] | None:
+    """`A ký ... với B từ năm 2009 và với C từ năm 2011`: one bilateral document per partner.
+
+    The clause names one province on one side and several on the other; they are separate
+    documents when each partner has its own `với` (`với B ... và với C`) or its own year.
+    A genuine joint document says so (`ba bên`, `cùng ký`, `giữa A, B và C`) and keeps all
+    parties. Each partner takes the one year written after it, else the clause's year.
+    None when the clause is not like that.
+    """
     ms = info.in_span(start, end)
     vn = unique(m.iso for m in ms if m.country == "VN")
-    la = [m for m in ms if m.country == "LA"]
-    if len(vn) != 1 or len(la) < 2:
+    la_ = unique(m.iso for m in ms if m.country == "LA")
+    if len(vn) == 1 and len(la_) >= 2:
+        one, side = vn[0], "LA"
+    elif len(la_) == 1 and len(vn) >= 2:
+        one, side = la_[0], "VN"
+    else:
         return None
-    groups: list[tuple[list[str], int]] = []
-    for i, m in enumerate(la):
-        stop = la[i + 1].start if i + 1 < len(la) else end
-        years = [int(y.group("y")) for y in YEAR.finditer(text, m.end, stop)]
-        if len(years) != 1:
-            return None
-        groups.append(([vn[0], m.iso], years[0]))
-    if len({y for _, y in groups}) < 2:
+    many: list[tuple[str, int, int]] = []
+    for m in ms:
+        if m.country == side and m.iso not in (x[0] for x in many):
+            many.append((m.iso, m.start, m.end))
+    own_years: list[list[int]] = []
+    for i, (_, _, m_end) in enumerate(many):
+        stop = many[i + 1][1] if i + 1 < len(many) else end
+        own_years.append([int(y.group("y")) for y in YEAR.finditer(text, m_end, stop)])
+    each_with = all(
+        _WITH_EACH.match(text[many[i - 1][2] : many[i][1]]) is not None for i in range(1, len(many))
+    )
+    each_year = all(len(ys) == 1 for ys in own_years) and len({ys[0] for ys in own_years}) > 1
+    if not (each_with or each_year) or (not each_year and _JOINT.search(text, start, end)):
         return None
+    groups: list[tuple[list[str], int | None]] = []
+    for (iso, _, _), ys in zip(many, own_years, strict=True):
+        pair = [one, iso] if side == "LA" else [iso, one]
+        groups.append((pair, ys[0] if len(ys) == 1 else (None if each_year else year)))
     return groups
+
+
+def _signed_date(ctx: ArticleContext, start: int, end: int) -> dt.date | None:
+    """The day the clause says the document was signed (`Sáng 11/3, ... đã ký kết`)."""
+    text = ctx.text
+    m = stated_day(text, start, end)
+    if m is None:
+        m = DATE.search(text, start, end)  # a full date written anywhere in the clause
+        if m is None:
+            return None
+    y = int(m.group("y")) if m.group("y") else None
+    return complete_date(int(m.group("d")), int(m.group("m")), y, ctx.published)
+
+
+def add_signatories(
+    text: str, info: SentenceInfo, officials: list[Official], facts: list[AgreementFact]
+) -> None:
+    """Officials named as signing (`Chủ tịch UBND tỉnh X A và Phó Tỉnh trưởng tỉnh Y B cùng
+    ký biên bản`, `ông A và ông B đại diện hai tỉnh ký`) sign the sentence's documents.
+
+    The signers are the officials between the start of the clause and its first signing
+    verb, the nearest one per party; an official of another province is not a signer.
+    A clause that names witnesses before the verb (`dưới sự chứng kiến của ...`) is left
+    alone: who witnessed and who signed cannot be told apart there, and a wrong signer is
+    worse than none.
+    """
+    if not officials or not facts:
+        return
+    for start, end in info.sentence.clauses():
+        sign = next(
+            (m for m in SIGN.finditer(text, start, end) if not not_yet(text, start, m.start(), end)), None
+        )
+        if sign is None or _WITNESS.search(text, start, sign.start()) is not None:
+            continue
+        before = [o for o in officials if start <= o.start and o.end <= sign.start() and o.province]
+        for f in facts:
+            nearest: dict[str, str] = {}
+            for o in before:
+                if o.province in f.parties:
+                    nearest[o.province or ""] = o.name
+            for name in nearest.values():
+                if name not in f.signatories:
+                    f.signatories.append(name)
+
+
+_WITNESS = re.compile(r"(?<!\w)(?:chứng kiến|chủ trì)(?!\w)", re.IGNORECASE)
 
 
 def _parties(ctx: ArticleContext, info: SentenceInfo, start: int, end: int) -> list[str] | None:
@@ -260,14 +336,31 @@ def _parties(ctx: ArticleContext, info: SentenceInfo, start: int, end: int) -> l
     pair = ctx.pair_before(info) or ctx.main_pair()
     if pair is None:
         return None
+    named = {m.iso for m in info.mentions}
+    if not named <= set(pair[0] + pair[1]):
+        # `tỉnh Gia Lai đề nghị hai bên ...` in an article about another pair: the sentence's
+        # own province is not one of the pair, so `hai bên` is not that pair.
+        return None
     return pair[0] + pair[1]
+
+
+def _same_time(headline: AgreementFact, body: AgreementFact) -> bool:
+    """The headline's year (if any) is the body's signing year or lies in its period."""
+    y = headline.signed_year or (headline.period[0] if headline.period else None)
+    if y is None or (body.signed_year is None and body.period is None):
+        return True
+    if body.signed_year == y:
+        return True
+    return body.period is not None and body.period[0] <= y <= body.period[1]
 
 
 def merge_agreements(facts: list[AgreementFact]) -> list[AgreementFact]:
     """One fact per document: same parties, kind and period (or year) merge; an undated
     mention is dropped when a dated one of the same parties and kind exists."""
     merged: list[AgreementFact] = []
-    for f in facts:
+    body = [f for f in facts if f.evidence.zone != "title"]
+    headline = [f for f in facts if f.evidence.zone == "title"]
+    for f in body:
         for g in merged:
             if set(g.parties) != set(f.parties) or g.kind != f.kind:
                 continue
@@ -288,6 +381,18 @@ def merge_agreements(facts: list[AgreementFact]) -> list[AgreementFact]:
                 break
         else:
             merged.append(f)
+    for f in headline:
+        # The headline abridges the body (`ký kết biên bản hợp tác năm 2021` for the
+        # `biên bản ghi nhớ ... giai đoạn 2021 - 2025` of the lead): it adds to a body fact
+        # of the same parties whose date agrees instead of standing as a second document.
+        same = next((g for g in merged if set(g.parties) == set(f.parties) and _same_time(f, g)), None)
+        if same is None:
+            merged.append(f)
+            continue
+        same.signed_year = same.signed_year or f.signed_year
+        same.period = same.period or f.period
+        same.fields = same.fields or f.fields
+        same.sectors = same.sectors or f.sectors
     dated = {(frozenset(f.parties), f.kind) for f in merged if f.signed_year or f.period}
     out: list[AgreementFact] = []
     seen_undated: set[tuple[frozenset[str], str]] = set()

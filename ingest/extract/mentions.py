@@ -22,7 +22,7 @@ from itertools import accumulate
 import ahocorasick
 
 from app.gazetteer import Province, ProvinceAmbiguous, ProvinceNotFound, gazetteer
-from app.names import fold, strip_diacritics
+from app.names import strip_diacritics
 
 _SHORT_KEY = 5
 # Vietnamese family and middle names: a place name right after one is part of a person's
@@ -93,28 +93,25 @@ def _automaton() -> _Automaton:
     return _Automaton()
 
 
+# Undated articles are read as written before the 2025 reorganisation: the archive is
+# mostly older, and its codes (VN-59 for Cà Mau, VN-26 for Huế) are the ones gold uses.
+UNDATED_AS_OF = dt.date(2024, 12, 31)
+
+
 @functools.lru_cache(maxsize=4096)
 def _resolve(surface: str, on: dt.date | None) -> tuple[Province, str] | None:
-    """The unit `surface` names on `on`, with an ISO code (pre-merger code when undated)."""
-    g = gazetteer()
+    """The unit `surface` names on `on` and the code to report for it.
+
+    The ISO code when the unit has one; otherwise (units created in 2025, such as the merged
+    `quang-ngai-2025` or the municipality `hue`) the gazetteer id, which `app.gazetteer` and
+    the loader resolve as well. Reporting a predecessor's code instead would name a
+    different, smaller unit.
+    """
     try:
-        province = g.resolve(surface, on=on)
+        province = gazetteer().resolve(surface, on=on or UNDATED_AS_OF)
     except (ProvinceNotFound, ProvinceAmbiguous):
         return None
-    if province.iso:
-        return province, province.iso
-    # A post-2025 unit has no ISO code yet: report the code of the same-named unit it continues.
-    for cand in g.candidates(surface):
-        if cand.iso and cand.country == province.country:
-            return cand, cand.iso
-    # Otherwise the unit it continues: the predecessor of that name, or its only predecessor.
-    before = [p for p in g.predecessors(province.id) if p.iso]
-    key = fold(surface)
-    named = [p for p in before if any(fold(n) in key or key in fold(n) for n in p.names)]
-    pick = named or (before if len(before) == 1 else [])
-    if pick and pick[0].iso:
-        return pick[0], pick[0].iso
-    return None
+    return province, province.iso or province.id
 
 
 def find_mentions(text: str, on: dt.date | None, start: int = 0, end: int | None = None) -> list[Mention]:

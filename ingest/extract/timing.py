@@ -1,0 +1,111 @@
+"""When something happened, and whether it happened at all.
+
+News reports date events by day and month (`Sáng 11/3,`, `ngày 5/6`) and leave the year to
+the dateline, so a day/month takes the published year; a date that would fall after the
+article was published belongs to the year before (`ngày 28/12` in a report of 3 January).
+Without a published date the year is unknown and only what the text states is kept
+(`tháng 3/2021` → `2021-03`, `năm 2021` → `2021`), never a guess.
+
+The same sentences also announce what has not happened yet (`sẽ ký`, `dự kiến ký`,
+`đề nghị hai bên ký kết`): a planned signing or visit is not a signed agreement or a
+held meeting, and reporting it as one would put a false fact in the graph.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+# A day and month, optionally with the year: `11/3`, `ngày 11/3/2021`, `Sáng 11-3`.
+DAY_MONTH = re.compile(
+    r"(?<![\w/])(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>(?:19|20)\d\d))?(?![\w/])"
+)
+# The day of the report: at the start of the sentence (after an agency prefix) or after
+# `ngày`/`sáng`/`chiều`... anywhere (`Trong hai ngày 10 và 11/3` is left alone).
+_DAY_WORD = re.compile(
+    r"(?<!\w)(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm)\s+(?:(?:hôm\s+)?nay\s+)?(?:ngày\s+)?$"
+)
+_LEAD = re.compile(r"^\s*(?:\([^)]{0,40}\)\s*[-–]\s*)?$")
+MONTH_YEAR = re.compile(
+    r"(?<!\w)tháng\s+(?P<m>\d{1,2})\s*(?:/|năm)\s*(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORECASE
+)
+_YEAR = re.compile(r"(?<!\w)năm\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+
+# Words that put the verb after them in the future or make it a wish, a request or a plan.
+# Case-sensitive: `cần` (need) is also the first syllable of `Cần Thơ`. Sentence-initial
+# capitals are allowed for the multi-word forms only.
+_NOT_YET = re.compile(
+    r"(?<!\w)(?:sẽ|(?:[Dd]ự kiến|[Cc]huẩn bị|[Tt]iến tới|[Tt]iến đến|[Hh]ướng tới|[Đđ]ề nghị|[Kk]iến nghị|"
+    r"[Đđ]ề xuất|[Mm]ong muốn|[Nn]ghiên cứu|[Xx]em xét|[Cc]ó kế hoạch|[Pp]hấn đấu)|mong|sớm|sắp|chưa|cần|"
+    r"bàn về việc|thảo luận về việc)(?!\w)"
+)
+# `để`/`nhằm` (in order to) make the verb a purpose only right before it (`tạo điều kiện để
+# hai bên ký kết`); a sentence-opening `Để cụ thể hóa, ...` does not.
+_PURPOSE = re.compile(r"(?<!\w)(?:để|nhằm)(?:\s+[^\s,;]+){0,3}\s+$")
+_DONE = re.compile(r"(?<!\w)(?:đã|vừa|đã được|từng|chính thức)(?!\w)", re.IGNORECASE)
+_AHEAD = re.compile(r"(?<!\w)(?:(?:năm|thời gian|tháng|dịp|kỳ|tuần)\s+tới|sắp tới)(?!\w)", re.IGNORECASE)
+
+
+def not_yet(text: str, start: int, verb_start: int, end: int) -> bool:
+    """True when the verb at `verb_start` (clause `text[start:end]`) is planned, requested
+    or hoped for rather than done: a future/wish marker is the last modal word before it,
+    or the clause looks ahead (`trong năm tới`) without saying it was done."""
+    lo = max(start, verb_start - 60)
+    last_not_yet = None
+    for m in _NOT_YET.finditer(text, lo, verb_start):
+        last_not_yet = m
+    last_done = None
+    for m in _DONE.finditer(text, lo, verb_start):
+        last_done = m
+    if last_not_yet is not None and (last_done is None or last_done.start() < last_not_yet.start()):
+        return True
+    if _PURPOSE.search(text[lo:verb_start]) is not None:
+        return True
+    return last_done is None and _AHEAD.search(text, start, end) is not None
+
+
+def complete_date(day: int, month: int, year: int | None, published: dt.date | None) -> dt.date | None:
+    """The full date of `day/month` (its own year, else the published year, moved back a
+    year when it would fall more than a week after publication); None when not a date."""
+    if year is None:
+        if published is None:
+            return None
+        year = published.year
+        try:
+            when = dt.date(year, month, day)
+        except ValueError:
+            return None
+        if when > published + dt.timedelta(days=7):
+            year -= 1
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def stated_day(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first day/month in `text[start:end]` written as the day of an event (at the
+    sentence start or after `ngày`/`sáng`/`chiều`...), not a ratio or a range."""
+    for m in DAY_MONTH.finditer(text, start, end):
+        if _DAY_WORD.search(text[max(start, m.start() - 40) : m.start()]) is not None:
+            return m
+        if _LEAD.match(text[start : m.start()]) is not None:
+            return m
+    return None
+
+
+def partial_date(text: str, start: int, end: int, published: dt.date | None) -> str | None:
+    """`YYYY-MM-DD` when day, month and year are known, else `YYYY-MM`, else `YYYY`."""
+    day = stated_day(text, start, end)
+    if day is not None:
+        y = int(day.group("y")) if day.group("y") else None
+        full = complete_date(int(day.group("d")), int(day.group("m")), y, published)
+        if full is not None:
+            return full.isoformat()
+    my = MONTH_YEAR.search(text, start, end)
+    if my is not None and 1 <= int(my.group("m")) <= 12:
+        return f"{int(my.group('y')):04d}-{int(my.group('m')):02d}"
+    years = {y.group("y") for y in _YEAR.finditer(text, start, end)}
+    if len(years) == 1:
+        return years.pop()
+    return None
