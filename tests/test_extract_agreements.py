@@ -116,3 +116,151 @@ def test_two_documents_joined_by_va_are_two_facts() -> None:
 def test_a_comma_list_of_document_words_is_one_fact() -> None:
     got = agreements("Tỉnh Yên Bái và tỉnh Luông Pha Băng đã ký kết 12 văn kiện hợp tác, thỏa thuận.")
     assert len(got) == 1 and got[0].count == 12
+
+
+def test_each_partner_with_its_own_with_and_year_is_a_separate_bilateral_document() -> None:
+    got = agreements(
+        "Thành phố Cần Thơ đã ký bản ghi nhớ hợp tác với tỉnh Savannakhet từ năm 2009 "
+        "và với tỉnh Chăm Pa Sắc từ năm 2011."
+    )
+    assert sorted((tuple(a.parties), a.signed_year, len(a.parties)) for a in got) == [
+        (("VN-CT", "LA-CH"), 2011, 2),
+        (("VN-CT", "LA-SV"), 2009, 2),
+    ]
+
+
+def test_each_partner_with_its_own_with_and_a_shared_year() -> None:
+    got = agreements(
+        "Năm 2018, tỉnh Quảng Nam đã ký thỏa thuận hợp tác với tỉnh Sê Kông và với tỉnh Salavan."
+    )
+    assert sorted((tuple(a.parties), a.signed_year) for a in got) == [
+        (("VN-27", "LA-SL"), 2018),
+        (("VN-27", "LA-XE"), 2018),
+    ]
+
+
+def test_a_lao_province_with_two_vietnamese_partners_splits_too() -> None:
+    got = agreements(
+        "Tỉnh Attapeu ký biên bản ghi nhớ với tỉnh Gia Lai năm 2016 và với tỉnh Kon Tum năm 2019."
+    )
+    assert sorted((tuple(a.parties), a.signed_year) for a in got) == [
+        (("VN-28", "LA-AT"), 2019),
+        (("VN-30", "LA-AT"), 2016),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Năm 2020, ba bên gồm tỉnh Quảng Nam, tỉnh Sê Kông và tỉnh Salavan đã ký kết bản ghi nhớ hợp tác.",
+        "Năm 2020, tỉnh Quảng Nam cùng tỉnh Sê Kông và tỉnh Salavan cùng ký bản ghi nhớ hợp tác.",
+        "Năm 2020, bản ghi nhớ giữa tỉnh Quảng Nam, tỉnh Sê Kông và tỉnh Salavan đã được ký kết.",
+    ],
+)
+def test_a_joint_three_party_document_stays_one(text: str) -> None:
+    (a,) = agreements(text)
+    assert set(a.parties) == {"VN-27", "LA-XE", "LA-SL"} and a.signed_year == 2020
+
+
+def test_headline_merges_into_the_dated_body_memorandum() -> None:
+    doc = doc_from_text(
+        "Sáng 11/3, tại thành phố Đồng Hới, tỉnh Quảng Bình và tỉnh Khăm Muộn (Lào) đã ký kết "
+        "biên bản ghi nhớ hợp tác giai đoạn 2021 - 2025 trên các lĩnh vực: nông nghiệp, giáo dục, y tế.",
+        dt.date(2021, 3, 12),
+        title="Quảng Bình và Khăm Muộn ký kết biên bản hợp tác năm 2021",
+    )
+    (a,) = extract_document(doc).agreements
+    assert a.kind == "memorandum" and a.parties == ["VN-24", "LA-KH"]
+    assert a.signed_year == 2021 and a.signed_date == dt.date(2021, 3, 11)
+    assert a.period == (2021, 2025) and a.fields == ["nông nghiệp", "giáo dục", "y tế"]
+    assert a.evidence.zone == "body"
+
+
+def test_a_headline_about_another_year_stays_its_own_fact() -> None:
+    doc = doc_from_text(
+        "Năm 2015, tỉnh Quảng Bình và tỉnh Khăm Muộn đã ký kết biên bản ghi nhớ hợp tác.",
+        dt.date(2021, 3, 12),
+        title="Quảng Bình và Khăm Muộn ký kết biên bản hợp tác năm 2021",
+    )
+    got = extract_document(doc).agreements
+    assert sorted(a.signed_year or 0 for a in got) == [2015, 2021]
+
+
+def test_day_month_of_a_signing_takes_the_year_before_an_early_january_report() -> None:
+    (a,) = extract_document(
+        doc_from_text(
+            "Ngày 28/12, tỉnh Nghệ An và tỉnh Xiêng Khoảng đã ký kết thỏa thuận hợp tác.",
+            dt.date(2023, 1, 3),
+        )
+    ).agreements
+    assert a.signed_date == dt.date(2022, 12, 28) and a.signed_year == 2022
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tỉnh Quảng Trị làm việc với tỉnh Savannakhet. Hai bên sẽ ký kết 3 biên bản ghi nhớ trong năm tới.",
+        "Tỉnh Quảng Trị dự kiến ký bản ghi nhớ hợp tác với tỉnh Savannakhet vào năm 2024.",
+        "Tỉnh Quảng Trị và tỉnh Savannakhet đang chuẩn bị ký thỏa thuận hợp tác giai đoạn 2024-2028.",
+        "Tỉnh Quảng Trị và tỉnh Savannakhet tiến tới ký kết kế hoạch hợp tác năm 2025.",
+        "Tỉnh Quảng Trị đề nghị tỉnh Savannakhet ký biên bản hợp tác về du lịch.",
+        "Hai tỉnh Quảng Trị và Savannakhet thống nhất sẽ ký bản ghi nhớ trong thời gian tới.",
+        "Lãnh đạo tỉnh Quảng Trị mong muốn tỉnh Savannakhet sớm ký kết bản ghi nhớ hợp tác.",
+    ],
+)
+def test_planned_or_requested_signings_are_not_agreements(text: str) -> None:
+    assert agreements(text) == []
+
+
+def test_signed_documents_are_kept_next_to_future_words() -> None:
+    (a,) = agreements(
+        "Hai tỉnh Quảng Trị và Savannakhet sẽ tiếp tục thực hiện bản ghi nhớ đã ký năm 2019."
+    )
+    assert a.signed_year == 2019
+    (b,) = agreements("Để cụ thể hóa, năm 2019 tỉnh Quảng Trị và tỉnh Savannakhet ký kết bản ghi nhớ.")
+    assert b.signed_year == 2019
+
+
+def test_both_sides_anaphor_needs_the_named_province_in_the_pair() -> None:
+    text = (
+        "Tỉnh Hà Tĩnh và tỉnh Bolikhamxay ký biên bản hợp tác năm 2020.\n\n"
+        "Tại hội nghị, tỉnh Gia Lai cho biết hai bên đã ký kết biên bản ghi nhớ năm 2018."
+    )
+    got = agreements(text)
+    assert [a.signed_year for a in got] == [2020]
+
+
+def test_signatories_are_the_officials_who_sign() -> None:
+    facts = extract_document(
+        doc_from_text(
+            "Chủ tịch UBND tỉnh Quảng Trị Võ Văn Hưng và Phó Tỉnh trưởng tỉnh Savannakhet "
+            "Phết Sạ Phon Phăn Đa Vông cùng ký biên bản hợp tác năm 2023.",
+            DAY,
+        )
+    )
+    (a,) = facts.agreements
+    assert a.signatories == ["Võ Văn Hưng", "Phết Sạ Phon Phăn Đa Vông"]
+    assert set(a.signatories) <= {o.name for o in facts.officials}
+
+
+def test_representatives_of_both_provinces_sign() -> None:
+    facts = extract_document(
+        doc_from_text(
+            "Ông Lê Hồng Vinh, Phó Chủ tịch UBND tỉnh Nghệ An và ông Khăm Phăn Phôm Ma Thắt, "
+            "Tỉnh trưởng tỉnh Xiêng Khoảng đại diện hai tỉnh ký kết thỏa thuận hợp tác.",
+            DAY,
+        )
+    )
+    (a,) = facts.agreements
+    assert a.signatories == ["Lê Hồng Vinh", "Khăm Phăn Phôm Ma Thắt"]
+
+
+def test_witnesses_are_not_signatories() -> None:
+    (a,) = extract_document(
+        doc_from_text(
+            "Dưới sự chứng kiến của Bí thư Tỉnh ủy Nghệ An Thái Thanh Quý, hai tỉnh Nghệ An và "
+            "Xiêng Khoảng đã ký kết thỏa thuận hợp tác năm 2023.",
+            DAY,
+        )
+    ).agreements
+    assert a.signatories == []

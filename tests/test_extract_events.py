@@ -31,3 +31,59 @@ def test_no_visit_no_event() -> None:
         doc_from_text("Ngày 3/5, tỉnh Lai Châu tổ chức lễ hội văn hóa.", dt.date(2024, 5, 4))
     )
     assert facts.events == []
+
+
+def events(text: str, published: dt.date | None = dt.date(2024, 2, 1)) -> list[tuple[object, ...]]:
+    return [
+        (e.kind, e.date, e.host, e.visitor, e.leader)
+        for e in extract_document(doc_from_text(text, published)).events
+    ]
+
+
+def test_host_receives_a_delegation_without_a_date() -> None:
+    assert events("Thanh Hóa đón đoàn đại biểu tỉnh Hủa Phăn sang chúc Tết.") == [
+        ("visit", None, "VN-21", "LA-HO", None)
+    ]
+
+
+def test_delegation_led_by_an_official_visits_a_province() -> None:
+    text = (
+        "Ngày 20/1, đoàn công tác tỉnh Savannakhet do Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, "
+        "Tỉnh trưởng Sản Ti Xay Khăm Phi Mạ dẫn đầu đã sang thăm và làm việc tại tỉnh Quảng Trị."
+    )
+    assert events(text) == [("visit", "2024-01-20", "VN-25", "LA-SV", "Sản Ti Xay Khăm Phi Mạ")]
+
+
+def test_receiving_with_tiep_doan_and_month_year() -> None:
+    text = "Tháng 8/2023, Chủ tịch UBND tỉnh Sơn La Nguyễn Thành Công tiếp đoàn công tác tỉnh Luông Nậm Thà."
+    assert events(text, None) == [("visit", "2023-08", "VN-05", "LA-LM", None)]
+
+
+def test_talks_with_a_delegation_and_a_year_only() -> None:
+    text = "Năm 2022, lãnh đạo tỉnh Điện Biên hội đàm với đoàn đại biểu tỉnh Phông Sa Lỳ."
+    assert events(text, None) == [("meeting", "2022", "VN-71", "LA-PH", None)]
+
+
+def test_meeting_at_a_named_place_is_hosted_there() -> None:
+    text = (
+        "Sáng 15/8, tại huyện Mường Nhé (Điện Biên), tỉnh Điện Biên và tỉnh Phông Sa Lỳ "
+        "tổ chức hội đàm về công tác biên giới."
+    )
+    assert events(text, dt.date(2024, 8, 16)) == [("meeting", "2024-08-15", "VN-71", "LA-PH", None)]
+
+
+def test_meeting_without_host_or_delegation_gives_no_event() -> None:
+    assert events("Tỉnh Điện Biên hội đàm với tỉnh Phông Sa Lỳ về công tác biên giới.") == []
+
+
+def test_planned_visits_and_tallies_are_not_events() -> None:
+    assert events("Tháng 3 tới, đoàn tỉnh Hủa Phăn sẽ sang thăm tỉnh Thanh Hóa.") == []
+    assert events("Từ năm 2019 đến nay, 12 đoàn tỉnh Hủa Phăn đã sang thăm tỉnh Thanh Hóa.") == []
+
+
+def test_restatements_merge_into_one_event() -> None:
+    text = (
+        "Chiều 2/10, đoàn đại biểu tỉnh Salavan đã đến thăm và làm việc với tỉnh Quảng Trị.\n\n"
+        "Tiếp đoàn, Phó Bí thư Tỉnh ủy Quảng Trị cảm ơn tỉnh Salavan."
+    )
+    assert events(text, dt.date(2024, 10, 3)) == [("visit", "2024-10-02", "VN-25", "LA-SL", None)]

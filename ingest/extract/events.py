@@ -59,7 +59,7 @@ _TALLY = re.compile(
 )
 _LEADS = re.compile(r"(?<!\w)(?:dẫn đầu|làm trưởng đoàn|làm Trưởng đoàn|là trưởng đoàn|là Trưởng đoàn)(?!\w)")
 _MEETING = re.compile(r"(?<!\w)(?:hội đàm|hội nghị|hội kiến|gặp gỡ|gặp mặt|họp)(?!\w)", re.IGNORECASE)
-_VISIT_WORD = re.compile(r"(?<!\w)(?:thăm|chúc Tết|đón|[Đđ]oàn)(?!\w)")
+_VISIT_WORD = re.compile(r"(?<!\w)(?:thăm|chúc Tết|đón)(?!\w)")
 
 
 def extract_event(ctx: ArticleContext, info: SentenceInfo, officials: Sequence[Official]) -> EventFact | None:
