@@ -11,11 +11,12 @@ facts about other articles.
 from __future__ import annotations
 
 from app.facts import AgreementFact, ArticleFacts, Evidence, OfficialFact, ProjectFact
+from app.gazetteer import gazetteer
 from app.names import fold
 from ingest.document import Document, Zone
 
 from .agreements import add_signatories, extract_agreements, merge_agreements
-from .context import ArticleContext
+from .context import ArticleContext, SentenceInfo
 from .districts import extract_districts
 from .events import extract_event, merge_events
 from .officials import Official, find_officials
@@ -66,8 +67,9 @@ def extract_document(doc: Document) -> ArticleFacts:
                 continue
             pairs[key] = len(facts.partnerships)
             facts.partnerships.append(p)
-        stated = extract_agreements(ctx, info)
-        add_signatories(doc.text, info, found, stated)
+        named = found + _named_again(doc.text, info, officials, found)
+        stated = extract_agreements(ctx, info, named)
+        add_signatories(doc.text, info, named, stated)
         agreements.extend(stated)
         facts.district_partnerships.extend(extract_districts(ctx, info))
         projects.extend(extract_projects(ctx, info))
@@ -84,6 +86,33 @@ def extract_document(doc: Document) -> ArticleFacts:
     if not facts.partnerships and not facts.agreements and not facts.projects:
         facts.warnings.append(f"{doc.source}: no Vietnam–Laos provincial cooperation found")
     return facts
+
+
+def _named_again(
+    text: str, info: SentenceInfo, known: dict[str, OfficialFact], found: list[Official]
+) -> list[Official]:
+    """Officials met earlier in the article, named again without titles (`ông A và ông B đã
+    ký`): they keep the province their titles gave them, so they can be signers."""
+    if not known:
+        return []
+    sent = info.sentence
+    out: list[Official] = []
+    for fact in known.values():
+        if fact.province is None:
+            continue
+        at = sent.text.find(fact.name)
+        if at < 0:
+            continue
+        start = sent.start + at
+        if any(o.start <= start < o.end for o in found):
+            continue
+        country = gazetteer().resolve(fact.province).country
+        out.append(
+            Official(
+                fact.name, start, start + len(fact.name), list(fact.positions), fact.province, None, country
+            )
+        )
+    return out
 
 
 def _add_official(known: dict[str, OfficialFact], o: Official, evidence: Evidence) -> None:

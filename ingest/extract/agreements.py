@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 from app.facts import AgreementFact, AgreementKind
 
@@ -129,8 +130,11 @@ def parse_fields(text: str) -> list[str]:
     return items
 
 
-def extract_agreements(ctx: ArticleContext, info: SentenceInfo) -> list[AgreementFact]:
-    """Agreement facts stated in one sentence."""
+def extract_agreements(
+    ctx: ArticleContext, info: SentenceInfo, named: Sequence[Official] = ()
+) -> list[AgreementFact]:
+    """Agreement facts stated in one sentence; `named` are the officials the sentence names
+    (with their provinces), which give the parties when the signers stand for them."""
     text = ctx.text
     sent = info.sentence
     out: list[AgreementFact] = []
@@ -146,7 +150,7 @@ def extract_agreements(ctx: ArticleContext, info: SentenceInfo) -> list[Agreemen
             continue  # `sẽ ký`, `dự kiến ký`, `đề nghị hai bên ký`: planned, not signed
         if not signs and PERIOD.search(clause) is None:
             continue
-        parties = _parties(ctx, info, start, end)
+        parties = _parties(ctx, info, start, end, named)
         if parties is None:
             continue
         # Several documents of different kinds in one clause (`ký Biên bản ... 2024-2028 và
@@ -292,7 +296,7 @@ def _signed_date(ctx: ArticleContext, start: int, end: int) -> dt.date | None:
 
 
 def add_signatories(
-    text: str, info: SentenceInfo, officials: list[Official], facts: list[AgreementFact]
+    text: str, info: SentenceInfo, officials: Sequence[Official], facts: list[AgreementFact]
 ) -> None:
     """Officials named as signing (`Chủ tịch UBND tỉnh X A và Phó Tỉnh trưởng tỉnh Y B cùng
     ký biên bản`, `ông A và ông B đại diện hai tỉnh ký`) sign the sentence's documents.
@@ -325,10 +329,20 @@ def add_signatories(
 _WITNESS = re.compile(r"(?<!\w)(?:chứng kiến|chủ trì)(?!\w)", re.IGNORECASE)
 
 
-def _parties(ctx: ArticleContext, info: SentenceInfo, start: int, end: int) -> list[str] | None:
+def _parties(
+    ctx: ArticleContext, info: SentenceInfo, start: int, end: int, named: Sequence[Official]
+) -> list[str] | None:
     for ms in (info.in_span(start, end), info.mentions):
         vn = unique(m.iso for m in ms if m.country == "VN")
         la = unique(m.iso for m in ms if m.country == "LA")
+        if vn and la:
+            return vn + la
+    # `ông A và ông B đã ký biên bản`: officials of both sides signing stand for their provinces.
+    sign = SIGN.search(ctx.text, start, end)
+    if sign is not None and not info.mentions:
+        signers = [o for o in named if start <= o.start and o.end <= sign.start() and o.province]
+        vn = unique(o.province or "" for o in signers if o.country == "VN")
+        la = unique(o.province or "" for o in signers if o.country == "LA")
         if vn and la:
             return vn + la
     if PAIR_ANAPHORA.search(ctx.text, start, end) is None:
@@ -336,8 +350,8 @@ def _parties(ctx: ArticleContext, info: SentenceInfo, start: int, end: int) -> l
     pair = ctx.pair_before(info) or ctx.main_pair()
     if pair is None:
         return None
-    named = {m.iso for m in info.mentions}
-    if not named <= set(pair[0] + pair[1]):
+    own = {m.iso for m in info.mentions}
+    if not own <= set(pair[0] + pair[1]):
         # `tỉnh Gia Lai đề nghị hai bên ...` in an article about another pair: the sentence's
         # own province is not one of the pair, so `hai bên` is not that pair.
         return None

@@ -20,7 +20,7 @@ from .sentences import Sentence
 
 # Anaphora for the two partners of the article: "hai địa phương", "2 tỉnh", "hai bên".
 PAIR_ANAPHORA = re.compile(
-    r"(?<!\w)(?:hai|2|các)\s+(?:địa phương|tỉnh|bên|thành phố|đơn vị)(?!\w)|(?<!\w)tỉnh bạn(?!\w)",
+    r"(?<!\w)(?:hai|2|các)\s+(?:địa phương|tỉnh|bên|thành phố|thủ đô|đơn vị)(?!\w)|(?<!\w)tỉnh bạn(?!\w)",
     re.IGNORECASE,
 )
 
@@ -45,6 +45,8 @@ class ArticleContext:
     sentences: list[SentenceInfo]
     main_vn: str | None = None
     main_la: str | None = None
+    # The one province of each country the article proper names, when it names only one.
+    sole: dict[str, str] = field(default_factory=dict)
     pairs_by_segment: dict[int, list[tuple[int, str, str]]] = field(default_factory=dict)
 
     @classmethod
@@ -75,6 +77,7 @@ class ArticleContext:
         ctx = cls(text, published, infos)
         ctx.main_vn = vn.most_common(1)[0][0] if vn else None
         ctx.main_la = la.most_common(1)[0][0] if la else None
+        ctx.sole = {c: next(iter(n)) for c, n in (("VN", vn), ("LA", la)) if len(n) == 1}
         return ctx
 
     def pair_before(self, info: SentenceInfo) -> tuple[list[str], list[str]] | None:

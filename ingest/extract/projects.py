@@ -102,7 +102,9 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
             continue
         prev_end = verb.end()
         for i_start, i_end, value, currency, goods_text in items:
-            ben = _beneficiary(text, ms, funder, prev_end if not of_funder else start, i_start, end, carry)
+            ben = _beneficiary(
+                text, ms, funder, prev_end if not of_funder else start, i_start, end, carry, ctx.sole
+            )
             prev_end = i_end
             if ben == "?":
                 continue
@@ -159,17 +161,32 @@ def _funder(
         if m.start >= verb_end and _OF.match(text[verb_end : m.start]) is not None:
             return m, True
     before = [m for m in ms if m.end <= verb_start]
-    if _THANKS.search(text, max(0, verb_start - 60), verb_start):
-        return None, False  # thanks without `của X`: the giver is not named
+    thanks = _THANKS.search(text, max(0, verb_start - 60), verb_start)
+    if thanks is not None:
+        # `cảm ơn tỉnh X đã hỗ trợ`: X, named after the thanks, is the giver; thanks
+        # without a province there (`cảm ơn sự giúp đỡ`) do not name the giver.
+        named = [m for m in before if m.start >= thanks.start()]
+        return (named[-1], False) if named else (None, False)
     if before:
         return before[0], False
     return None, False
 
 
 def _beneficiary(
-    text: str, ms: list[Mention], funder: Mention, lo: int, hi: int, end: int, carry: _Carry
+    text: str,
+    ms: list[Mention],
+    funder: Mention,
+    lo: int,
+    hi: int,
+    end: int,
+    carry: _Carry,
+    sole: dict[str, str],
 ) -> str | None:
-    """Beneficiary ISO for an item at `hi`; None for Laos in general; '?' when unknown."""
+    """Beneficiary ISO for an item at `hi`; None for Laos in general; '?' when unknown.
+
+    When the sentence names no province of the other country (`Công trình do tỉnh A hỗ trợ
+    ... 15 tỷ đồng` after a sentence about the handover to tỉnh B), the beneficiary is the
+    only province of that country the article names, if it names only one."""
     other = "VN" if funder.country == "LA" else "LA"
     between = [m for m in ms if lo <= m.start < hi and m.country == other]
     if between:
@@ -186,6 +203,8 @@ def _beneficiary(
         return carry.beneficiary
     if other == "LA" and _generic(text, lo, end):
         return None
+    if other in sole and not any(m.country == other for m in ms):
+        return sole[other]
     return "?"
 
 
