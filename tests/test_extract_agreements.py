@@ -264,3 +264,25 @@ def test_witnesses_are_not_signatories() -> None:
         )
     ).agreements
     assert a.signatories == []
+
+
+def test_an_official_reporting_a_signing_is_not_a_signatory() -> None:
+    (a,) = extract_document(
+        doc_from_text(
+            "Ông Lê Hồng Vinh, Phó Chủ tịch UBND tỉnh Nghệ An cho biết năm 2019 tỉnh Nghệ An "
+            "và tỉnh Xiêng Khoảng đã ký kết thỏa thuận hợp tác.",
+            DAY,
+        )
+    ).agreements
+    assert a.signatories == [] and a.signed_year == 2019
+
+
+def test_officials_met_earlier_sign_for_their_provinces() -> None:
+    text = (
+        "Tham dự có ông Lê Hồng Vinh, Phó Chủ tịch UBND tỉnh Nghệ An và ông Khăm Phăn Phôm Ma "
+        "Thắt, Tỉnh trưởng tỉnh Xiêng Khoảng.\n\n"
+        "Cuối buổi, ông Lê Hồng Vinh và ông Khăm Phăn Phôm Ma Thắt đã ký biên bản làm việc năm 2023."
+    )
+    (a,) = extract_document(doc_from_text(text, DAY)).agreements
+    assert set(a.parties) == {"VN-22", "LA-XI"} and a.signed_year == 2023
+    assert a.signatories == ["Lê Hồng Vinh", "Khăm Phăn Phôm Ma Thắt"]

@@ -315,7 +315,7 @@ def add_signatories(
         )
         if sign is None or _WITNESS.search(text, start, sign.start()) is not None:
             continue
-        before = [o for o in officials if start <= o.start and o.end <= sign.start() and o.province]
+        before = _signers(text, info, officials, start, sign.start())
         for f in facts:
             nearest: dict[str, str] = {}
             for o in before:
@@ -326,6 +326,36 @@ def add_signatories(
                     f.signatories.append(name)
 
 
+def _signers(
+    text: str, info: SentenceInfo, officials: Sequence[Official], start: int, sign_start: int
+) -> list[Official]:
+    """Officials who are the subject of the signing verb at `sign_start`: each is followed
+    up to the verb only by other such officials and connectives, never by a speech verb
+    (`ông A cho biết hai tỉnh đã ký`: A reports the signing) or another province."""
+    cands = sorted(
+        (o for o in officials if start <= o.start and o.end <= sign_start and o.province),
+        key=lambda o: o.start,
+    )
+    out: list[Official] = []
+    for o in cands:
+        gap_spans = [(x.start, x.end) for x in cands if x.start >= o.end]
+        if _SPEECH.search(text, o.end, sign_start) is not None:
+            continue
+        stray = [
+            m
+            for m in info.mentions
+            if o.end <= m.start < sign_start and not any(a <= m.start < b for a, b in gap_spans)
+        ]
+        if not stray:
+            out.append(o)
+    return out
+
+
+_SPEECH = re.compile(
+    r"(?<!\w)(?:cho biết|cho rằng|nói|khẳng định|nhấn mạnh|phát biểu|thông tin|chia sẻ|đề nghị|"
+    r"mong muốn|cảm ơn|báo cáo|nhắc lại|nhớ lại|nêu rõ|tiếp|đón)(?!\w)",
+    re.IGNORECASE,
+)
 _WITNESS = re.compile(r"(?<!\w)(?:chứng kiến|chủ trì)(?!\w)", re.IGNORECASE)
 
 
@@ -340,7 +370,7 @@ def _parties(
     # `ông A và ông B đã ký biên bản`: officials of both sides signing stand for their provinces.
     sign = SIGN.search(ctx.text, start, end)
     if sign is not None and not info.mentions:
-        signers = [o for o in named if start <= o.start and o.end <= sign.start() and o.province]
+        signers = _signers(ctx.text, info, named, start, sign.start())
         vn = unique(o.province or "" for o in signers if o.country == "VN")
         la = unique(o.province or "" for o in signers if o.country == "LA")
         if vn and la:
