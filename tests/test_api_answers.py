@@ -75,9 +75,29 @@ def test_lru_is_bounded() -> None:
     class Snap:
         snapshot = "s1"
 
-    cache = Answers(maxsize=2)
+    cache: Answers[bytes] = Answers(maxsize=2)
     store = Snap()
     for key in ("a", "b", "c"):
         cache.remember(store, key, lambda k=key: k.encode())  # type: ignore[arg-type, misc]
     assert cache.remember(store, "a", lambda: b"again") == b"again"  # type: ignore[arg-type]
     assert cache.remember(store, "c", lambda: b"never") == b"c"  # type: ignore[arg-type]
+
+
+def test_many_computes_only_the_missing_keys() -> None:
+    class Snap:
+        snapshot = "s1"
+
+    asked: list[list[object]] = []
+
+    def compute(keys: list[object]) -> dict[object, str]:
+        asked.append(keys)
+        return {k: f"v{k}" for k in keys}
+
+    cache: Answers[str] = Answers(maxsize=10)
+    store = Snap()
+    assert cache.many(store, ["a", "b"], compute) == {"a": "va", "b": "vb"}  # type: ignore[arg-type]
+    assert cache.many(store, ["b", "c"], compute) == {"b": "vb", "c": "vc"}  # type: ignore[arg-type]
+    assert asked == [["a", "b"], ["c"]]
+    Snap.snapshot = "s2"  # a new snapshot: nothing is reused
+    cache.many(store, ["a"], compute)  # type: ignore[arg-type]
+    assert asked[-1] == ["a"]

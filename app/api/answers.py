@@ -7,7 +7,8 @@ province's partners, with every cited article, are the largest answer the API gi
 per store handle and snapshot token, in a small LRU. Stores whose data may change under
 them (writable handles, Neo4j) have no token and are never memoized. The lists that
 name searches scan (every official, agreement, project, article title) are kept the
-same way, so a search costs the scoring only.
+same way, so a search costs the scoring only, and so are article references, which
+every answer citing sources looks up.
 """
 
 from __future__ import annotations
@@ -54,9 +55,35 @@ class Answers(Generic[T]):
                 held[1].popitem(last=False)
         return body
 
+    def many(
+        self, store: GraphStore, keys: list[Hashable], compute: Callable[[list[Hashable]], dict[Hashable, T]]
+    ) -> dict[Hashable, T]:
+        """Values for `keys` on the snapshot `store` has open; `compute` gets the missing ones."""
+        token = store.snapshot
+        if token is None:
+            return compute(keys)
+        with self._lock:
+            held = self._by_store.get(store)
+            cached = held[1] if held is not None and held[0] == token else {}
+            found = {k: cached[k] for k in keys if k in cached}
+        missing = [k for k in keys if k not in found]
+        if not missing:
+            return found
+        new = compute(missing)
+        with self._lock:
+            held = self._by_store.get(store)
+            if held is None or held[0] != token:
+                held = self._by_store[store] = (token, OrderedDict())
+            held[1].update(new)
+            while len(held[1]) > self.maxsize:
+                held[1].popitem(last=False)
+        return {**found, **new}
+
 
 answers: Answers[bytes] = Answers()
 _corpora: Answers[list[Row]] = Answers(maxsize=16)
+#: Article references by id: shared by every answer that cites sources.
+articles: Answers[object] = Answers(maxsize=200_000)
 
 
 def rows(store: GraphStore, name: str, **params: Any) -> list[Row]:

@@ -7,10 +7,11 @@ sources are resolved against Article nodes in one batched lookup per response.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from typing import Any
 
 from app.api import schemas
+from app.api.answers import articles as cached_articles
 from app.gazetteer import Province
 from app.store.base import GraphStore
 from app.uris import entity_uri
@@ -61,10 +62,17 @@ def article_refs(store: GraphStore, ids: Iterable[str]) -> dict[str, schemas.Art
     keys = list(dict.fromkeys(ids))
     if not keys:
         return {}
-    return {
-        r["id"]: schemas.ArticleRef(uri=entity_uri("Article", r["id"]), **r)
-        for r in store.query("articles_by_id", ids=keys)
-    }
+
+    def fetch(missing: list[Hashable]) -> dict[Hashable, object]:
+        return {
+            r["id"]: schemas.ArticleRef(uri=entity_uri("Article", r["id"]), **r)
+            for r in store.query("articles_by_id", ids=missing)
+        }
+
+    # Kept per read-only snapshot (app/api/answers.py): an article cited by many answers
+    # is looked up once.
+    found = cached_articles.many(store, list(keys), fetch)
+    return {str(k): v for k, v in found.items() if isinstance(v, schemas.ArticleRef)}
 
 
 def cite(rows: Sequence[dict[str, Any]], store: GraphStore) -> list[list[schemas.Source]]:
