@@ -99,3 +99,14 @@ def test_openapi_documents_every_endpoint(client: TestClient) -> None:
     } <= paths  # fmt: skip
     spec = client.get("/openapi.json").json()
     assert "per_year" in spec["paths"]["/province/{name}/projects"]["get"]["description"]
+
+
+def test_partners_page_too(client: TestClient) -> None:
+    url = "/province/Hà Tĩnh/partners"
+    whole = client.get(url).json()
+    assert whole["total"] == 2 and (whole["limit"], whole["offset"]) == (50, 0)
+    pages = [client.get(url, params={"limit": 1, "offset": i}).json() for i in range(3)]
+    assert [p["total"] for p in pages] == [2, 2, 2]
+    assert [q for p in pages for q in p["partners"]] == whole["partners"]
+    r = client.get(url, params={"limit": 0})
+    assert r.status_code == 422 and "limit" in r.json()["detail"]

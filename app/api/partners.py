@@ -32,6 +32,8 @@ def partners(
     since: int | None = None,
     until: int | None = None,
     field: str | None = None,
+    limit: int = 500,
+    offset: int = 0,
 ) -> schemas.Partners:
     units = lineage(gaz, province) if include_inherited else [province]
     ids = [p.id for p in units]
@@ -58,6 +60,8 @@ def partners(
         ):
             continue
         kept.append((r, ags))
+    total = len(kept)
+    kept = kept[offset : offset + limit]  # only the page is cited and built
     cited = cite([r for r, _ in kept], store)
     items = []
     for (r, ags), sources in zip(kept, cited, strict=True):
@@ -88,4 +92,6 @@ def partners(
                 sources=sources,
             )
         )
-    return schemas.Partners(province=province_ref(province), total=len(items), partners=items)
+    return schemas.Partners(
+        province=province_ref(province), total=total, limit=limit, offset=offset, partners=items
+    )

@@ -76,7 +76,9 @@ class Partner(BaseModel):
 
 class Partners(BaseModel):
     province: ProvinceRef
-    total: int
+    total: int = Field(description="Partners matching the request, over all pages")
+    limit: int = 500
+    offset: int = 0
     partners: list[Partner]
 
 

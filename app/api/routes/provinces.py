@@ -9,6 +9,7 @@ from fastapi import APIRouter, Path, Query, Response
 from app.api import schemas
 from app.api.answers import answers
 from app.api.deps import Gaz, Store
+from app.api.pagination import Paging
 from app.api.partners import partners
 from app.api.shaping import province_detail, province_ref
 
@@ -47,6 +48,7 @@ def get_partners(
     name: Name,
     store: Store,
     gaz: Gaz,
+    page: Paging,
     since: Annotated[int | None, Query(ge=1900, le=2100, description="partnerships seen in or after")] = None,
     until: Annotated[
         int | None, Query(ge=1900, le=2100, description="partnerships seen in or before")
@@ -60,7 +62,11 @@ def get_partners(
     p = gaz.resolve(name)
     body = answers.remember(
         store,
-        ("partners", p.id, include_inherited, since, until, field),
-        lambda: partners(store, gaz, p, include_inherited, since, until, field).model_dump_json().encode(),
+        ("partners", p.id, include_inherited, since, until, field, page.limit, page.offset),
+        lambda: (
+            partners(store, gaz, p, include_inherited, since, until, field, page.limit, page.offset)
+            .model_dump_json()
+            .encode()
+        ),
     )
     return Response(body, media_type="application/json")
