@@ -270,10 +270,13 @@ def test_well_known_void_is_the_dump_description(client: TestClient, dump: Graph
     assert g.value(ds, VOID.triples) == Literal(len(dump) - len(described))
 
 
-def test_well_known_void_refuses_what_it_cannot_serve(client: TestClient) -> None:
-    r = client.get("/.well-known/void", headers={"accept": "application/json"})
+def test_well_known_void_refuses_only_what_it_cannot_serve(client: TestClient) -> None:
+    r = client.get("/.well-known/void", headers={"accept": "image/png"})
     assert r.status_code == 406
     assert "text/turtle" in r.json()["supported"]
+    as_json = client.get("/.well-known/void", headers={"accept": "application/json"})
+    assert as_json.headers["content-type"].startswith("application/json")
+    assert len(Graph().parse(data=as_json.content, format="json-ld")) > 20
     assert client.get("/.well-known/void", headers={"accept": "nonsense"}).status_code == 200
 
 

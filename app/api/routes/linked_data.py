@@ -20,7 +20,7 @@ from fastapi.responses import Response, StreamingResponse
 from app.api.deps import Store
 from app.rdf import void
 from app.rdf.export import FORMATS, ExportStats, count, iter_export
-from app.rdf.negotiation import RDF_TYPES, LinkedDataMiddleware, negotiate, not_acceptable, parse_accept
+from app.rdf.negotiation import JSON, RDF_TYPES, LinkedDataMiddleware, negotiate, not_acceptable, parse_accept
 from app.rdf.writers import serialize
 from app.store.base import GraphStore
 from app.uris import base_uri
@@ -87,22 +87,26 @@ _stats = _StatsCache()
 @router.get(
     void.WELL_KNOWN,
     response_class=Response,
-    responses=_content(*RDF_TYPES),
+    responses=_content(*RDF_TYPES, JSON),
 )
 def dataset_description(request: Request, store: Store) -> Response:
-    """The VoID/DCAT description of the dataset: Turtle by default, JSON-LD or N-Triples by Accept."""
+    """The VoID/DCAT description of the dataset: Turtle by default, JSON-LD or N-Triples by Accept.
+
+    A client asking for plain JSON gets the JSON-LD document (labelled application/json)."""
+    offers = [*RDF_TYPES, JSON]  # JSON is answered with the JSON-LD document
     accept = request.headers.get("accept")
     ranges = parse_accept(accept) if accept else None
-    media = negotiate(ranges, list(RDF_TYPES)) if ranges is not None else "text/turtle"
+    media = negotiate(ranges, offers) if ranges is not None else "text/turtle"
     if media is None:
-        return not_acceptable(list(RDF_TYPES))
+        return not_acceptable(offers)
     stats = _stats.get(store)
     blocks = [
         b
         for batch in void.description(store, base_uri(), stats.triples, stats.entities, dt.date.today())
         for b in batch
     ]
-    return Response(serialize(blocks, RDF_TYPES[media]), media_type=media, headers={"Vary": "Accept"})
+    fmt = "jsonld" if media == JSON else RDF_TYPES[media]
+    return Response(serialize(blocks, fmt), media_type=media, headers={"Vary": "Accept"})
 
 
 @router.get("/ontology", response_class=Response, responses=_content("text/turtle"))
