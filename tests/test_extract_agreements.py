@@ -213,9 +213,7 @@ def test_planned_or_requested_signings_are_not_agreements(text: str) -> None:
 
 
 def test_signed_documents_are_kept_next_to_future_words() -> None:
-    (a,) = agreements(
-        "Hai tỉnh Quảng Trị và Savannakhet sẽ tiếp tục thực hiện bản ghi nhớ đã ký năm 2019."
-    )
+    (a,) = agreements("Hai tỉnh Quảng Trị và Savannakhet sẽ tiếp tục thực hiện bản ghi nhớ đã ký năm 2019.")
     assert a.signed_year == 2019
     (b,) = agreements("Để cụ thể hóa, năm 2019 tỉnh Quảng Trị và tỉnh Savannakhet ký kết bản ghi nhớ.")
     assert b.signed_year == 2019
