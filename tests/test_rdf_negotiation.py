@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -12,6 +13,7 @@ from fastapi.testclient import TestClient
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 
 from app.api.main import create_app
+from app.rdf import vocab
 from app.rdf.export import write_export
 from app.rdf.negotiation import SUPPORTED, MediaRange, negotiate, parse_accept
 from app.rdf.terms import VLKG
@@ -286,3 +288,20 @@ def test_ontology_is_served(client: TestClient) -> None:
     assert (URIRef(VLKG.rstrip("#")), RDF.type, URIRef("http://www.w3.org/2002/07/owl#Ontology")) in turtle(
         r.text
     )
+
+
+def test_provinces_dereference_before_anything_is_ingested(tmp_path: Path, client: TestClient) -> None:
+    """An empty store still knows the gazetteer, as the REST API does; same triples."""
+    empty = EmbeddedStore(tmp_path / "empty")
+    try:
+        with TestClient(create_app(empty)) as fresh:
+            r = fresh.get("/province/Khammouane", headers=TURTLE)
+            assert r.status_code == 200
+            from_gazetteer = turtle(r.text)
+            assert fresh.get("/official/nobody.ttl").status_code == 404
+    finally:
+        empty.close()
+    kh = URIRef(entity_uri("Province", "khammouane"))
+    from_store = {t for t in turtle(client.get("/province/khammouane.ttl").text) if t[0] == kh}
+    relationships = {URIRef(p) for p in (*vocab.PREDICATE_OF_REL.values(), vocab.PARTNERSHIP_OF)}
+    assert {t for t in from_gazetteer if t[0] == kh} == {t for t in from_store if t[1] not in relationships}

@@ -10,8 +10,9 @@ built in memory and serialised in one go with the same writers as the dump.
 
 from __future__ import annotations
 
+from app.gazetteer import gazetteer
 from app.graph import NODES, RELS
-from app.rdf.mapping import Mapper
+from app.rdf.mapping import Mapper, Row
 from app.rdf.terms import Block, Term
 from app.store.base import GraphStore
 
@@ -19,6 +20,8 @@ from app.store.base import GraphStore
 def describe(store: GraphStore, mapper: Mapper, label: str, key: str) -> list[Block] | None:
     """Blocks describing the `label` node `key`, or None when there is no such node."""
     rows = store.query(f"export_one_{label}", ids=[key])
+    if not rows and label == "Province":
+        rows = _gazetteer_row(key)
     if not rows:
         return None
     blocks = list(mapper.nodes[label](rows[0]))
@@ -32,6 +35,33 @@ def describe(store: GraphStore, mapper: Mapper, label: str, key: str) -> list[Bl
     if label == "Article":
         blocks += _supported(store, mapper, key)
     return _merge(blocks)
+
+
+def _gazetteer_row(key: str) -> list[Row]:
+    """A province the store does not hold yet (nothing ingested) still has its reference
+    data: the REST API answers it from the gazetteer, and so does its RDF."""
+    try:
+        p = gazetteer().get(key)
+    except KeyError:
+        return []
+    return [
+        {
+            "id": p.id,
+            "iso": p.iso,
+            "country": p.country,
+            "name_en": p.name_en,
+            "name_vi": p.name_vi,
+            "name_native": p.name_native,
+            "kind": p.type,
+            "aliases": list(p.names),
+            "lat": p.lat,
+            "lon": p.lon,
+            "wikidata": p.wikidata,
+            "valid_from": p.valid_from.isoformat() if p.valid_from else None,
+            "valid_to": p.valid_to.isoformat() if p.valid_to else None,
+            "current": p.current,
+        }
+    ]
 
 
 def describe_partnership(store: GraphStore, mapper: Mapper, vn: str, la: str) -> list[Block] | None:
