@@ -4,6 +4,12 @@ Both stores, the loader, the API and the RDF export read this table, and the Cyp
 write files under `cypher/write/` are generated from it (`python -m app.graph`), so a
 property cannot exist in one layer and be missing in another. A test checks that the
 generated files are current.
+
+Two families of write statements are generated. `create_*` (plain `CREATE` of rows the
+loader has found to be new) is what the embedded store runs: LadybugDB's `MERGE` is an
+order of magnitude slower. `merge_*` (`UNWIND $rows ... MERGE ... SET`) is what Neo4j
+runs in their place: on a server that other writers may share, `MERGE` under the
+uniqueness constraints keeps a concurrent load from failing on a key it just created.
 """
 
 from __future__ import annotations
@@ -123,6 +129,7 @@ def _node_files(spec: NodeSpec) -> dict[str, str]:
         f"existing_{spec.label}": (
             f"UNWIND $ids AS key\nMATCH (n:{spec.label} {{id: key}})\nRETURN {returns}\n"
         ),
+        f"merge_{spec.label}": (f"UNWIND $rows AS row\nMERGE (n:{spec.label} {{id: row.id}})\nSET {sets}\n"),
     }
 
 
@@ -140,6 +147,11 @@ def _rel_files(spec: RelSpec) -> dict[str, str]:
         f"create_{spec.type}": create,
         f"existing_{spec.type}": f"UNWIND $rows AS row\nMATCH {pattern}\nRETURN {returns}\n",
     }
+    merge = (
+        f"UNWIND $rows AS row\nMATCH (a:{spec.src} {{id: row.src}})\nMATCH (b:{spec.dst} {{id: row.dst}})\n"
+        f"MERGE (a)-[r:{spec.type}]->(b)\n"
+    )
+    files[f"merge_{spec.type}"] = merge + (f"SET {sets}\n" if props else "")
     if props:
         files[f"update_{spec.type}"] = f"UNWIND $rows AS row\nMATCH {pattern}\nSET {sets}\n"
     return files

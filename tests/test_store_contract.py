@@ -190,3 +190,53 @@ def test_a_store_failure_mid_load_names_the_batch_and_keeps_earlier_ones(
     assert "1 article(s) of earlier batches are stored" in str(info.value)
     assert store.counts()["nodes"]["Article"] == 1  # the first batch stayed, the second left nothing
     assert store.query("partners", ids=["kon-tum"]) == []
+
+
+def test_units_without_iso_code_load_by_gazetteer_id(store: GraphStore) -> None:
+    art = kontum_attapeu(article_id="2025aaaabbbbcccc")
+    art.published = dt.date(2025, 9, 1)
+    art.partnerships[0].vn = "quang-ngai-2025"
+    art.agreements[0].parties = ["QUANG-NGAI-2025", "LA-AT"]  # the shared scorer upper-cases codes
+    report = load_articles(store, [art])
+    assert not report.failed
+    rows = store.query("partners", ids=["quang-ngai-2025"])
+    assert [(r["via"], r["id"]) for r in rows] == [("quang-ngai-2025", "attapeu")]
+
+
+def test_merge_statements_are_idempotent(store: GraphStore) -> None:
+    """The `merge_*` writes (what Neo4j runs for new rows) match on the key, never duplicate."""
+    load_articles(store, [])
+    changes = ChangeSet()
+    changes.create_nodes["Official"] = [
+        {
+            "id": "tran-van-mau--ha-tinh",
+            "name": "Trần Văn Mẫu",
+            "search": "tran van mau",
+            "organisation": "",
+            "confidence": 0.9,
+            "sources": ["abcd0123abcd0123"],
+            "evidence": ["Ông Trần Văn Mẫu phát biểu."],
+            "spans": ["0:27:body"],
+        }
+    ]
+    changes.create_rels["OFFICIAL_OF"] = [
+        {
+            "src": "tran-van-mau--ha-tinh",
+            "dst": "ha-tinh",
+            "positions": ["Phó Chủ tịch UBND tỉnh"],
+            "first_year": 2022,
+            "last_year": 2022,
+            "confidence": 0.9,
+            "sources": ["abcd0123abcd0123"],
+            "evidence": ["Ông Trần Văn Mẫu phát biểu."],
+            "spans": ["0:27:body"],
+        }
+    ]
+    for name, query, rows in changes.statements(merge=True) * 2:
+        assert name.startswith("merge_")
+        store.write(query, {"rows": rows})
+    counts = store.counts()
+    assert counts["nodes"]["Official"] == 1
+    assert counts["relationships"]["OFFICIAL_OF"] == 1
+    rel = store.existing_rels("OFFICIAL_OF", [("tran-van-mau--ha-tinh", "ha-tinh")])
+    assert rel[("tran-van-mau--ha-tinh", "ha-tinh")]["positions"] == ["Phó Chủ tịch UBND tỉnh"]

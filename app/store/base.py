@@ -40,19 +40,23 @@ class ChangeSet:
     create_rels: dict[str, list[Row]] = field(default_factory=dict)
     update_rels: dict[str, list[Row]] = field(default_factory=dict)
 
-    def statements(self) -> list[tuple[str, str, list[Row]]]:
-        """(name, statement, rows) in a safe order: nodes before the relationships on them."""
+    def statements(self, merge: bool = False) -> list[tuple[str, str, list[Row]]]:
+        """(name, statement, rows) in a safe order: nodes before the relationships on them.
+
+        With `merge`, new rows are written with the `merge_*` statements instead of
+        `create_*` (see app/graph.py for why Neo4j wants that and LadybugDB does not).
+        """
+        create = "merge" if merge else "create"
         out: list[tuple[str, str, list[Row]]] = []
-        for label in NODES:
-            for verb, table in (("create", self.create_nodes), ("update", self.update_nodes)):
-                if rows := table.get(label):
-                    name = f"{verb}_{label}"
-                    out.append((name, statement(f"write/{name}"), rows))
-        for rtype in RELS:
-            for verb, table in (("create", self.create_rels), ("update", self.update_rels)):
-                if rows := table.get(rtype):
-                    name = f"{verb}_{rtype}"
-                    out.append((name, statement(f"write/{name}"), rows))
+        for kinds, created, updated in (
+            (NODES, self.create_nodes, self.update_nodes),
+            (RELS, self.create_rels, self.update_rels),
+        ):
+            for kind in kinds:
+                for verb, table in ((create, created), ("update", updated)):
+                    if rows := table.get(kind):
+                        name = f"{verb}_{kind}"
+                        out.append((name, statement(f"write/{name}"), rows))
         return out
 
     def counts(self) -> dict[str, int]:

@@ -46,7 +46,7 @@ class Neo4jStore(GraphStore):
             raise StoreUnavailable(f"Neo4j at {self.uri} stopped answering: {exc}") from exc
 
     def apply(self, changes: ChangeSet) -> None:
-        stmts = changes.statements()
+        stmts = changes.statements(merge=True)  # MERGE: safe beside other writers
         if not stmts:
             return
 
