@@ -93,11 +93,14 @@ class EmbeddedStore(GraphStore):
         if not self._read_only or self._generation() == self._seen:
             return
         with self._lock:
+            generation = self._generation()  # read before reopening: a later load reopens again
+            if generation == self._seen:
+                return  # another request reopened while we waited
             self._conn.close()
             self._db.close()
             self._db = lb.Database(str(self.path), read_only=True)
             self._conn = lb.Connection(self._db)
-            self._seen = self._generation()
+            self._seen = generation
 
     def _write_marker(self, updated: int | None = None) -> None:
         marker = {**_marker(), "updated": updated if updated is not None else self._generation()}
