@@ -17,6 +17,7 @@ import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
+from typing import Any
 
 from app.names import fold, fold_words
 
@@ -81,6 +82,27 @@ class Province:
             if n:
                 seen.setdefault(n, None)
         return tuple(seen)
+
+
+def province_properties(p: Province) -> dict[str, Any]:
+    """A province as the graph stores it (the `Province` node's properties)."""
+    return {
+        "id": p.id,
+        "iso": p.iso,
+        "country": p.country,
+        "name_en": p.name_en,
+        "name_vi": p.name_vi,
+        "name_native": p.name_native,
+        "kind": p.type,
+        "aliases": list(p.names),
+        "search": " ".join(sorted({fold_words(n) for n in p.names})),
+        "lat": p.lat,
+        "lon": p.lon,
+        "wikidata": p.wikidata,
+        "valid_from": p.valid_from.isoformat() if p.valid_from else None,
+        "valid_to": p.valid_to.isoformat() if p.valid_to else None,
+        "current": p.current,
+    }
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.facts import ArticleFacts, Evidence
-from app.gazetteer import Gazetteer, Province, ProvinceAmbiguous, ProvinceNotFound, gazetteer
+from app.gazetteer import Gazetteer, ProvinceAmbiguous, ProvinceNotFound, gazetteer, province_properties
 from app.graph import NODES, RELS
 from app.names import fold, fold_words, slug
 from app.store.base import ChangeSet, GraphStore, Row
@@ -114,30 +114,10 @@ def _span(ev: Evidence) -> str:
 # -- reference data ----------------------------------------------------------------------
 
 
-def province_row(p: Province) -> Row:
-    return {
-        "id": p.id,
-        "iso": p.iso,
-        "country": p.country,
-        "name_en": p.name_en,
-        "name_vi": p.name_vi,
-        "name_native": p.name_native,
-        "kind": p.type,
-        "aliases": list(p.names),
-        "search": " ".join(sorted({fold_words(n) for n in p.names})),
-        "lat": p.lat,
-        "lon": p.lon,
-        "wikidata": p.wikidata,
-        "valid_from": p.valid_from.isoformat() if p.valid_from else None,
-        "valid_to": p.valid_to.isoformat() if p.valid_to else None,
-        "current": p.current,
-    }
-
-
 def reference_changes(store: GraphStore, gaz: Gazetteer) -> ChangeSet:
     """Provinces and their succession, written once and corrected when the gazetteer changes."""
     changes = ChangeSet()
-    wanted = {p.id: province_row(p) for p in gaz.provinces}
+    wanted = {p.id: province_properties(p) for p in gaz.provinces}
     _diff_nodes(store, "Province", wanted, changes, LoadReport())
     rels: dict[tuple[str, str], Row] = {}
     for p in gaz.provinces:

@@ -10,7 +10,7 @@ built in memory and serialised in one go with the same writers as the dump.
 
 from __future__ import annotations
 
-from app.gazetteer import gazetteer
+from app.gazetteer import gazetteer, province_properties
 from app.graph import NODES, RELS
 from app.rdf.mapping import Mapper, Row
 from app.rdf.terms import Block, Term
@@ -44,24 +44,9 @@ def _gazetteer_row(key: str) -> list[Row]:
         p = gazetteer().get(key)
     except KeyError:
         return []
-    return [
-        {
-            "id": p.id,
-            "iso": p.iso,
-            "country": p.country,
-            "name_en": p.name_en,
-            "name_vi": p.name_vi,
-            "name_native": p.name_native,
-            "kind": p.type,
-            "aliases": list(p.names),
-            "lat": p.lat,
-            "lon": p.lon,
-            "wikidata": p.wikidata,
-            "valid_from": p.valid_from.isoformat() if p.valid_from else None,
-            "valid_to": p.valid_to.isoformat() if p.valid_to else None,
-            "current": p.current,
-        }
-    ]
+    row = province_properties(p)
+    del row["search"]  # an index key, not part of the description
+    return [row]
 
 
 def describe_partnership(store: GraphStore, mapper: Mapper, vn: str, la: str) -> list[Block] | None:
