@@ -15,17 +15,9 @@ from app.api.answers import rows as corpus
 from app.api.errors import NotFound
 from app.api.matching import score
 from app.api.pagination import Page
-from app.api.partners import lineage
-from app.api.refs import (
-    agreement_ref,
-    articles_of,
-    by_id,
-    official_ref,
-    province_or_none,
-    province_refs,
-    vn_first,
-)
-from app.api.shaping import cite, province_ref
+from app.api.partners import involving, unit_ids
+from app.api.refs import agreement_ref, by_id, official_ref, province_refs, vn_first
+from app.api.shaping import cite_if, fact_fields, province_ref
 from app.gazetteer import Gazetteer, Province
 from app.store.base import GraphStore, Row
 
@@ -56,27 +48,19 @@ def build(
         for s in store.query("agreement_signatories", ids=sorted(rows)):
             signers.setdefault(s["agreement"], []).append(s)
     ordered = [rows[i] for i in ids if i in rows]
-    cited = cite(ordered, store) if with_sources else [None] * len(ordered)
-    out = []
-    for r, sources in zip(ordered, cited, strict=True):
-        through = (via or {}).get(r["id"])
-        inherited = home is not None and through is not None and through != home.id
-        out.append(
-            schemas.Agreement(
-                **agreement_ref(r).model_dump(),
-                signed_date=r["signed_date"],
-                sectors=r["sectors"] or [],
-                count=r["count"],
-                confidence=r["confidence"],
-                parties=province_refs(gaz, vn_first(gaz, r["parties"] or [])),
-                signatories=[official_ref(s) for s in signers.get(r["id"], [])],
-                inherited=inherited,
-                via=province_or_none(gaz, through) if inherited else None,
-                articles=articles_of(r),
-                sources=sources,
-            )
+    return [
+        schemas.Agreement(
+            **agreement_ref(r).model_dump(),
+            signed_date=r["signed_date"],
+            sectors=r["sectors"] or [],
+            count=r["count"],
+            confidence=r["confidence"],
+            parties=province_refs(gaz, vn_first(gaz, r["parties"] or [])),
+            signatories=[official_ref(s) for s in signers.get(r["id"], [])],
+            **fact_fields(gaz, r, sources, (via or {}).get(r["id"]), home),
         )
-    return out
+        for r, sources in zip(ordered, cite_if(with_sources, ordered, store), strict=True)
+    ]
 
 
 def search(
@@ -90,8 +74,7 @@ def search(
 ) -> schemas.AgreementList:
     rows = corpus(store, "agreements_list")
     for party in parties:
-        units = {p.id for p in lineage(gaz, party)}
-        rows = [r for r in rows if units.intersection(r["parties"] or [])]
+        rows = involving(gaz, rows, "parties", party)
     if year is not None:
         rows = [r for r in rows if in_year(r, year)]
     if kind is not None:
@@ -118,9 +101,8 @@ def of_province(
     include_inherited: bool,
     with_sources: bool,
 ) -> schemas.ProvinceAgreements:
-    units = lineage(gaz, province) if include_inherited else [province]
     via: dict[str, str] = {}
-    for r in store.query("province_agreements", ids=[p.id for p in units]):
+    for r in store.query("province_agreements", ids=unit_ids(gaz, province, include_inherited)):
         via.setdefault(r["id"], r["via"])
     rows = sorted(by_id(store, "agreement_keys", via).values(), key=_sort_key)
     items = build(store, gaz, [r["id"] for r in page.of(rows)], with_sources, via, province)

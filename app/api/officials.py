@@ -13,17 +13,9 @@ from app.api.answers import rows as corpus
 from app.api.errors import NotFound
 from app.api.matching import THRESHOLD, score
 from app.api.pagination import Page
-from app.api.partners import lineage
-from app.api.refs import (
-    agreement_ref,
-    articles_of,
-    by_id,
-    event_ref,
-    official_ref,
-    province_or_none,
-    province_refs,
-)
-from app.api.shaping import cite, province_ref
+from app.api.partners import involving, unit_ids
+from app.api.refs import agreement_ref, articles_of, by_id, event_ref, official_ref, province_refs
+from app.api.shaping import cite, cite_if, fact_fields, province_ref
 from app.gazetteer import Gazetteer, Province
 from app.store.base import GraphStore, Row
 
@@ -107,8 +99,7 @@ def search(
 ) -> schemas.OfficialList:
     rows = corpus(store, "officials_list")
     if province is not None:
-        units = {p.id for p in lineage(gaz, province)}
-        rows = [r for r in rows if units.intersection(r["provinces"] or [])]
+        rows = involving(gaz, rows, "provinces", province)
     scores: dict[str, float] = {}
     if name:
         for r in rows:
@@ -153,11 +144,9 @@ def of_province(
     include_inherited: bool,
     with_sources: bool,
 ) -> schemas.ProvinceOfficials:
-    units = lineage(gaz, province) if include_inherited else [province]
-    rows = store.query("province_officials", ids=[p.id for p in units])
+    rows = store.query("province_officials", ids=unit_ids(gaz, province, include_inherited))
     rows.sort(key=lambda r: (-(r["last_year"] or 0), r["name"] or "", r["id"], r["via"]))
     shown = page.of(rows)
-    cited = cite(shown, store) if with_sources else [None] * len(shown)
     items = [
         schemas.ProvinceOfficial(
             official=official_ref(r),
@@ -165,11 +154,8 @@ def of_province(
             first_year=r["first_year"],
             last_year=r["last_year"],
             confidence=r["confidence"],
-            inherited=r["via"] != province.id,
-            via=province_or_none(gaz, r["via"]) if r["via"] != province.id else None,
-            articles=articles_of(r),
-            sources=sources,
+            **fact_fields(gaz, r, sources, r["via"], province),
         )
-        for r, sources in zip(shown, cited, strict=True)
+        for r, sources in zip(shown, cite_if(with_sources, shown, store), strict=True)
     ]
     return schemas.ProvinceOfficials(**page.meta(len(rows)), province=province_ref(province), items=items)

@@ -7,6 +7,8 @@ part of Quảng Ngãi's history. Asking for a unit therefore also asks for its p
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from app.api import schemas
 from app.api.shaping import cite, province_ref
 from app.gazetteer import Gazetteer, Province
@@ -24,6 +26,18 @@ def lineage(gaz: Gazetteer, province: Province) -> list[Province]:
     return out
 
 
+def unit_ids(gaz: Gazetteer, province: Province, include_inherited: bool) -> list[str]:
+    """Ids a province's own lists look up: the unit, and its predecessors when asked for."""
+    return [p.id for p in (lineage(gaz, province) if include_inherited else [province])]
+
+
+def involving(gaz: Gazetteer, rows: Iterable[Row], field: str, province: Province) -> list[Row]:
+    """`rows` whose list of province ids in `field` names `province` or a unit merged into it,
+    so a filter by a merged province keeps the facts of its predecessors."""
+    units = {p.id for p in lineage(gaz, province)}
+    return [r for r in rows if units.intersection(r[field] or [])]
+
+
 def partners(
     store: GraphStore,
     gaz: Gazetteer,
@@ -35,8 +49,7 @@ def partners(
     limit: int = 500,
     offset: int = 0,
 ) -> schemas.Partners:
-    units = lineage(gaz, province) if include_inherited else [province]
-    ids = [p.id for p in units]
+    ids = unit_ids(gaz, province, include_inherited)
     rows = sorted(
         store.query("partners", ids=ids),
         key=lambda r: (r["first_year"] is None, r["first_year"] or 0, r["id"], r["via"]),

@@ -14,9 +14,9 @@ from app.api.answers import rows as corpus
 from app.api.errors import NotFound
 from app.api.matching import score
 from app.api.pagination import Page
-from app.api.partners import lineage
-from app.api.refs import articles_of, by_id, project_ref, province_or_none
-from app.api.shaping import cite, province_ref
+from app.api.partners import involving, unit_ids
+from app.api.refs import by_id, project_ref, province_or_none
+from app.api.shaping import cite_if, fact_fields, province_ref
 from app.gazetteer import Gazetteer, Province
 from app.store.base import GraphStore, Row
 
@@ -87,11 +87,9 @@ def build(
     """Full project shapes for `ids`; `roles` (id → (via, role)) marks a province's view."""
     rows = by_id(store, "projects_by_id", ids)
     ordered = [rows[i] for i in ids if i in rows]
-    cited = cite(ordered, store) if with_sources else [None] * len(ordered)
     out = []
-    for r, sources in zip(ordered, cited, strict=True):
+    for r, sources in zip(ordered, cite_if(with_sources, ordered, store), strict=True):
         via, role = (roles or {}).get(r["id"], (None, None))
-        inherited = home is not None and via is not None and via != home.id
         out.append(
             schemas.Project(
                 **project_ref(r).model_dump(),
@@ -99,10 +97,7 @@ def build(
                 beneficiary=province_or_none(gaz, (r["beneficiaries"] or [None])[0]),
                 confidence=r["confidence"],
                 role=role,
-                inherited=inherited,
-                via=province_or_none(gaz, via) if inherited else None,
-                articles=articles_of(r),
-                sources=sources,
+                **fact_fields(gaz, r, sources, via, home),
             )
         )
     return out
@@ -119,11 +114,9 @@ def search(
 ) -> schemas.ProjectList:
     rows = corpus(store, "projects_list")
     if funder is not None:
-        units = {p.id for p in lineage(gaz, funder)}
-        rows = [r for r in rows if units.intersection(r["funders"] or [])]
+        rows = involving(gaz, rows, "funders", funder)
     if beneficiary is not None:
-        units = {p.id for p in lineage(gaz, beneficiary)}
-        rows = [r for r in rows if units.intersection(r["beneficiaries"] or [])]
+        rows = involving(gaz, rows, "beneficiaries", beneficiary)
     if year is not None:
         rows = [r for r in rows if covers(r, year)]
     rows.sort(key=_sort_key)
@@ -149,9 +142,8 @@ def of_province(
     with_sources: bool,
     role: str | None = None,
 ) -> schemas.ProvinceProjects:
-    units = lineage(gaz, province) if include_inherited else [province]
     roles: dict[str, tuple[str, str]] = {}
-    for r in store.query("province_projects", ids=[p.id for p in units]):
+    for r in store.query("province_projects", ids=unit_ids(gaz, province, include_inherited)):
         if role is None or r["role"] == role:
             roles.setdefault(r["id"], (r["via"], r["role"]))
     rows = sorted(by_id(store, "projects_by_id", roles).values(), key=_sort_key)

@@ -2,17 +2,19 @@
 
 Provinces come from the gazetteer (it is the reference data the store was loaded from);
 sources are resolved against Article nodes in one batched lookup per response.
+`fact_fields` gives every fact of a province's list the same inherited/via/citation fields.
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Hashable, Iterable, Sequence
-from typing import Any
+from typing import Any, TypedDict
 
 from app.api import schemas
 from app.api.answers import articles as cached_articles
-from app.gazetteer import Province
+from app.api.refs import articles_of, province_or_none
+from app.gazetteer import Gazetteer, Province
 from app.store.base import GraphStore
 from app.uris import entity_uri
 
@@ -93,3 +95,39 @@ def cite(rows: Sequence[dict[str, Any]], store: GraphStore) -> list[list[schemas
             )
         out.append(cited)
     return out
+
+
+def cite_if(
+    with_sources: bool, rows: Sequence[dict[str, Any]], store: GraphStore
+) -> list[list[schemas.Source] | None]:
+    """`cite(rows)` when sources were asked for, else None per row (no lookup at all)."""
+    if not with_sources:
+        return [None] * len(rows)
+    return [*cite(rows, store)]
+
+
+class FactFields(TypedDict):
+    """The fields a fact shares with every other kind of fact in a province's list."""
+
+    inherited: bool
+    via: schemas.ProvinceRef | None
+    articles: list[str]
+    sources: list[schemas.Source] | None
+
+
+def fact_fields(
+    gaz: Gazetteer,
+    row: dict[str, Any],
+    sources: list[schemas.Source] | None,
+    via: str | None = None,
+    home: Province | None = None,
+) -> FactFields:
+    """Citations of `row`, and whether it reached `home`'s list through a predecessor unit
+    (`via`, the unit it is tied to, is not `home`); outside a province's list `home` is None."""
+    inherited = home is not None and via is not None and via != home.id
+    return FactFields(
+        inherited=inherited,
+        via=province_or_none(gaz, via) if inherited else None,
+        articles=articles_of(row),
+        sources=sources,
+    )

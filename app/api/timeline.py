@@ -9,17 +9,15 @@ from __future__ import annotations
 
 from app.api import schemas
 from app.api.pagination import Page
-from app.api.partners import lineage
+from app.api.partners import unit_ids
 from app.api.refs import (
     agreement_label,
-    articles_of,
     by_id,
     event_label,
     project_label,
-    province_or_none,
     province_refs,
 )
-from app.api.shaping import cite, province_ref
+from app.api.shaping import cite_if, fact_fields, province_ref
 from app.gazetteer import Gazetteer, Province
 from app.store.base import GraphStore, Row
 from app.uris import entity_uri
@@ -62,8 +60,7 @@ def timeline(
     include_undated: bool = False,
     with_sources: bool = False,
 ) -> schemas.Timeline:
-    units = lineage(gaz, province) if include_inherited else [province]
-    ids = [p.id for p in units]
+    ids = unit_ids(gaz, province, include_inherited)
     own = set(ids)
     links: dict[tuple[str, str], tuple[str, str]] = {}  # (kind, id) → (via, role)
     for r in store.query("province_events", ids=ids):
@@ -92,7 +89,7 @@ def timeline(
         entries.append((kind, r, date))
     entries.sort(key=lambda e: (e[2] is None, e[2] or "", e[0], e[1]["id"]))
     shown = page.of(entries)
-    cited = cite([r for _, r, _ in shown], store) if with_sources else [None] * len(shown)
+    cited = cite_if(with_sources, [r for _, r, _ in shown], store)
     items = []
     for (kind, r, date), sources in zip(shown, cited, strict=True):
         via, role = links[(kind, r["id"])]
@@ -107,10 +104,7 @@ def timeline(
                 kind=r.get("kind"),
                 role=role,
                 counterparts=province_refs(gaz, sorted({p for p in _others(kind, r) if p not in own})),
-                inherited=via != province.id,
-                via=province_or_none(gaz, via) if via != province.id else None,
-                articles=articles_of(r),
-                sources=sources,
+                **fact_fields(gaz, r, sources, via, province),
             )
         )
     return schemas.Timeline(**page.meta(len(entries)), province=province_ref(province), items=items)
