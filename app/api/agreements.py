@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from app.api import schemas
 from app.api.answers import rows as corpus
 from app.api.errors import NotFound
-from app.api.matching import score
+from app.api.matching import closest
 from app.api.pagination import Page
 from app.api.partners import involving, unit_ids
 from app.api.refs import agreement_ref, by_id, official_ref, province_refs, vn_first
@@ -87,9 +87,7 @@ def search(
 def detail(store: GraphStore, gaz: Gazetteer, key: str) -> schemas.Agreement:
     found = build(store, gaz, [key], with_sources=True)
     if not found:
-        ids = [r["id"] for r in corpus(store, "agreements_list")]
-        ranked = sorted(((score(key, i, whole=True), i) for i in ids), reverse=True)[:5]
-        raise NotFound("agreement", key, [i for s, i in ranked if s >= 0.5])
+        raise NotFound("agreement", key, closest(key, ((r["id"],) for r in corpus(store, "agreements_list"))))
     return found[0]
 
 

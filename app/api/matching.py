@@ -9,12 +9,15 @@ unrelated names (which share little more than a common family name) below the cu
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from difflib import SequenceMatcher
 
 from app.names import fold_words
 
 #: Scores at or above this count as a match.
 THRESHOLD = 0.72
+#: Suggestions for an unknown id score at least this (looser: any near miss helps).
+SUGGEST = 0.5
 #: Longest folded query compared (longer input is cut: names are short).
 MAX_QUERY = 120
 
@@ -66,3 +69,13 @@ def score(query: str, text: str, whole: bool = True) -> float:
     if whole:
         best = max(best, 0.9 * _ratio(qk, tk))
     return round(best, 4)
+
+
+def closest(key: str, candidates: Iterable[tuple[str, ...]], n: int = 5) -> list[str]:
+    """Ids of the `n` candidates nearest to `key`, best first, for a 404's suggestions.
+
+    A candidate is its id followed by any other texts it may be asked by (a name); its
+    score is the best over all of them.
+    """
+    ranked = sorted(((max(score(key, t) for t in texts), texts[0]) for texts in candidates), reverse=True)
+    return [k for s, k in ranked[:n] if s >= SUGGEST]

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from app.api import schemas
 from app.api.answers import rows as corpus
 from app.api.errors import NotFound
-from app.api.matching import THRESHOLD, score
+from app.api.matching import THRESHOLD, closest, score
 from app.api.pagination import Page
 from app.api.partners import involving, unit_ids
 from app.api.refs import agreement_ref, articles_of, by_id, event_ref, official_ref, province_refs
@@ -126,14 +126,7 @@ def detail(store: GraphStore, gaz: Gazetteer, key: str) -> schemas.Official:
 
 def suggest(store: GraphStore, key: str, n: int = 5) -> list[str]:
     """Ids of the officials whose id or name is closest to `key`."""
-    ranked = sorted(
-        (
-            (max(score(key, r["id"]), score(key, r["name"] or "")), r["id"])
-            for r in corpus(store, "officials_list")
-        ),
-        reverse=True,
-    )
-    return [k for s, k in ranked[:n] if s >= 0.5]
+    return closest(key, ((r["id"], r["name"] or "") for r in corpus(store, "officials_list")), n)
 
 
 def of_province(

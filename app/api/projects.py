@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from app.api import schemas
 from app.api.answers import rows as corpus
 from app.api.errors import NotFound
-from app.api.matching import score
+from app.api.matching import closest
 from app.api.pagination import Page
 from app.api.partners import involving, unit_ids
 from app.api.refs import by_id, project_ref, province_or_none
@@ -127,9 +127,7 @@ def search(
 def detail(store: GraphStore, gaz: Gazetteer, key: str) -> schemas.Project:
     found = build(store, gaz, [key], with_sources=True)
     if not found:
-        ids = [r["id"] for r in corpus(store, "projects_list")]
-        ranked = sorted(((score(key, i), i) for i in ids), reverse=True)[:5]
-        raise NotFound("project", key, [i for s, i in ranked if s >= 0.5])
+        raise NotFound("project", key, closest(key, ((r["id"],) for r in corpus(store, "projects_list"))))
     return found[0]
 
 
