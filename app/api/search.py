@@ -21,6 +21,13 @@ from app.uris import entity_uri
 ORDER = {"province": 0, "official": 1, "agreement": 2, "project": 3, "article": 4}
 
 
+def _hit(kind: str, key: str, label: str, s: float, *, detail: str | None) -> schemas.SearchHit:
+    """A hit on the `kind` node `key` (its node label is the kind, capitalised)."""
+    return schemas.SearchHit(
+        type=kind, id=key, uri=entity_uri(kind.capitalize(), key), label=label, score=s, detail=detail
+    )
+
+
 def _provinces(gaz: Gazetteer, q: str) -> list[schemas.SearchHit]:
     exact: set[str] = set()
     try:
@@ -34,12 +41,11 @@ def _provinces(gaz: Gazetteer, q: str) -> list[schemas.SearchHit]:
         s = 1.0 if p.id in exact else max(score(q, n) for n in p.names)
         if s >= THRESHOLD:
             hits.append(
-                schemas.SearchHit(
-                    type="province",
-                    id=p.id,
-                    uri=entity_uri("Province", p.id),
-                    label=p.name_vi,
-                    score=s,
+                _hit(
+                    "province",
+                    p.id,
+                    p.name_vi,
+                    s,
                     detail=f"{p.name_en}, {p.country}" + ("" if p.current else f" (until {p.valid_to})"),
                 )
             )
@@ -59,14 +65,7 @@ def search(
             if s >= THRESHOLD:
                 where = ", ".join(province_name(gaz, p) for p in r["provinces"] or [])
                 hits.append(
-                    schemas.SearchHit(
-                        type="official",
-                        id=r["id"],
-                        uri=entity_uri("Official", r["id"]),
-                        label=r["name"] or r["id"],
-                        score=s,
-                        detail=where or r["organisation"],
-                    )
+                    _hit("official", r["id"], r["name"] or r["id"], s, detail=where or r["organisation"])
                 )
     if "agreement" in want:
         for r in corpus(store, "agreements_list"):
@@ -74,12 +73,11 @@ def search(
             s = score(q, text, whole=False)
             if s >= THRESHOLD:
                 hits.append(
-                    schemas.SearchHit(
-                        type="agreement",
-                        id=r["id"],
-                        uri=entity_uri("Agreement", r["id"]),
-                        label=agreement_label(r, gaz),
-                        score=s,
+                    _hit(
+                        "agreement",
+                        r["id"],
+                        agreement_label(r, gaz),
+                        s,
                         detail=", ".join(r["fields"] or []) or None,
                     )
                 )
@@ -87,29 +85,11 @@ def search(
         for r in corpus(store, "projects_list"):
             s = score(q, f"{r['description'] or ''} {r['in_kind'] or ''}", whole=False)
             if s >= THRESHOLD:
-                hits.append(
-                    schemas.SearchHit(
-                        type="project",
-                        id=r["id"],
-                        uri=entity_uri("Project", r["id"]),
-                        label=project_label(r),
-                        score=s,
-                        detail=r["in_kind"],
-                    )
-                )
+                hits.append(_hit("project", r["id"], project_label(r), s, detail=r["in_kind"]))
     if "article" in want:
         for r in corpus(store, "articles_list"):
             s = score(q, r["title"] or "", whole=False) if r["title"] else 0.0
             if s >= THRESHOLD:
-                hits.append(
-                    schemas.SearchHit(
-                        type="article",
-                        id=r["id"],
-                        uri=entity_uri("Article", r["id"]),
-                        label=r["title"],
-                        score=s,
-                        detail=r["published"],
-                    )
-                )
+                hits.append(_hit("article", r["id"], r["title"], s, detail=r["published"]))
     hits.sort(key=lambda h: (-h.score, ORDER[h.type], h.label, h.id))
     return schemas.SearchResults(**page.meta(len(hits)), query=q, items=page.of(hits))
