@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, get_args
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Query
 
 from app.api import agreements, schemas
 from app.api.deps import Gaz, Store
 from app.api.pagination import Paging, WithSources
+from app.api.params import EntityId, year_query
 from app.facts import AgreementKind
 
 router = APIRouter(tags=["agreements"])
@@ -23,9 +24,7 @@ def list_agreements(
         list[str] | None,
         Query(max_length=4, description="a party (any name); repeat for agreements between several"),
     ] = None,
-    year: Annotated[
-        int | None, Query(ge=1900, le=2100, description="signed that year or in force then")
-    ] = None,
+    year: Annotated[int | None, year_query("signed that year or in force then")] = None,
     kind: Annotated[AgreementKind | None, Query(description=", ".join(get_args(AgreementKind)))] = None,
     sources: WithSources = False,
 ) -> schemas.AgreementList:
@@ -35,8 +34,6 @@ def list_agreements(
 
 
 @router.get("/agreement/{agreement_id}", response_model=schemas.Agreement)
-def get_agreement(
-    agreement_id: Annotated[str, Path(min_length=1, max_length=100)], store: Store, gaz: Gaz
-) -> schemas.Agreement:
+def get_agreement(agreement_id: EntityId, store: Store, gaz: Gaz) -> schemas.Agreement:
     """One agreement with parties, signatories and every source."""
     return agreements.detail(store, gaz, agreement_id)

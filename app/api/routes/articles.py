@@ -8,6 +8,7 @@ from fastapi import APIRouter, Path
 
 from app.api import articles, events, schemas
 from app.api.deps import Gaz, Store
+from app.api.params import EntityId
 
 router = APIRouter(tags=["articles"])
 
@@ -23,8 +24,6 @@ def get_article(
 
 
 @router.get("/event/{event_id}", response_model=schemas.Event, tags=["events"])
-def get_event(
-    event_id: Annotated[str, Path(min_length=1, max_length=100)], store: Store, gaz: Gaz
-) -> schemas.Event:
+def get_event(event_id: EntityId, store: Store, gaz: Gaz) -> schemas.Event:
     """One visit or meeting with hosts, visitors, leaders and every source."""
     return events.detail(store, gaz, event_id)

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query
 from app.api import paths, schemas, search, timeline
 from app.api.deps import Gaz, Store
 from app.api.pagination import Paging, WithSources
+from app.api.params import Inherited, year_query
 
 router = APIRouter(tags=["explore"])
 
@@ -46,9 +47,9 @@ def get_timeline(
     gaz: Gaz,
     page: Paging,
     province: ProvinceName,
-    since: Annotated[int | None, Query(ge=1900, le=2100)] = None,
-    until: Annotated[int | None, Query(ge=1900, le=2100)] = None,
-    include_inherited: Annotated[bool, Query(description="include units merged into this one")] = True,
+    since: Annotated[int | None, year_query()] = None,
+    until: Annotated[int | None, year_query()] = None,
+    include_inherited: Inherited = True,
     include_undated: Annotated[bool, Query(description="append entries with no date")] = False,
     sources: WithSources = False,
 ) -> schemas.Timeline:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Query
 
 from app.api import projects, schemas
 from app.api.deps import Gaz, Store
 from app.api.pagination import Paging, WithSources
+from app.api.params import EntityId, year_query
 from app.api.projects import TOTALS_RULE
 
 router = APIRouter(tags=["projects"])
@@ -25,7 +26,7 @@ def list_projects(
     page: Paging,
     funder: Annotated[str | None, Query(max_length=200, description="funding province (any name)")] = None,
     beneficiary: Annotated[str | None, Query(max_length=200, description="beneficiary province")] = None,
-    year: Annotated[int | None, Query(ge=1900, le=2100, description="projects running that year")] = None,
+    year: Annotated[int | None, year_query("projects running that year")] = None,
     sources: WithSources = False,
 ) -> schemas.ProjectList:
     return projects.search(
@@ -40,8 +41,6 @@ def list_projects(
 
 
 @router.get("/project/{project_id}", response_model=schemas.Project)
-def get_project(
-    project_id: Annotated[str, Path(min_length=1, max_length=100)], store: Store, gaz: Gaz
-) -> schemas.Project:
+def get_project(project_id: EntityId, store: Store, gaz: Gaz) -> schemas.Project:
     """One project with funder, beneficiary and every source."""
     return projects.detail(store, gaz, project_id)

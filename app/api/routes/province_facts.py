@@ -9,12 +9,11 @@ from fastapi import APIRouter, Query
 from app.api import agreements, officials, projects, schemas
 from app.api.deps import Gaz, Store
 from app.api.pagination import Paging, WithSources
+from app.api.params import Inherited
 from app.api.projects import TOTALS_RULE
 from app.api.routes.provinces import Name
 
 router = APIRouter(tags=["provinces"])
-
-Inherited = Annotated[bool, Query(description="include units merged into this one")]
 
 
 @router.get("/province/{name}/officials", response_model=schemas.ProvinceOfficials)

@@ -10,6 +10,7 @@ from app.api import schemas
 from app.api.answers import answers
 from app.api.deps import Gaz, Store
 from app.api.pagination import Paging
+from app.api.params import year_query
 from app.api.partners import partners
 from app.api.shaping import province_detail, province_ref
 
@@ -49,10 +50,8 @@ def get_partners(
     store: Store,
     gaz: Gaz,
     page: Paging,
-    since: Annotated[int | None, Query(ge=1900, le=2100, description="partnerships seen in or after")] = None,
-    until: Annotated[
-        int | None, Query(ge=1900, le=2100, description="partnerships seen in or before")
-    ] = None,
+    since: Annotated[int | None, year_query("partnerships seen in or after")] = None,
+    until: Annotated[int | None, year_query("partnerships seen in or before")] = None,
     field: Annotated[
         str | None, Query(max_length=100, description="sector tag or field of an agreement")
     ] = None,
