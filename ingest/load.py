@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from app.facts import ArticleFacts, Evidence
 from app.gazetteer import Gazetteer, ProvinceAmbiguous, ProvinceNotFound, gazetteer, province_properties
@@ -334,6 +334,32 @@ def _same(a: Row, b: Row) -> bool:
     return all(a.get(k) == b.get(k) for k in b)
 
 
+K = TypeVar("K", str, tuple[str, str])
+
+
+def _split(wanted: Mapping[K, Row], existing: Mapping[K, Row]) -> tuple[list[Row], list[Row], int]:
+    """`wanted` rows to create (not stored), rows that differ from the stored ones, and how
+    many match them: the comparison nodes and relationships share."""
+    created: list[Row] = []
+    changed: list[Row] = []
+    unchanged = 0
+    for key, row in wanted.items():
+        old = existing.get(key)
+        if old is None:
+            created.append(row)
+        elif _same(old, row):
+            unchanged += 1
+        else:
+            changed.append(row)
+    return created, changed, unchanged
+
+
+def _add(plan: dict[str, list[Row]], name: str, rows: list[Row]) -> None:
+    """Append `rows` under `name`, leaving no empty entry when there are none."""
+    if rows:
+        plan.setdefault(name, []).extend(rows)
+
+
 def _diff_nodes(
     store: GraphStore,
     label: str,
@@ -344,18 +370,14 @@ def _diff_nodes(
 ) -> None:
     if not wanted:
         return
-    if existing is None:
-        existing = store.existing_nodes(label, wanted)
-    for key, row in wanted.items():
-        old = existing.get(key)
-        if old is None:
-            changes.create_nodes.setdefault(label, []).append(row)
-            report.nodes_created += 1
-        elif _same(old, row):
-            report.nodes_unchanged += 1
-        else:
-            changes.update_nodes.setdefault(label, []).append(row)
-            report.nodes_updated += 1
+    created, changed, unchanged = _split(
+        wanted, store.existing_nodes(label, wanted) if existing is None else existing
+    )
+    _add(changes.create_nodes, label, created)
+    _add(changes.update_nodes, label, changed)
+    report.nodes_created += len(created)
+    report.nodes_updated += len(changed)
+    report.nodes_unchanged += unchanged
 
 
 def _diff_rels(
@@ -368,18 +390,16 @@ def _diff_rels(
 ) -> None:
     if not wanted:
         return
-    if existing is None:
-        existing = store.existing_rels(rtype, wanted)
-    for key, row in wanted.items():
-        old = existing.get(key)
-        if old is None:
-            changes.create_rels.setdefault(rtype, []).append(row)
-            report.rels_created += 1
-        elif _same(old, row):
-            report.rels_unchanged += 1
-        elif RELS[rtype].all_props:
-            changes.update_rels.setdefault(rtype, []).append(row)
-            report.rels_updated += 1
+    created, changed, unchanged = _split(
+        wanted, store.existing_rels(rtype, wanted) if existing is None else existing
+    )
+    if not RELS[rtype].all_props:
+        changed = []  # a relationship type without properties has nothing to update
+    _add(changes.create_rels, rtype, created)
+    _add(changes.update_rels, rtype, changed)
+    report.rels_created += len(created)
+    report.rels_updated += len(changed)
+    report.rels_unchanged += unchanged
 
 
 def plan_batch(
