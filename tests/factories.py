@@ -1,8 +1,14 @@
-"""Facts for tests, written by hand: small, realistic, and in our own words."""
+"""Facts for tests, written by hand: small, realistic, and in our own words.
+
+Also the helpers every module that hand-builds facts uses (`ev`, `load_all`), so that the
+modules keep only their own data.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from typing import TypeVar
 
 from app.facts import (
     AgreementFact,
@@ -12,11 +18,24 @@ from app.facts import (
     OfficialFact,
     PartnershipFact,
     ProjectFact,
+    Zone,
 )
+from app.store.base import GraphStore
+from ingest.load import load_articles
+
+S = TypeVar("S", bound=GraphStore)
 
 
-def ev(sentence: str, start: int = 0) -> Evidence:
-    return Evidence(sentence=sentence, start=start, end=start + len(sentence), zone="body")
+def ev(sentence: str, start: int = 0, zone: Zone = "body") -> Evidence:
+    """`sentence` as evidence, found at character `start` of the article's `zone`."""
+    return Evidence(sentence=sentence, start=start, end=start + len(sentence), zone=zone)
+
+
+def load_all(store: S, articles: Sequence[ArticleFacts]) -> S:
+    """`store` with `articles` loaded, failing the test if any article was rejected."""
+    report = load_articles(store, articles)
+    assert not report.failed, report.failed
+    return store
 
 
 def camau_khammouane(

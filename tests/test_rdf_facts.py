@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -19,19 +20,16 @@ from app.facts import (
     AgreementFact,
     ArticleFacts,
     EventFact,
-    Evidence,
     OfficialFact,
     PartnershipFact,
     ProjectFact,
-    Zone,
 )
 from app.store.embedded import EmbeddedStore
-from ingest.load import load_articles
+from tests import factories
 from tests.factories import camau_khammouane, hatinh_khammouane, kontum_attapeu
 
-
-def ev(sentence: str, start: int = 10, zone: Zone = "body") -> Evidence:
-    return Evidence(sentence=sentence, start=start, end=start + len(sentence), zone=zone)
+#: Evidence here starts at character 10 unless a test says otherwise.
+ev = partial(factories.ev, start=10)
 
 
 def awkward_article() -> ArticleFacts:
@@ -152,9 +150,7 @@ def loaded_store(path: Path, articles: list[ArticleFacts] | None = None) -> Iter
     """An embedded store at `path` holding `articles` (default: `realistic_articles()`)."""
     store = EmbeddedStore(path)
     try:
-        report = load_articles(store, realistic_articles() if articles is None else articles)
-        assert not report.failed, report.failed
-        yield store
+        yield factories.load_all(store, realistic_articles() if articles is None else articles)
     finally:
         store.close()
 
