@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from app.facts import AgreementFact, AgreementKind
 
 from .context import PAIR_ANAPHORA, ArticleContext, SentenceInfo, unique
+from .multilateral import explicit_pairs, is_multilateral, one_to_several
 from .officials import Official
 from .timing import complete_date, not_yet, stated_day
 
@@ -150,9 +151,26 @@ def extract_agreements(
             continue  # `sẽ ký`, `dự kiến ký`, `đề nghị hai bên ký`: planned, not signed
         if not signs and PERIOD.search(clause) is None:
             continue
-        parties = _parties(ctx, info, start, end, named)
-        if parties is None:
-            continue
+        ms = info.in_span(start, end)
+        # (parties, mode): `split` keeps the document only if `_bilateral` splits it per
+        # partner, `pair` is a pair the clause writes out (no further splitting).
+        groups: list[tuple[list[str], str]]
+        if is_multilateral(text, ms):
+            # Participants of a gathering are not the parties of a document between them.
+            written = explicit_pairs(text, ms, start, end, one_to_many=False)
+            if written:
+                groups = [([v, la], "pair") for v, la in written]
+            else:
+                vn = unique(m.iso for m in ms if m.country == "VN")
+                la_ = unique(m.iso for m in ms if m.country == "LA")
+                if not (vn and la_ and one_to_several(text, vn, la_, start, end)):
+                    continue
+                groups = [(vn + la_, "split")]
+        else:
+            parties = _parties(ctx, info, start, end, named)
+            if parties is None:
+                continue
+            groups = [(parties, "normal")]
         # Several documents of different kinds in one clause (`ký Biên bản ... 2024-2028 và
         # Kế hoạch ... năm 2025`) are separate facts, each with the dates after its noun.
         docs = [kinds[0]]
@@ -160,11 +178,12 @@ def extract_agreements(
             joined = text[docs[-1].end() : km.start()]
             if kind_of(km.group("kind")) != kind_of(docs[-1].group("kind")) and _AND.search(joined):
                 docs.append(km)
-        for i, km in enumerate(docs):
-            own_end = docs[i + 1].start() if i + 1 < len(docs) else end
-            own = (km.start(), own_end)
-            shared = (start, docs[0].start())
-            out.extend(_document(ctx, info, km, parties, own, shared, start, end, len(docs) > 1))
+        for parties, mode in groups:
+            for i, km in enumerate(docs):
+                own_end = docs[i + 1].start() if i + 1 < len(docs) else end
+                own = (km.start(), own_end)
+                shared = (start, docs[0].start())
+                out.extend(_document(ctx, info, km, parties, own, shared, start, end, len(docs) > 1, mode))
     return out
 
 
@@ -178,6 +197,7 @@ def _document(
     start: int,
     end: int,
     several: bool,
+    mode: str = "normal",
 ) -> list[AgreementFact]:
     """The fact(s) for one document noun; dates come from its own span, else the clause start."""
     text = ctx.text
@@ -215,7 +235,9 @@ def _document(
     if info.sentence.zone != "body":
         confidence = min(confidence, 0.6)
     kind = kind_of(km.group("kind"))
-    split = _bilateral(text, info, start, end, year) if not several else None
+    split = _bilateral(text, info, start, end, year) if not several and mode != "pair" else None
+    if mode == "split" and not split:
+        return []  # one province with several: separate documents or nothing
     groups: list[tuple[list[str], int | None]] = list(split) if split else [(parties, year)]
     return [
         AgreementFact(
@@ -363,6 +385,8 @@ def _parties(
     ctx: ArticleContext, info: SentenceInfo, start: int, end: int, named: Sequence[Official]
 ) -> list[str] | None:
     for ms in (info.in_span(start, end), info.mentions):
+        if is_multilateral(ctx.text, ms):
+            return None  # the sentence names many provinces: no clause says which two
         vn = unique(m.iso for m in ms if m.country == "VN")
         la = unique(m.iso for m in ms if m.country == "LA")
         if vn and la:

@@ -27,6 +27,7 @@ from app.facts import EventFact
 
 from .context import ArticleContext, SentenceInfo
 from .mentions import Mention
+from .multilateral import explicit_pairs, is_multilateral
 from .officials import Official
 from .partnerships import _MISSION
 from .timing import not_yet, partial_date
@@ -52,7 +53,7 @@ _HOST_BEFORE = re.compile(
 )
 _VENUE = re.compile(
     r"(?<!\w)tại\s+(?:(?:tỉnh|thành phố|TP\.?|thủ đô)\s*$|(?:huyện|thị xã|thành phố|xã|cửa khẩu|"
-    r"TP\.?|Cửa khẩu)\s[^,;()]{1,40}\(\s*(?:tỉnh\s+)?$)"
+    r"TP\.?|Cửa khẩu)\s[^,;()]{1,40}(?:\(|,)\s*(?:tỉnh\s+)?$)"
 )
 _TALLY = re.compile(
     r"(?<!\w)(?:\d+|nhiều|các|những|hàng chục|hàng trăm)\s+(?:lượt\s+)?[Đđ]oàn(?!\w)", re.IGNORECASE
@@ -74,7 +75,12 @@ def extract_event(ctx: ArticleContext, info: SentenceInfo, officials: Sequence[O
     if _TALLY.search(text, sent.start, sent.end) is not None:
         return None
     ms = [m for m in info.mentions if _MISSION.search(text, max(0, m.start - 60), m.start) is None]
-    sides = _sides(text, sent.start, sent.end, ms)
+    if is_multilateral(text, ms) and not explicit_pairs(text, ms, sent.start, sent.end):
+        # A gathering of many provinces: the venue hosts it, and no one province of the
+        # list is "the" visitor.
+        sides = _venue_only(text, sent.start, sent.end, ms)
+    else:
+        sides = _sides(text, sent.start, sent.end, ms)
     if sides is None:
         return None
     host, visitor, deleg_at = sides
@@ -120,6 +126,16 @@ def _sides(
         if visitor is not None:
             return venue, visitor, None
     return None
+
+
+def _venue_only(
+    text: str, start: int, end: int, ms: list[Mention]
+) -> tuple[Mention | None, Mention | None, int | None] | None:
+    """(venue, None, None) for a meeting at a named province, else None."""
+    venue = next((m for m in ms if _VENUE.search(text, max(start, m.start - 60), m.start) is not None), None)
+    if venue is None or _MEETING.search(text, start, end) is None:
+        return None
+    return venue, None, None
 
 
 def _host_after(

@@ -13,6 +13,7 @@ import re
 from app.facts import PartnershipFact
 
 from .context import ArticleContext, SentenceInfo
+from .multilateral import explicit_pairs, is_multilateral
 
 CUE = re.compile(
     r"(?<!\w)(?:hợp tác|ký|ký kết|thăm|làm việc|hỗ trợ|giúp đỡ|ủng hộ|viện trợ|kết nghĩa|hữu nghị|"
@@ -77,6 +78,13 @@ def extract_partnerships(ctx: ArticleContext, info: SentenceInfo) -> list[Partne
         la = [m.iso for m in ms if m.country == "LA"]
         cue = _STRONG.search(text, start, end) is not None
         weak = CUE.search(text, start, end) is not None
+        if is_multilateral(text, ms):
+            # Many provinces in one clause: only the pairs its structure states (see
+            # multilateral.py); the clause lends no side to later clauses.
+            if vn and la and (cue or (weak and sentence_cue)):
+                for v, la_ in explicit_pairs(text, ms, start, end):
+                    out.setdefault((v, la_), _fact(v, la_, info, 0.8 if cue else 0.7))
+            continue
         if vn and la and (cue or (weak and sentence_cue)):
             conf = 0.9 if cue else 0.75
             for v in vn:

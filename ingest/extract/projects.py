@@ -21,6 +21,7 @@ from .agreements import PERIOD
 from .amounts import find_amounts, find_in_kind
 from .context import ArticleContext, SentenceInfo
 from .mentions import Mention
+from .multilateral import listed
 
 VERB = re.compile(
     r"(?<!\w)(?:hỗ trợ|viện trợ|tài trợ|ủng hộ|trao tặng|tặng|giúp đỡ|đầu tư|kinh phí|quyên góp|"
@@ -66,6 +67,9 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
     per_year = PER_YEAR.search(sent.text) is not None
     carry = _Carry()
     out: list[ProjectFact] = []
+    # A province in a list of many (`các tỉnh A, B, C, D`) is one of a group: money given
+    # to or by the group is not money between two of its members.
+    crowd = listed(text, info.mentions)
     for start, end in sent.clauses():
         ms = info.in_span(start, end)
         all_amounts = find_amounts(text, start, end)
@@ -78,7 +82,7 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
         funder, of_funder = _funder(text, ms, verb.start(), verb.end(), end)
         if funder is None:
             funder = carry.funder
-        if funder is None:
+        if funder is None or funder.iso in crowd:
             continue
         amounts = [a for a in all_amounts if a.start > verb.start() or of_funder]
         # Goods with their value (`100 suất quà trị giá 200 triệu đồng`) are one gift: the
@@ -106,7 +110,7 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
                 text, ms, funder, prev_end if not of_funder else start, i_start, end, carry, ctx.sole
             )
             prev_end = i_end
-            if ben == "?":
+            if ben == "?" or ben in crowd:
                 continue
             if ben is None and funder.country == "LA":
                 continue  # a Lao donation without a named recipient is not reportable
@@ -242,7 +246,7 @@ def _no_amount(
     if not bens and other == "LA" and _generic(text, verb_end, end) and not of_funder:
         bens_opt: list[str | None] = [None]
     else:
-        bens_opt = list(dict.fromkeys(bens))
+        bens_opt = list(dict.fromkeys(b for b in bens if b not in listed(text, ms)))
     return [
         ProjectFact(
             funder=funder.iso,
