@@ -284,3 +284,49 @@ def test_officials_met_earlier_sign_for_their_provinces() -> None:
     (a,) = extract_document(doc_from_text(text, DAY)).agreements
     assert set(a.parties) == {"VN-22", "LA-XI"} and a.signed_year == 2023
     assert a.signatories == ["Lê Hồng Vinh", "Khăm Phăn Phôm Ma Thắt"]
+
+
+MEMO_THEN_SIGNERS = (
+    "Sáng 9/8, tỉnh Thanh Hóa và tỉnh Hủa Phăn (Lào) đã ký kết biên bản ghi nhớ hợp tác giai "
+    "đoạn 2023 - 2028 trên các lĩnh vực: giáo dục, y tế. {second}"
+)
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Chủ tịch UBND tỉnh Thanh Hóa Đỗ Minh Tuấn và Phó Tỉnh trưởng tỉnh Hủa Phăn Khăm Phăn "
+        "Xay Nha Vông cùng ký biên bản.",
+        "Chủ tịch UBND tỉnh Thanh Hóa Đỗ Minh Tuấn và Phó Tỉnh trưởng tỉnh Hủa Phăn Khăm Phăn "
+        "Xay Nha Vông đã ký văn bản này.",
+        "Chủ tịch UBND tỉnh Thanh Hóa Đỗ Minh Tuấn và Phó Tỉnh trưởng tỉnh Hủa Phăn Khăm Phăn "
+        "Xay Nha Vông ký kết bản ghi nhớ nói trên.",
+        "Chủ tịch UBND tỉnh Thanh Hóa Đỗ Minh Tuấn và Phó Tỉnh trưởng tỉnh Hủa Phăn Khăm Phăn "
+        "Xay Nha Vông đại diện hai tỉnh ký biên bản hợp tác.",
+    ],
+)
+def test_a_back_reference_signs_the_document_already_named(second: str) -> None:
+    facts = extract_document(doc_from_text(MEMO_THEN_SIGNERS.format(second=second), DAY))
+    (a,) = facts.agreements
+    assert a.kind == "memorandum" and a.period == (2023, 2028)
+    assert a.signatories == ["Đỗ Minh Tuấn", "Khăm Phăn Xay Nha Vông"]
+
+
+def test_a_document_with_its_own_subject_or_date_is_a_new_one() -> None:
+    text = MEMO_THEN_SIGNERS.format(
+        second="Cùng ngày, hai tỉnh ký biên bản hợp tác về phát triển du lịch năm 2024."
+    )
+    got = agreements(text)
+    assert sorted(a.kind for a in got) == ["memorandum", "minutes"]
+
+
+def test_a_back_reference_to_other_parties_is_not_merged() -> None:
+    text = MEMO_THEN_SIGNERS.format(
+        second="Cũng dịp này, tỉnh Nghệ An và tỉnh Xiêng Khoảng ký biên bản hợp tác."
+    )
+    got = agreements(text)
+    assert sorted(tuple(sorted(a.parties)) for a in got) == [("LA-HO", "VN-21"), ("LA-XI", "VN-22")]
+
+
+def test_a_vague_document_word_alone_is_not_an_agreement() -> None:
+    assert agreements("Tỉnh Quảng Trị và tỉnh Savannakhet đã ký văn bản này vào chiều qua.") == []

@@ -68,9 +68,10 @@ def extract_document(doc: Document) -> ArticleFacts:
             pairs[key] = len(facts.partnerships)
             facts.partnerships.append(p)
         named = found + _named_again(doc.text, info, officials, found)
-        stated = extract_agreements(ctx, info, named)
+        stated = extract_agreements(ctx, info, named, agreements)
         add_signatories(doc.text, info, named, stated)
-        agreements.extend(stated)
+        # A back-reference returns an earlier fact itself (it only gains signatories).
+        agreements.extend(f for f in stated if not any(f is g for g in agreements))
         facts.district_partnerships.extend(extract_districts(ctx, info))
         projects.extend(extract_projects(ctx, info))
         event = extract_event(ctx, info, found)

@@ -23,9 +23,17 @@ from .timing import complete_date, not_yet, stated_day
 KIND = re.compile(
     r"(?<!\w)(?P<kind>bản ghi nhớ|biên bản ghi nhớ|ghi nhớ hợp tác|thỏa thuận hợp tác|thỏa thuận|thoả thuận|"
     r"hiệp định|nghị định thư|biên bản|kế hoạch hợp tác|chương trình hợp tác|văn kiện hợp tác|"
-    r"văn kiện)(?!\w)",
+    r"văn kiện|văn bản)(?!\w)",
     re.IGNORECASE,
 )
+# A document noun that points back to a document already named (`ký biên bản`, `biên bản hợp
+# tác`, `văn bản này`, `bản ghi nhớ nói trên`): bare or generic, or with a demonstrative.
+_BARE_TAIL = re.compile(
+    r"\s*(?:hợp tác\s*)?(?:(?:này|nói trên|trên|đó|vừa\s+(?:ký|ký kết))(?!\w)|"
+    r"(?:giữa|với|tại|trước|dưới|cùng|của)(?!\w)|[,.;:)!?]|$)",
+    re.IGNORECASE,
+)
+_DEFINITE = re.compile(r"^[^,;.]{0,40}?(?<!\w)(?:này|nói trên)(?!\w)", re.IGNORECASE)
 SIGN = re.compile(r"(?<!\w)(?:ký|ký kết|kí|kí kết)(?!\w)", re.IGNORECASE)
 PERIOD = re.compile(
     r"(?<!\d)(?P<a>(?:19|20)\d\d)\s*(?:-|–|—|đến|tới)\s*(?:năm\s+)?(?P<b>(?:19|20)\d\d)(?!\d)",
@@ -132,10 +140,17 @@ def parse_fields(text: str) -> list[str]:
 
 
 def extract_agreements(
-    ctx: ArticleContext, info: SentenceInfo, named: Sequence[Official] = ()
+    ctx: ArticleContext,
+    info: SentenceInfo,
+    named: Sequence[Official] = (),
+    earlier: Sequence[AgreementFact] = (),
 ) -> list[AgreementFact]:
     """Agreement facts stated in one sentence; `named` are the officials the sentence names
-    (with their provinces), which give the parties when the signers stand for them."""
+    (with their provinces), which give the parties when the signers stand for them.
+
+    A back-reference (`Chủ tịch ... và Phó Tỉnh trưởng ... cùng ký biên bản`, `ký văn bản
+    này`) to a document of `earlier` (same parties, no new date, period or count) returns
+    that earlier fact itself instead of a new one, so the signers named here sign it."""
     text = ctx.text
     sent = info.sentence
     out: list[AgreementFact] = []
@@ -163,7 +178,7 @@ def extract_agreements(
             else:
                 vn = unique(m.iso for m in ms if m.country == "VN")
                 la_ = unique(m.iso for m in ms if m.country == "LA")
-                if not (vn and la_ and one_to_several(text, vn, la_, start, end)):
+                if not one_to_several(text, ms, start, end):
                     continue
                 groups = [(vn + la_, "split")]
         else:
@@ -183,7 +198,10 @@ def extract_agreements(
                 own_end = docs[i + 1].start() if i + 1 < len(docs) else end
                 own = (km.start(), own_end)
                 shared = (start, docs[0].start())
-                out.extend(_document(ctx, info, km, parties, own, shared, start, end, len(docs) > 1, mode))
+                facts = _document(ctx, info, km, parties, own, shared, start, end, len(docs) > 1, mode)
+                if _is_reference(text, km, end):
+                    facts = _resolve(facts, earlier, km.group("kind"))
+                out.extend(f for f in facts if not any(f is g for g in out))
     return out
 
 
@@ -254,6 +272,37 @@ def _document(
         )
         for group_parties, group_year in groups
     ]
+
+
+def _is_reference(text: str, km: re.Match[str], end: int) -> bool:
+    """The noun is bare, generic or definite: it names no document of its own."""
+    return (
+        _BARE_TAIL.match(text, km.end(), end) is not None or _DEFINITE.match(text[km.end() : end]) is not None
+    )
+
+
+def _resolve(facts: list[AgreementFact], earlier: Sequence[AgreementFact], noun: str) -> list[AgreementFact]:
+    """Each fact that restates an earlier document (same parties, nothing new) becomes that
+    earlier fact; a vague `văn bản` that points at nothing known is dropped."""
+    out: list[AgreementFact] = []
+    for f in facts:
+        same = next((g for g in reversed(earlier) if _restates(f, g)), None)
+        if same is not None:
+            out.append(same)
+        elif noun.lower() != "văn bản":
+            out.append(f)
+    return out
+
+
+def _restates(f: AgreementFact, g: AgreementFact) -> bool:
+    """`f` adds no date, period or count that `g` lacks or contradicts."""
+    if set(f.parties) != set(g.parties) or f.count is not None:
+        return False
+    if f.period is not None and f.period != g.period:
+        return False
+    if f.signed_year is not None and f.signed_year != g.signed_year:
+        return False
+    return f.signed_date is None or f.signed_date == g.signed_date
 
 
 _WITH_EACH = re.compile(r"^[^;]{0,80}?(?:,|\s)\s*(?:và|cũng như|,)\s+(?:với|cùng)\s+", re.IGNORECASE)
@@ -446,6 +495,7 @@ def merge_agreements(facts: list[AgreementFact]) -> list[AgreementFact]:
                 g.sectors = g.sectors or f.sectors
                 g.count = g.count or f.count
                 g.confidence = max(g.confidence, f.confidence)
+                _add_signers(g, f)
                 break
         else:
             merged.append(f)
@@ -461,14 +511,23 @@ def merge_agreements(facts: list[AgreementFact]) -> list[AgreementFact]:
         same.period = same.period or f.period
         same.fields = same.fields or f.fields
         same.sectors = same.sectors or f.sectors
-    dated = {(frozenset(f.parties), f.kind) for f in merged if f.signed_year or f.period}
+        _add_signers(same, f)
+    dated = {(frozenset(f.parties), f.kind): f for f in merged if f.signed_year or f.period}
     out: list[AgreementFact] = []
-    seen_undated: set[tuple[frozenset[str], str]] = set()
+    seen_undated: dict[tuple[frozenset[str], str], AgreementFact] = {}
     for f in merged:
         key = (frozenset(f.parties), f.kind)
         if not (f.signed_year or f.period):
-            if key in dated or key in seen_undated:
+            kept = dated.get(key) or seen_undated.get(key)
+            if kept is not None:
+                _add_signers(kept, f)  # the repeat may be where the signers are named
                 continue
-            seen_undated.add(key)
+            seen_undated[key] = f
         out.append(f)
     return out
+
+
+def _add_signers(into: AgreementFact, other: AgreementFact) -> None:
+    for name in other.signatories:
+        if name not in into.signatories:
+            into.signatories.append(name)

@@ -12,8 +12,9 @@ such a clause only when its structure says who goes with whom:
 - `lần lượt`/`tương ứng` with as many provinces on each side: paired in order;
 - one province of one country acting with several of the other (`tỉnh A hỗ trợ tỉnh B 5 tỷ
   đồng, tỉnh C 3 tỷ đồng và tỉnh D 2 tỷ đồng`), when the clause does not describe a
-  gathering (`tham dự`, `gồm`, `hội nghị`, `giải`, `triển lãm`...): each pair, since the
-  one province is the subject of every predicate.
+  gathering (`tham dự`, `gồm`, `đại diện` anywhere; `hội nghị`, `giải`, `triển lãm`...
+  before the provinces): each pair, since the one province is the subject of every
+  predicate.
 
 Everything else gives no pair (and no agreement, project or visitor) from that clause.
 """
@@ -39,14 +40,27 @@ _PAIR_GAP = re.compile(
     re.IGNORECASE,
 )
 _RESPECTIVELY = re.compile(r"(?<!\w)(?:lần lượt|tương ứng)(?!\w)", re.IGNORECASE)
-# A gathering: the provinces named are its participants, not partners of each other.
-GATHERING = re.compile(
-    r"(?<!\w)(?:tham dự|tham gia|bao gồm|gồm|hội nghị|diễn đàn|hội thảo|hội chợ|triển lãm|"
-    r"liên hoan|lễ hội|festival|giải (?:bóng|đua|thi đấu|thể thao|vô địch|việt dã|cờ|điền kinh|bơi)|"
-    r"hội thi|hội diễn|hội thao|đại diện|các đoàn|các đội|"
-    r"các tỉnh có chung)(?!\w)",
+# A gathering: the provinces named are its participants, not partners of each other. The
+# participation words count anywhere in the clause; an event noun only before the first
+# province (the event is the topic: `Hội nghị ... có lãnh đạo các tỉnh A, B, C`), since
+# after it the provinces are the actors (`tỉnh A và các tỉnh B, C, D đã tổ chức 36 hội nghị`).
+PARTICIPATION = re.compile(
+    r"(?<!\w)(?:tham dự|tham gia|bao gồm|gồm|đại diện|quy tụ|các đoàn|các đội|các tỉnh có chung)(?!\w)",
     re.IGNORECASE,
 )
+EVENT_NOUN = re.compile(
+    r"(?<!\w)(?:hội nghị|diễn đàn|hội thảo|hội chợ|triển lãm|liên hoan|lễ hội|festival|"
+    r"giải (?:bóng|đua|thi đấu|thể thao|vô địch|việt dã|cờ|điền kinh|bơi)|hội thi|hội diễn|hội thao)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def gathering(text: str, ms: Sequence[Mention], start: int, end: int) -> bool:
+    """The clause describes a gathering whose participants the provinces are."""
+    if PARTICIPATION.search(text, start, end) is not None:
+        return True
+    first = min((m.start for m in ms), default=end)
+    return EVENT_NOUN.search(text, start, first) is not None
 
 
 def list_runs(text: str, ms: Sequence[Mention]) -> list[list[Mention]]:
@@ -105,11 +119,13 @@ def explicit_pairs(
         return []
     if len(vn) == len(la) and _RESPECTIVELY.search(text, start, end) is not None:
         return list(zip(vn, la, strict=True))
-    if one_to_many and one_to_several(text, vn, la, start, end):
+    if one_to_many and one_to_several(text, ms, start, end):
         return [(v, x) for v in vn for x in la]
     return []
 
 
-def one_to_several(text: str, vn: Sequence[str], la: Sequence[str], start: int, end: int) -> bool:
+def one_to_several(text: str, ms: Sequence[Mention], start: int, end: int) -> bool:
     """One province of one country with several of the other, outside a gathering."""
-    return (len(vn) == 1 or len(la) == 1) and GATHERING.search(text, start, end) is None
+    vn = {m.iso for m in ms if m.country == "VN"}
+    la = {m.iso for m in ms if m.country == "LA"}
+    return bool(vn and la) and (len(vn) == 1 or len(la) == 1) and not gathering(text, ms, start, end)
