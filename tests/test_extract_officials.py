@@ -114,3 +114,13 @@ def test_deputy_of_any_title() -> None:
     got = officials("Phó Trưởng Ban Đối ngoại Tỉnh ủy Kon Tum Nguyễn Thị Hoa tiếp đoàn tỉnh Attapeu.")
     o = got["Nguyễn Thị Hoa"]
     assert o.positions == ["Phó Trưởng Ban Đối ngoại Tỉnh ủy"] and o.province == "VN-28"
+
+
+def test_border_guard_and_military_commanders() -> None:
+    got = officials(
+        "Dự hội đàm có Đại tá Trần Quốc Khánh, Chỉ huy trưởng Bộ Chỉ huy Bộ đội Biên phòng tỉnh "
+        "Quảng Trị và Đại tá Bun Mi Xay Nha Vông, Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh Savannakhet."
+    )
+    assert got["Trần Quốc Khánh"].province == "VN-25"
+    assert got["Trần Quốc Khánh"].positions == ["Chỉ huy trưởng Bộ Chỉ huy Bộ đội Biên phòng tỉnh"]
+    assert got["Bun Mi Xay Nha Vông"].province == "LA-SV"

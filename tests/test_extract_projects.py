@@ -79,3 +79,24 @@ def test_thanks_for_support_names_the_funder_after_cua() -> None:
 def test_goods_with_their_value_are_one_gift() -> None:
     got = projects("Tỉnh Khăm Muồn trao tặng tỉnh Quảng Bình 200 suất quà trị giá 100 triệu đồng.")
     assert [key(p) for p in got] == [("LA-KH", "VN-24", 1e8, "VND")]
+
+
+def test_the_other_sides_own_share_is_not_given_to_it() -> None:
+    got = projects(
+        "Nhà văn hóa do tỉnh Bình Định hỗ trợ 80.000 USD, phía tỉnh Attapư đối ứng 500 triệu kíp "
+        "để san lấp mặt bằng."
+    )
+    assert [key(p) for p in got] == [("VN-31", "LA-AT", 80000.0, "USD")]
+
+
+def test_kip_amounts_are_lak() -> None:
+    got = projects("Tỉnh Sê Kông trao tặng tỉnh Quảng Nam 1,5 tỷ kíp giúp người dân vùng lũ.")
+    assert [key(p) for p in got] == [("LA-XE", "VN-27", 1.5e9, "LAK")]
+
+
+def test_a_scholarship_grant_with_its_total_is_a_project() -> None:
+    got = projects(
+        "UBND tỉnh Nghệ An cấp 40 suất học bổng cho lưu học sinh tỉnh Xiêng Khoảng với tổng kinh "
+        "phí 3 tỷ đồng."
+    )
+    assert [key(p) for p in got] == [("VN-22", "LA-XI", 3e9, "VND")]

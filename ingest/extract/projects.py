@@ -47,6 +47,9 @@ _VALUED = re.compile(r"\s*,?\s*(?:có\s+)?(?:tổng\s+)?(?:trị giá|giá trị
 PER_YEAR = re.compile(r"(?<!\w)(?:mỗi năm|hằng năm|hàng năm|/năm|một năm)(?!\w)", re.IGNORECASE)
 _SINGLE_YEAR = re.compile(r"(?<!\w)năm\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
 _TRADE = re.compile(r"kim ngạch|xuất khẩu|nhập khẩu|doanh thu|GDP|ngân sách|thu nhập|tổng vốn đầu tư FDI")
+# The other side's own share of a joint project (`phía tỉnh B đối ứng 1,2 tỷ kíp`): money
+# B puts in, not money the funder gives B.
+_OWN_SHARE = re.compile(r"(?<!\w)(?:đối ứng|tự bố trí|tự cân đối|bỏ ra|góp vốn)(?!\w)", re.IGNORECASE)
 _REQUEST = re.compile(r"(?<!\w)(?:đề nghị|mong muốn|kiến nghị|đề xuất|mời)(?!\w)", re.IGNORECASE)
 
 
@@ -106,6 +109,9 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
             continue
         prev_end = verb.end()
         for i_start, i_end, value, currency, goods_text in items:
+            if _OWN_SHARE.search(text, prev_end, i_start) is not None:
+                prev_end = i_end
+                continue
             ben = _beneficiary(
                 text, ms, funder, prev_end if not of_funder else start, i_start, end, carry, ctx.sole
             )
