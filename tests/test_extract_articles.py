@@ -88,3 +88,17 @@ def test_related_headlines_give_nothing() -> None:
     for p in facts.projects:
         codes.update(c for c in (p.funder, p.beneficiary) if c)
     assert codes <= {"VN-22", "LA-XI"}, codes
+
+
+def test_border_conference_gives_only_its_bilateral_signing() -> None:
+    facts = extract_document(read_document(ARTICLES / "border_conference_margins.txt"))
+    assert {(p.vn, p.la) for p in facts.partnerships} == {("VN-25", "LA-SV")}
+    (a,) = facts.agreements
+    assert a.signed_year == 2023 and a.signatories == ["Hà Sỹ Đồng", "Phon Xay Vi Lay Súc"]
+    assert [(e.host, e.visitor) for e in facts.events] == [("VN-24", None)]
+
+
+def test_kip_amounts_keep_their_currency() -> None:
+    facts = extract_document(read_document(ARTICLES / "daklak_champasak_kip.txt"))
+    got = {(p.funder, p.beneficiary, p.amount, p.currency) for p in facts.projects if p.amount}
+    assert got == {("VN-33", "LA-CH", 150000.0, "USD"), ("LA-CH", "VN-33", 3e8, "LAK")}
