@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import neo4j
-from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable
+from neo4j.exceptions import AuthError, ServiceUnavailable
 
 from app.store.base import ChangeSet, GraphStore, Row, StoreUnavailable
 from app.store.cypher import script
@@ -59,8 +59,6 @@ class Neo4jStore(GraphStore):
                 session.execute_write(work)
         except ServiceUnavailable as exc:
             raise StoreUnavailable(f"Neo4j at {self.uri} stopped answering: {exc}") from exc
-        except Neo4jError:
-            raise
 
     def close(self) -> None:
         self._driver.close()

@@ -1,0 +1,136 @@
+"""The Neo4j adapter's wiring, checked without a server (none can run on our machines).
+
+A fake driver records what the adapter asks of the official driver: schema statements
+at start-up, reads routed to readers, one managed write transaction per change set with
+the `merge_*` statements, and failures turned into one-line store errors. Behaviour on a
+real server is covered by the contract suite when NEO4J_URI is set.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import neo4j
+import pytest
+from neo4j.exceptions import ServiceUnavailable
+
+from app.store.base import ChangeSet, StoreUnavailable
+from app.store.cypher import script, statement
+from app.store.neo4j import Neo4jStore
+
+
+class FakeRecord:
+    def __init__(self, data: dict[str, Any]) -> None:
+        self._data = data
+
+    def data(self) -> dict[str, Any]:
+        return self._data
+
+
+class FakeTx:
+    def __init__(self, log: list[tuple[str, dict[str, Any]]]) -> None:
+        self.log = log
+
+    def run(self, query: str, params: dict[str, Any]) -> FakeTx:
+        self.log.append((query, params))
+        return self
+
+    def consume(self) -> None:
+        return None
+
+
+class FakeSession:
+    def __init__(self, driver: FakeDriver) -> None:
+        self.driver = driver
+
+    def __enter__(self) -> FakeSession:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def execute_write(self, work: Any) -> None:
+        tx_log: list[tuple[str, dict[str, Any]]] = []
+        work(FakeTx(tx_log))
+        if self.driver.fail_writes:
+            raise ServiceUnavailable("connection lost")
+        self.driver.transactions.append(tx_log)
+
+
+class FakeDriver:
+    def __init__(self) -> None:
+        self.queries: list[tuple[str, dict[str, Any], dict[str, Any]]] = []
+        self.transactions: list[list[tuple[str, dict[str, Any]]]] = []
+        self.fail_writes = False
+        self.closed = False
+
+    def verify_connectivity(self) -> None:
+        return None
+
+    def execute_query(self, query: str, params: dict[str, Any] | None = None, **kw: Any) -> Any:
+        self.queries.append((query, params or {}, kw))
+        rows = [FakeRecord({"day": neo4j.time.Date(2023, 1, 5), "n": 3})]
+        return rows, None, None
+
+    def session(self, database: str) -> FakeSession:
+        return FakeSession(self)
+
+    def close(self) -> None:
+        self.closed = True
+
+
+@pytest.fixture
+def fake(monkeypatch: pytest.MonkeyPatch) -> FakeDriver:
+    driver = FakeDriver()
+    monkeypatch.setattr(neo4j.GraphDatabase, "driver", lambda uri, auth: driver)
+    return driver
+
+
+def test_schema_is_created_at_start_up(fake: FakeDriver) -> None:
+    Neo4jStore("bolt://example:7687", "neo4j", "secret", "vlkg")
+    sent = [q for q, _, kw in fake.queries if kw.get("database_") == "vlkg"]
+    assert sent == list(script("schema.neo4j"))
+    assert any("REQUIRE n.id IS UNIQUE" in q for q in sent)
+
+
+def test_reads_go_to_readers_and_temporals_become_strings(fake: FakeDriver) -> None:
+    store = Neo4jStore("bolt://example:7687", "neo4j", "secret")
+    rows = store.query("articles_by_id", ids=["abc"])
+    query, params, kw = fake.queries[-1]
+    assert query == statement("read/articles_by_id") and params == {"ids": ["abc"]}
+    assert kw["routing_"] == neo4j.RoutingControl.READ
+    assert rows == [{"day": "2023-01-05", "n": 3}]
+
+
+def test_a_change_set_is_one_transaction_of_merges(fake: FakeDriver) -> None:
+    store = Neo4jStore("bolt://example:7687", "neo4j", "secret")
+    changes = ChangeSet()
+    changes.create_nodes["Article"] = [{"id": "a1"}]
+    changes.create_rels["PARTNERS_WITH"] = [{"src": "ca-mau", "dst": "khammouane"}]
+    changes.update_rels["PARTNERS_WITH"] = [{"src": "ha-tinh", "dst": "khammouane"}]
+    store.apply(changes)
+    (tx,) = fake.transactions
+    assert [q for q, _ in tx] == [
+        statement("write/merge_Article"),
+        statement("write/merge_PARTNERS_WITH"),
+        statement("write/update_PARTNERS_WITH"),
+    ]
+    assert all("MERGE" in q for q, _ in tx[:2])
+
+
+def test_lost_connection_is_a_store_error(fake: FakeDriver) -> None:
+    store = Neo4jStore("bolt://example:7687", "neo4j", "secret")
+    fake.fail_writes = True
+    changes = ChangeSet()
+    changes.create_nodes["Article"] = [{"id": "a1"}]
+    with pytest.raises(StoreUnavailable, match="stopped answering"):
+        store.apply(changes)
+    assert fake.transactions == []
+
+
+def test_nothing_to_write_opens_no_transaction(fake: FakeDriver) -> None:
+    store = Neo4jStore("bolt://example:7687", "neo4j", "secret")
+    store.apply(ChangeSet())
+    assert fake.transactions == []
+    store.close()
+    assert fake.closed
