@@ -3,7 +3,9 @@
 Errors the user can act on (unknown input, locked or unreachable store) print one line
 naming the input and the cause and exit non-zero; they never leave a half-written load.
 The exit status of `extract` and `ingest` is the number of inputs that failed (capped
-at 100), so scripts can tell a clean run from a partial one.
+at 100), so scripts can tell a clean run from a partial one; an error that stops the run
+(store unreachable, locked or of another version, a missing path) exits `STOPPED` (120),
+a value no count of failed inputs can take.
 """
 
 from __future__ import annotations
@@ -41,7 +43,10 @@ def _status(failures: int) -> int:
     return min(failures, 100)
 
 
-def _fail(message: str, code: int = 2) -> typer.Exit:
+STOPPED = 120
+
+
+def _fail(message: str, code: int = STOPPED) -> typer.Exit:
     err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
     return typer.Exit(code)
 

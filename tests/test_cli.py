@@ -12,6 +12,7 @@ import pytest
 
 from app.facts import FactsDocument
 from app.store.embedded import EmbeddedStore
+from ingest.cli import STOPPED
 from tests.factories import camau_khammouane, hatinh_khammouane
 
 
@@ -78,7 +79,7 @@ def test_unknown_province_in_facts_fails_that_file(tmp_path: Path) -> None:
 
 def test_missing_path_is_a_clear_error(tmp_path: Path) -> None:
     r = vlkg("ingest", str(tmp_path / "nope"), data=tmp_path / "data")
-    assert r.returncode == 2 and "no such file or folder" in r.stderr
+    assert r.returncode == STOPPED and "no such file or folder" in r.stderr
 
 
 def test_locked_store_is_reported_and_left_intact(tmp_path: Path, facts_file: Path) -> None:
@@ -90,14 +91,14 @@ def test_locked_store_is_reported_and_left_intact(tmp_path: Path, facts_file: Pa
         r = vlkg("ingest", str(facts_file), data=data)
     finally:
         holder.close()
-    assert r.returncode == 2
+    assert r.returncode == STOPPED
     assert "in use by another process" in r.stderr and "one writer" in r.stderr
     assert stats(data) == before
 
 
 def test_unreachable_neo4j_is_one_line(tmp_path: Path, facts_file: Path) -> None:
     r = vlkg("ingest", str(facts_file), data=tmp_path, VLKG_STORE="neo4j", NEO4J_URI="bolt://127.0.0.1:9")
-    assert r.returncode == 2
+    assert r.returncode == STOPPED
     assert "cannot reach Neo4j at bolt://127.0.0.1:9" in r.stderr
     assert "Traceback" not in r.stderr
 
@@ -111,7 +112,7 @@ def test_store_written_by_another_version_is_refused(tmp_path: Path, facts_file:
     meta["engine_version"] = "0.20.1"
     marker.write_text(json.dumps(meta))
     r = vlkg("stats", data=data)
-    assert r.returncode == 2 and "written by ladybug 0.20.1" in r.stderr
+    assert r.returncode == STOPPED and "written by ladybug 0.20.1" in r.stderr
 
 
 def test_extract_json_touches_no_store(tmp_path: Path, facts_file: Path) -> None:
