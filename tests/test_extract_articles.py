@@ -31,7 +31,7 @@ _ROW = re.compile(r"^(\w+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s")
 
 
 def _articles() -> list[Path]:
-    return sorted(ARTICLES.glob("*.txt"))
+    return sorted(p for p in ARTICLES.iterdir() if p.suffix in (".txt", ".html"))
 
 
 def score_articles(tmp_path: Path) -> tuple[dict[str, tuple[float, float]], str]:

@@ -19,7 +19,8 @@ from .agreements import add_signatories, extract_agreements, merge_agreements
 from .context import ArticleContext, SentenceInfo
 from .districts import extract_districts
 from .events import extract_event, merge_events
-from .officials import Official, find_officials
+from .mentions import Mention
+from .officials import DELEGATION, Official, find_officials
 from .partnerships import extract_partnerships
 from .projects import extract_projects, merge_projects
 from .sentences import sentences
@@ -48,11 +49,20 @@ def extract_document(doc: Document) -> ArticleFacts:
     officials: dict[str, OfficialFact] = {}
     agreements: list[AgreementFact] = []
     projects: list[ProjectFact] = []
+    delegation: Mention | None = None
     for info in ctx.sentences:
         zone = info.sentence.zone
         found = find_officials(
-            doc.text, info.sentence.start, info.sentence.end, info.mentions, ctx.main_vn, ctx.main_la
+            doc.text,
+            info.sentence.start,
+            info.sentence.end,
+            info.mentions,
+            ctx.main_vn,
+            ctx.main_la,
+            delegation,
         )
+        if zone == "body":
+            delegation = _delegation(doc.text, info) or delegation
         for o in found:
             _add_official(officials, o, info.evidence())
         if zone not in FACT_ZONES:
@@ -87,6 +97,15 @@ def extract_document(doc: Document) -> ArticleFacts:
     if not facts.partnerships and not facts.agreements and not facts.projects:
         facts.warnings.append(f"{doc.source}: no Vietnam–Laos provincial cooperation found")
     return facts
+
+
+def _delegation(text: str, info: SentenceInfo) -> Mention | None:
+    """The province of the last delegation the sentence introduces (`Đoàn đại biểu tỉnh X`)."""
+    found: Mention | None = None
+    for m in info.mentions:
+        if DELEGATION.search(text, max(info.sentence.start, m.start - 40), m.start):
+            found = m
+    return found
 
 
 def _named_again(

@@ -133,6 +133,21 @@ _NOT_NAME = frozenset(
         *("Các", "Những", "Hai", "Đồng", "Thủ", "Lãnh", "Đây", "Dịp", "Nhân", "Ông", "Bà"),
     )
 )
+# Family names that also open phrases (`Đoàn đại biểu`, `Đồng chí`): a name after an
+# honorific (`đồng chí Đoàn Ngọc Lâm`) may start with them.
+_SURNAME_OPENERS = frozenset(("Đoàn", "Đồng", "Quân", "Công", "Trung", "Thủ", "Nhân"))
+# `Ủy viên Trung ương Đảng NDCM Lào`, `... Đảng Cộng sản Việt Nam`: the party named after
+# a party title belongs to the title.
+_PARTY_TAIL = re.compile(
+    r"\s+(?:(?:NDCM|Nhân dân Cách mạng)\s+Lào|Cộng sản Việt Nam|(?:\(\s*)?(?:Đảng\s+)?NDCM\s+Lào\s*\)?)(?!\w)"
+)
+_LEADS = re.compile(r"(?<!\w)(?:dẫn đầu|làm trưởng đoàn|làm Trưởng đoàn)(?!\w)")
+_DELEGATION_WORD = re.compile(r"(?<!\w)(?:Đoàn|đoàn)(?!\w)")
+# `Đoàn đại biểu tỉnh X`, `đoàn công tác của thành phố X`: the delegation's province.
+DELEGATION = re.compile(
+    r"(?<!\w)(?:Đoàn|đoàn)\s+(?:(?:đại biểu|công tác|cán bộ|lãnh đạo|cấp cao)\s+){0,2}(?:của\s+)?"
+    r"(?:(?:tỉnh|thành phố|TP\.?|Tỉnh)\s*)?$"
+)
 _COUNTRY = r"(?:(?:nước\s+)?(?:CHDCND|Cộng hòa Dân chủ Nhân dân)\s+Lào|Lào|Việt Nam)"
 _COUNTRY_TAIL = re.compile(r"\s+" + _COUNTRY + r"(?P<at>\s+tại\s+(?:(?:TP\.?|tỉnh|thành phố)\s*)?)?")
 _COUNTRY_NAME = re.compile(_COUNTRY)
@@ -168,9 +183,12 @@ def _chain(text: str, pos: int) -> tuple[list[str], int]:
         if m is None:
             break
         title = " ".join(m.group().split())
+        party = _PARTY_TAIL.match(text, m.end()) if title.endswith("Đảng") else None
+        if party is not None:
+            title = title + " " + " ".join(party.group().split())
         if title.lower() not in (t.lower() for t in titles):
             titles.append(title)
-        pos = m.end()
+        pos = party.end() if party is not None else m.end()
         sep = _CHAIN_SEP.match(text, pos)
         if sep is None or TITLE.match(text, sep.end()) is None:
             break
@@ -178,8 +196,9 @@ def _chain(text: str, pos: int) -> tuple[list[str], int]:
     return titles, pos
 
 
-def _name_at(text: str, pos: int, end: int) -> tuple[str, int] | None:
-    """A run of 2–7 capitalised words starting at `pos` (after spaces)."""
+def _name_at(text: str, pos: int, end: int, honorific: bool = False) -> tuple[str, int] | None:
+    """A run of 2–7 capitalised words starting at `pos` (after spaces); after an honorific
+    the first word may be a family name that also opens phrases (`Đoàn`)."""
     while pos < end and text[pos] == " ":
         pos += 1
     tokens: list[tuple[int, int]] = []
@@ -191,7 +210,7 @@ def _name_at(text: str, pos: int, end: int) -> tuple[str, int] | None:
         tok = m.group()
         if (
             not tok[0].isupper()
-            or (not tokens and tok in _NOT_NAME)
+            or (not tokens and tok in _NOT_NAME and not (honorific and tok in _SURNAME_OPENERS))
             or (tok.isupper() and len(tok) > 1 and tok.isascii())
         ):
             break
@@ -227,9 +246,18 @@ def find_officials(
     mentions: Sequence[Mention],
     main_vn: str | None,
     main_la: str | None,
+    delegation: Mention | None = None,
 ) -> list[Official]:
-    """Officials stated in `text[start:end]` (one sentence)."""
+    """Officials stated in `text[start:end]` (one sentence).
+
+    `delegation` is the province of the delegation an earlier sentence introduced
+    (`Đoàn đại biểu tỉnh X ...`); a leader named in a later sentence (`Đoàn do đồng chí A,
+    Phó Bí thư Tỉnh ủy dẫn đầu`) with a title both countries use belongs to it."""
     out: list[Official] = []
+    if delegation is not None and not (
+        _LEADS.search(text, start, end) and _DELEGATION_WORD.search(text, start, end)
+    ):
+        delegation = None
     taken: list[tuple[int, int]] = []
     pos = start
     while True:
@@ -277,7 +305,7 @@ def find_officials(
             official.organisation = f"{official.positions[-1]} {national}"
             official.country = "LA" if national.startswith(("Lào", "CHDCND", "nước", "Cộng")) else "VN"
         else:
-            _place(official, text, m.start(), after, end, mention, mentions, main_vn, main_la)
+            _place(official, text, m.start(), after, end, mention, mentions, main_vn, main_la, delegation)
         taken.append((official.start, max(official.end, chain_end)))
         pos = max(pos, official.end)
         out.append(official)
@@ -294,7 +322,7 @@ def _name_before(text: str, sent_start: int, title_start: int) -> tuple[str, int
     head = window[: sep.start()]
     best: tuple[str, int] | None = None
     for h in _HONORIFIC.finditer(head):
-        named = _name_at(text, window_start + h.end(), window_start + sep.start())
+        named = _name_at(text, window_start + h.end(), window_start + sep.start(), honorific=True)
         if named is not None and named[1] == window_start + len(head.rstrip()):
             best = (named[0], window_start + h.end())
     return best
@@ -310,6 +338,7 @@ def _place(
     mentions: Sequence[Mention],
     main_vn: str | None,
     main_la: str | None,
+    delegation: Mention | None = None,
 ) -> None:
     """Set province, organisation and country of `official` from its titles and context."""
     joined = " ".join(official.positions).lower()
@@ -337,6 +366,9 @@ def _place(
         if near:
             official.province = near[-1].iso
             official.country = near[-1].country
+        elif delegation is not None:
+            official.province = delegation.iso
+            official.country = delegation.country
         return
     official.country = country
     near = [

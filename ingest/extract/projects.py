@@ -50,6 +50,23 @@ _TRADE = re.compile(r"kim ngạch|xuất khẩu|nhập khẩu|doanh thu|GDP|ngâ
 # The other side's own share of a joint project (`phía tỉnh B đối ứng 1,2 tỷ kíp`): money
 # B puts in, not money the funder gives B.
 _OWN_SHARE = re.compile(r"(?<!\w)(?:đối ứng|tự bố trí|tự cân đối|bỏ ra|góp vốn)(?!\w)", re.IGNORECASE)
+# A company's or enterprises' capital (`Công ty X ... vốn đầu tư 1.500 tỷ đồng`, `vốn đầu
+# tư của các doanh nghiệp`) is business investment, not a province's aid.
+_COMPANY = re.compile(
+    r"(?<!\w)(?:[Cc]ông ty|[Tt]ập đoàn|[Dd]oanh nghiệp|[Nn]hà đầu tư|[Nn]gân hàng|[Hh]ợp tác xã)(?!\w)"
+)
+_CAPITAL = re.compile(r"(?<!\w)(?:vốn|đầu tư)(?!\w)", re.IGNORECASE)
+# A total followed by its parts (`tổng trị giá 2 tỷ đồng, gồm 1,5 tỷ đồng tiền mặt và 500
+# triệu đồng hàng hóa`): the parts are not further gifts.
+_TOTAL_BEFORE = re.compile(r"(?<!\w)(?:tổng|tổng cộng|tổng số)(?!\w)[^,;:]{0,30}$", re.IGNORECASE)
+_PARTS_AFTER = re.compile(r"\s*[,(:]?\s*(?:bao gồm|gồm|trong đó)(?!\w)", re.IGNORECASE)
+# A bare unit word as the subject (`Riêng năm 2022, tỉnh đã hỗ trợ ...`, `thành phố còn hỗ
+# trợ tỉnh B ...`) refers to the funder of the article's previous statement of aid.
+_BARE_SUBJECT = re.compile(
+    r"(?<!\w)(?:[Tt]ỉnh|[Tt]hành phố)(?:\s+(?:nhà|ta))?\s+(?:(?:đã|cũng|còn|vẫn|luôn|đang|tiếp tục|"
+    r"thường xuyên|sẽ)\s+){0,3}$"
+)
+_SINCE = re.compile(r"(?<!\w)từ\s+năm\s+(?P<y>(?:19|20)\d\d)\s+(?:đến|tới)\s+nay(?!\w)", re.IGNORECASE)
 _REQUEST = re.compile(r"(?<!\w)(?:đề nghị|mong muốn|kiến nghị|đề xuất|mời)(?!\w)", re.IGNORECASE)
 
 
@@ -66,7 +83,7 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
     sent = info.sentence
     if VERB.search(sent.text) is None:
         return []
-    years = _years(sent.text)
+    years = _years(sent.text, ctx.published.year if ctx.published else None)
     per_year = PER_YEAR.search(sent.text) is not None
     carry = _Carry()
     out: list[ProjectFact] = []
@@ -85,6 +102,12 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
         funder, of_funder = _funder(text, ms, verb.start(), verb.end(), end)
         if funder is None:
             funder = carry.funder
+        if (
+            funder is None
+            and ctx.last_funder is not None
+            and _BARE_SUBJECT.search(text, max(start, verb.start() - 40), verb.start())
+        ):
+            funder = ctx.last_funder
         if funder is None or funder.iso in crowd:
             continue
         amounts = [a for a in all_amounts if a.start > verb.start() or of_funder]
@@ -99,6 +122,9 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
             (a.start, a.end, a.value, a.currency, None) for a in amounts
         ] + [(g.start, g.end, None, None, g.text) for g in goods]
         items.sort()
+        items = _drop_parts(text, items, end)
+        if items and _company_capital(text, ms, start, items[0][0]):
+            continue
         if items and _TRADE.search(text, start, end) and not _AID_VERB.search(text, start, end):
             continue
         if not items:
@@ -138,6 +164,7 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
                 )
             )
             carry.funder = funder
+            ctx.last_funder = funder
             if ben is not None:
                 carry.beneficiary = ben
                 carry.beneficiary_country = "LA" if ben.startswith("LA") else "VN"
@@ -265,8 +292,36 @@ def _no_amount(
     ]
 
 
-def _years(sentence: str) -> tuple[int, int] | None:
-    """A stated period (`giai đoạn 2019 - 2023`), else a single `năm 2023` as (2023, 2023)."""
+def _company_capital(text: str, ms: list[Mention], start: int, first_item: int) -> bool:
+    """A company is the subject of the clause's capital (`Công ty X ... tại tỉnh B với vốn
+    đầu tư ...`, `vốn đầu tư của các doanh nghiệp A ...`): the company noun comes before any
+    province. `tỉnh A có 4 doanh nghiệp đầu tư tại Lào ... vốn đăng ký ...` is the province's
+    investment (the gold counts it) and stays."""
+    company = _COMPANY.search(text, start, first_item)
+    if company is None or _CAPITAL.search(text, start, first_item) is None:
+        return False
+    return not any(m.start < company.start() for m in ms)
+
+
+def _drop_parts(
+    text: str, items: list[tuple[int, int, float | None, str | None, str | None]], end: int
+) -> list[tuple[int, int, float | None, str | None, str | None]]:
+    """Items after a total that lists its parts (`tổng trị giá X, gồm Y và Z`): only X."""
+    for i, (i_start, i_end, value, _, _) in enumerate(items):
+        if value is None or i + 1 == len(items):
+            continue
+        if _TOTAL_BEFORE.search(text, max(0, i_start - 40), i_start) and _PARTS_AFTER.match(text, i_end, end):
+            return items[: i + 1]
+    return items
+
+
+def _years(sentence: str, published: int | None = None) -> tuple[int, int] | None:
+    """A stated period (`giai đoạn 2019 - 2023`), else `từ năm 2016 đến nay` as (2016, the
+    published year), else a single `năm 2023` as (2023, 2023)."""
+    since = _SINCE.search(sentence)
+    if since is not None:
+        a = int(since.group("y"))
+        return (a, published) if published is not None and published >= a else None
     m = PERIOD.search(sentence)
     if m is not None:
         a, b = int(m.group("a")), int(m.group("b"))
