@@ -124,3 +124,52 @@ def test_border_guard_and_military_commanders() -> None:
     assert got["Trần Quốc Khánh"].province == "VN-25"
     assert got["Trần Quốc Khánh"].positions == ["Chỉ huy trưởng Bộ Chỉ huy Bộ đội Biên phòng tỉnh"]
     assert got["Bun Mi Xay Nha Vông"].province == "LA-SV"
+
+
+def test_delegation_leader_in_next_sentence_takes_the_delegation_province() -> None:
+    got = officials(
+        "Chiều 3/4, Đoàn công tác tỉnh Hà Tĩnh đã đến thăm tỉnh Khăm Muộn. "
+        "Đoàn do đồng chí Phan Văn Bình, Phó Bí thư Tỉnh ủy làm trưởng đoàn."
+    )
+    assert got["Phan Văn Bình"].province == "VN-23"
+
+
+def test_shared_title_without_delegation_cue_stays_unplaced() -> None:
+    got = officials(
+        "Đoàn công tác tỉnh Hà Tĩnh đã đến thăm tỉnh Khăm Muộn. "
+        "Sau đó, đồng chí Phan Văn Bình, Phó Bí thư Tỉnh ủy phát biểu."
+    )
+    assert got["Phan Văn Bình"].province is None
+
+
+def test_family_name_doan_after_honorific() -> None:
+    got = officials(
+        "Cùng dự có đồng chí Đoàn Minh Khoa, Phó Chủ tịch UBND tỉnh Quảng Trị và đoàn đại biểu tỉnh Savannakhet."
+    )
+    assert got["Đoàn Minh Khoa"].province == "VN-25"
+    assert got["Đoàn Minh Khoa"].positions == ["Phó Chủ tịch UBND tỉnh"]
+
+
+def test_lao_party_title_keeps_its_party_and_the_chain_goes_on() -> None:
+    got = officials(
+        "Tiếp đoàn có ông Sổm-sắc Vông-xay, Ủy viên Trung ương Đảng NDCM Lào, Bí thư Tỉnh ủy, "
+        "Tỉnh trưởng tỉnh Savannakhet."
+    )
+    o = got["Sổm-sắc Vông-xay"]
+    assert o.province == "LA-SV"
+    assert o.positions == ["Ủy viên Trung ương Đảng NDCM Lào", "Bí thư Tỉnh ủy", "Tỉnh trưởng"]
+
+
+def test_woman_and_man_joined_by_va() -> None:
+    got = officials(
+        "Bà Văn-na Khăm-sinh, Phó Tỉnh trưởng tỉnh Bôlykhămxay và ông Trần Quốc Hưng, "
+        "Chủ tịch UBND tỉnh Nghệ An đã hội đàm."
+    )
+    assert got["Văn-na Khăm-sinh"].province == "LA-BL"
+    assert got["Trần Quốc Hưng"].province == "VN-22"
+
+
+def test_lao_government_deputy_prime_minister_is_national() -> None:
+    got = officials("Phó Thủ tướng Chính phủ Lào Bun-xay Phôm-vi-hản tiếp đoàn tỉnh Nghệ An.")
+    o = got["Bun-xay Phôm-vi-hản"]
+    assert o.province is None and o.organisation == "Phó Thủ tướng Chính phủ Lào"

@@ -100,3 +100,58 @@ def test_a_scholarship_grant_with_its_total_is_a_project() -> None:
         "phí 3 tỷ đồng."
     )
     assert [key(p) for p in got] == [("VN-22", "LA-XI", 3e9, "VND")]
+
+
+def test_total_with_its_parts_is_one_project() -> None:
+    got = projects(
+        "Tỉnh Hà Tĩnh trao tặng tỉnh Bôlykhămxay số quà tổng trị giá 3 tỷ đồng, gồm 2 tỷ đồng "
+        "tiền mặt và 1 tỷ đồng vật tư y tế."
+    )
+    assert [key(p) for p in got] == [("VN-23", "LA-BL", 3e9, "VND")]
+
+
+def test_part_with_its_own_subject_after_a_total() -> None:
+    got = projects("Công trình có tổng kinh phí 12 tỷ đồng, trong đó tỉnh Kon Tum hỗ trợ tỉnh Attapư 7 tỷ đồng.")
+    assert [key(p) for p in got] == [("VN-28", "LA-AT", 7e9, "VND")]
+
+
+def test_company_capital_is_not_aid() -> None:
+    assert projects("Tập đoàn Hoàng Phát (Nghệ An) đầu tư nhà máy tại tỉnh Xiêng Khoảng với vốn 800 tỷ đồng.") == []
+
+
+def test_provinces_enterprises_investing_abroad_count_for_the_province() -> None:
+    (p,) = projects("Tỉnh Gia Lai có 3 doanh nghiệp đầu tư tại tỉnh Attapư với tổng vốn đăng ký 15 triệu USD.")
+    assert key(p) == ("VN-30", "LA-AT", 15e6, "USD")
+
+
+def test_bare_unit_subject_continues_the_previous_funder() -> None:
+    got = projects(
+        "Tỉnh Quảng Nam hỗ trợ tỉnh Sê Kông 2 tỷ đồng xây dựng trạm y tế. "
+        "Ngoài ra, tỉnh còn hỗ trợ tỉnh Sê Kông 300 triệu đồng mua thuốc."
+    )
+    assert [key(p) for p in got] == [("VN-27", "LA-XE", 2e9, "VND"), ("VN-27", "LA-XE", 3e8, "VND")]
+
+
+def test_since_year_until_now() -> None:
+    (p,) = projects("Từ năm 2015 đến nay, tỉnh Sơn La đã hỗ trợ tỉnh Hủa Phăn hơn 60 tỷ đồng.")
+    assert p.years == (2015, 2021)
+
+
+def test_per_year_with_slash() -> None:
+    (p,) = projects("Tỉnh Thanh Hóa hỗ trợ tỉnh Hủa Phăn 4 tỷ đồng/năm.")
+    assert p.per_year
+
+
+def test_running_total_is_not_another_gift() -> None:
+    got = projects(
+        "Tỉnh Điện Biên trao tặng tỉnh Phông-sa-lỳ 500 triệu đồng, nâng tổng số tiền hỗ trợ trong năm lên 3 tỷ đồng."
+    )
+    assert [key(p) for p in got] == [("VN-71", "LA-PH", 5e8, "VND")]
+
+
+def test_second_subject_in_one_clause_gives_its_own_direction() -> None:
+    got = projects(
+        "Tỉnh Salavan ủng hộ tỉnh Thừa Thiên Huế 10 nghìn USD, còn tỉnh Thừa Thiên Huế tặng tỉnh Salavan "
+        "20 tấn gạo trị giá 300 triệu đồng."
+    )
+    assert {key(p) for p in got} == {("LA-SL", "VN-26", 1e4, "USD"), ("VN-26", "LA-SL", 3e8, "VND")}

@@ -44,7 +44,9 @@ GENERIC_LAO = re.compile(
     re.IGNORECASE,
 )
 _VALUED = re.compile(r"\s*,?\s*(?:có\s+)?(?:tổng\s+)?(?:trị giá|giá trị)(?:\s+(?:là|khoảng|hơn|gần))?\s*$")
-PER_YEAR = re.compile(r"(?<!\w)(?:mỗi năm|hằng năm|hàng năm|/năm|một năm)(?!\w)", re.IGNORECASE)
+PER_YEAR = re.compile(r"(?:(?<!\w)(?:mỗi năm|hằng năm|hàng năm|một năm)|/\s?năm)(?!\w)", re.IGNORECASE)
+# `nâng tổng số tiền hỗ trợ ... lên 5 tỷ đồng`: a running total, not another gift.
+_RUNNING_TOTAL = re.compile(r"(?<!\w)nâng\s+tổng(?!\w)[^;]{0,80}\slên\s+(?:(?:hơn|gần|trên|khoảng)\s+)?$", re.IGNORECASE)
 _SINGLE_YEAR = re.compile(r"(?<!\w)năm\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
 _TRADE = re.compile(r"kim ngạch|xuất khẩu|nhập khẩu|doanh thu|GDP|ngân sách|thu nhập|tổng vốn đầu tư FDI")
 # The other side's own share of a joint project (`phía tỉnh B đối ứng 1,2 tỷ kíp`): money
@@ -94,12 +96,20 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
         ms = info.in_span(start, end)
         all_amounts = find_amounts(text, start, end)
         all_goods = find_in_kind(text, start, end)
-        verb = _subject_verb(
-            text, ms, start, end, [a.start for a in all_amounts] + [g.start for g in all_goods]
-        )
+        item_starts = [a.start for a in all_amounts] + [g.start for g in all_goods]
+        verb = _subject_verb(text, ms, start, end, item_starts)
         if verb is None:
             continue
         funder, of_funder = _funder(text, ms, verb.start(), verb.end(), end)
+        if funder is None:
+            # `tổng kinh phí 10 tỷ đồng, trong đó tỉnh A hỗ trợ tỉnh B 6 tỷ đồng`: a later
+            # verb of the clause with its own subject.
+            for later in _verbs_with_items(text, verb.end(), end, item_starts):
+                funder, of_funder = _funder(text, ms, later.start(), later.end(), end)
+                if funder is not None and funder.end > verb.end():
+                    verb = later
+                    break
+                funder, of_funder = None, False
         if funder is None:
             funder = carry.funder
         if (
@@ -134,10 +144,16 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
                 carry.funder = funder
             continue
         prev_end = verb.end()
+        clause_funder = funder
         for i_start, i_end, value, currency, goods_text in items:
-            if _OWN_SHARE.search(text, prev_end, i_start) is not None:
+            if _OWN_SHARE.search(text, prev_end, i_start) is not None or _RUNNING_TOTAL.search(
+                text, max(start, i_start - 120), i_start
+            ):
                 prev_end = i_end
                 continue
+            # `A hỗ trợ B 20 nghìn USD, còn B tặng A 50 tấn gạo`: a later verb with its own
+            # subject after the previous item gives its items that subject.
+            funder = _own_subject(text, ms, prev_end, i_start, end) or clause_funder
             ben = _beneficiary(
                 text, ms, funder, prev_end if not of_funder else start, i_start, end, carry, ctx.sole
             )
@@ -188,6 +204,31 @@ def _subject_verb(
         if any(m.end <= v.start() for m in ms):
             return v
     return verbs[0]
+
+
+def _verbs_with_items(text: str, lo: int, end: int, items: list[int]) -> list[re.Match[str]]:
+    """Support verbs in `text[lo:end]` followed by an item before the next verb."""
+    verbs = list(VERB.finditer(text, lo, end))
+    out = []
+    for i, v in enumerate(verbs):
+        stop = verbs[i + 1].start() if i + 1 < len(verbs) else end
+        if any(v.end() <= pos < stop for pos in items):
+            out.append(v)
+    return out
+
+
+def _own_subject(text: str, ms: list[Mention], lo: int, hi: int, end: int) -> Mention | None:
+    """The province right before the last support verb in `text[lo:hi]` (between the
+    previous item and this one), if there is such a verb: that clause's own subject."""
+    last = None
+    for v in VERB.finditer(text, lo, hi):
+        last = v
+    if last is None:
+        return None
+    before = [m for m in ms if lo <= m.start and m.end <= last.start()]
+    if not before or _THANKS.search(text, max(0, last.start() - 60), last.start()):
+        return None
+    return before[0]
 
 
 def _funder(
