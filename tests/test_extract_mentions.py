@@ -80,3 +80,8 @@ def test_hue_resolves_by_date() -> None:
     assert isos("thành phố Huế", dt.date(2024, 6, 1)) == ["VN-26"]
     assert isos("thành phố Huế", NEW) == ["hue"]
     assert isos("thành phố Huế", None) == ["VN-26"]
+
+
+def test_no_mention_starting_inside_a_hyphenated_word() -> None:
+    assert isos("Ông Khăm-xay Xổm-bun phát biểu.") == []
+    assert isos("Hợp tác Quảng Trị-Savannakhet phát triển.") == ["VN-25", "LA-SV"]

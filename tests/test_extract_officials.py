@@ -173,3 +173,18 @@ def test_lao_government_deputy_prime_minister_is_national() -> None:
     got = officials("Phó Thủ tướng Chính phủ Lào Bun-xay Phôm-vi-hản tiếp đoàn tỉnh Nghệ An.")
     o = got["Bun-xay Phôm-vi-hản"]
     assert o.province is None and o.organisation == "Phó Thủ tướng Chính phủ Lào"
+
+
+def test_va_after_a_named_person_starts_the_next_person() -> None:
+    got = officials(
+        "Dự có ông Hồ Văn Niên - Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh và Tổng Lãnh sự Lào tại Đà Nẵng "
+        "Khăm-bay Sỉ-xu-vông."
+    )
+    assert got["Hồ Văn Niên"].positions == ["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh"]
+    assert got["Khăm-bay Sỉ-xu-vông"].positions == ["Tổng Lãnh sự"]
+    assert got["Khăm-bay Sỉ-xu-vông"].province is None
+
+
+def test_province_name_inside_a_hyphenated_lao_name_is_not_a_province() -> None:
+    got = officials("Đoàn đại biểu tỉnh Attapư do ông Bun-xay Xổm-bun, Bí thư Tỉnh ủy dẫn đầu.")
+    assert got["Bun-xay Xổm-bun"].province == "LA-AT"

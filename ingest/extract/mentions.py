@@ -152,6 +152,8 @@ def find_mentions(text: str, on: dt.date | None, start: int = 0, end: int | None
             continue
         if not _plausible(surface, key, auto) or _inside_person_name(text, s):
             continue
+        if surface[0].islower() and s >= 2 and text[s - 1] == "-" and text[s - 2].isalpha():
+            continue  # `Khăm-xay Xổm-bun`: starts inside a hyphenated word (a person's name)
         resolved = _resolve(surface, on)
         if resolved is None:
             continue

@@ -175,7 +175,7 @@ def _search_title(text: str, pos: int, end: int) -> re.Match[str] | None:
     return None
 
 
-def _chain(text: str, pos: int) -> tuple[list[str], int]:
+def _chain(text: str, pos: int, and_joins: bool = True) -> tuple[list[str], int]:
     """Titles starting exactly at `pos`, joined by commas/dashes/`kiêm`; returns (titles, end)."""
     titles: list[str] = []
     while True:
@@ -190,7 +190,7 @@ def _chain(text: str, pos: int) -> tuple[list[str], int]:
             titles.append(title)
         pos = party.end() if party is not None else m.end()
         sep = _CHAIN_SEP.match(text, pos)
-        if sep is None or TITLE.match(text, sep.end()) is None:
+        if sep is None or TITLE.match(text, sep.end()) is None or (not and_joins and "và" in sep.group()):
             break
         pos = sep.end()
     return titles, pos
@@ -267,7 +267,10 @@ def find_officials(
         if any(a <= m.start() < b for a, b in taken):
             pos = m.end()
             continue
-        titles, chain_end = _chain(text, m.start())
+        # `ông A - <titles> và <title> B`: a name already stands before the chain, so `và`
+        # starts the next person, not another title of A.
+        named_before = _name_before(text, start, m.start())
+        titles, chain_end = _chain(text, m.start(), and_joins=named_before is None)
         pos = chain_end
         mention = _mention_at(mentions, text, chain_end)
         after = chain_end
@@ -290,15 +293,13 @@ def find_officials(
                     after = place.end() if place else chain_end
                 national = " ".join(text[chain_end:after].split())
         official: Official | None = None
-        named = _name_at(text, after, end)
+        named = _name_at(text, after, end) if named_before is None else None
         if named is not None and any(men.start < named[1] and men.end > after for men in mentions):
             named = None
         if named is not None:
             official = Official(named[0], m.start(), named[1], titles)
-        else:
-            before = _name_before(text, start, m.start())
-            if before is not None:
-                official = Official(before[0], before[1], after, titles)
+        elif named_before is not None:
+            official = Official(named_before[0], named_before[1], after, titles)
         if official is None:
             continue
         if national:
