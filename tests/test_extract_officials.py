@@ -144,7 +144,8 @@ def test_shared_title_without_delegation_cue_stays_unplaced() -> None:
 
 def test_family_name_doan_after_honorific() -> None:
     got = officials(
-        "Cùng dự có đồng chí Đoàn Minh Khoa, Phó Chủ tịch UBND tỉnh Quảng Trị và đoàn đại biểu tỉnh Savannakhet."
+        "Cùng dự có đồng chí Đoàn Minh Khoa, Phó Chủ tịch UBND tỉnh Quảng Trị "
+        "và đoàn đại biểu tỉnh Savannakhet."
     )
     assert got["Đoàn Minh Khoa"].province == "VN-25"
     assert got["Đoàn Minh Khoa"].positions == ["Phó Chủ tịch UBND tỉnh"]

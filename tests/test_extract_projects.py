@@ -111,16 +111,23 @@ def test_total_with_its_parts_is_one_project() -> None:
 
 
 def test_part_with_its_own_subject_after_a_total() -> None:
-    got = projects("Công trình có tổng kinh phí 12 tỷ đồng, trong đó tỉnh Kon Tum hỗ trợ tỉnh Attapư 7 tỷ đồng.")
+    got = projects(
+        "Công trình có tổng kinh phí 12 tỷ đồng, trong đó tỉnh Kon Tum hỗ trợ tỉnh Attapư 7 tỷ đồng."
+    )
     assert [key(p) for p in got] == [("VN-28", "LA-AT", 7e9, "VND")]
 
 
 def test_company_capital_is_not_aid() -> None:
-    assert projects("Tập đoàn Hoàng Phát (Nghệ An) đầu tư nhà máy tại tỉnh Xiêng Khoảng với vốn 800 tỷ đồng.") == []
+    assert (
+        projects("Tập đoàn Hoàng Phát (Nghệ An) đầu tư nhà máy tại tỉnh Xiêng Khoảng với vốn 800 tỷ đồng.")
+        == []
+    )
 
 
 def test_provinces_enterprises_investing_abroad_count_for_the_province() -> None:
-    (p,) = projects("Tỉnh Gia Lai có 3 doanh nghiệp đầu tư tại tỉnh Attapư với tổng vốn đăng ký 15 triệu USD.")
+    (p,) = projects(
+        "Tỉnh Gia Lai có 3 doanh nghiệp đầu tư tại tỉnh Attapư với tổng vốn đăng ký 15 triệu USD."
+    )
     assert key(p) == ("VN-30", "LA-AT", 15e6, "USD")
 
 
@@ -144,7 +151,8 @@ def test_per_year_with_slash() -> None:
 
 def test_running_total_is_not_another_gift() -> None:
     got = projects(
-        "Tỉnh Điện Biên trao tặng tỉnh Phông-sa-lỳ 500 triệu đồng, nâng tổng số tiền hỗ trợ trong năm lên 3 tỷ đồng."
+        "Tỉnh Điện Biên trao tặng tỉnh Phông-sa-lỳ 500 triệu đồng, "
+        "nâng tổng số tiền hỗ trợ trong năm lên 3 tỷ đồng."
     )
     assert [key(p) for p in got] == [("VN-71", "LA-PH", 5e8, "VND")]
 

@@ -149,7 +149,9 @@ DELEGATION = re.compile(
     r"(?:(?:tỉnh|thành phố|TP\.?|Tỉnh)\s*)?$"
 )
 _COUNTRY = r"(?:(?:nước\s+)?(?:CHDCND|Cộng hòa Dân chủ Nhân dân)\s+Lào|Lào|Việt Nam)"
-_COUNTRY_TAIL = re.compile(r"\s+(?:Chính phủ\s+)?" + _COUNTRY + r"(?P<at>\s+tại\s+(?:(?:TP\.?|tỉnh|thành phố)\s*)?)?")
+_COUNTRY_TAIL = re.compile(
+    r"\s+(?:Chính phủ\s+)?" + _COUNTRY + r"(?P<at>\s+tại\s+(?:(?:TP\.?|tỉnh|thành phố)\s*)?)?"
+)
 _COUNTRY_NAME = re.compile(_COUNTRY)
 _PREFIX = re.compile(r"\s*(?:(?:tỉnh|TP\.?|thành phố|thủ đô|Tỉnh)\s+)?")
 _ORG_END = re.compile(r"(?:(?<!TP)(?<!Tp)\.|[,;])\s|\s(?:cùng|đã|và|có|đến|tới|cho|làm|gửi|bày|phát)\s|$")

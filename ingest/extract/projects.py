@@ -46,7 +46,9 @@ GENERIC_LAO = re.compile(
 _VALUED = re.compile(r"\s*,?\s*(?:có\s+)?(?:tổng\s+)?(?:trị giá|giá trị)(?:\s+(?:là|khoảng|hơn|gần))?\s*$")
 PER_YEAR = re.compile(r"(?:(?<!\w)(?:mỗi năm|hằng năm|hàng năm|một năm)|/\s?năm)(?!\w)", re.IGNORECASE)
 # `nâng tổng số tiền hỗ trợ ... lên 5 tỷ đồng`: a running total, not another gift.
-_RUNNING_TOTAL = re.compile(r"(?<!\w)nâng\s+tổng(?!\w)[^;]{0,80}\slên\s+(?:(?:hơn|gần|trên|khoảng)\s+)?$", re.IGNORECASE)
+_RUNNING_TOTAL = re.compile(
+    r"(?<!\w)nâng\s+tổng(?!\w)[^;]{0,80}\slên\s+(?:(?:hơn|gần|trên|khoảng)\s+)?$", re.IGNORECASE
+)
 _SINGLE_YEAR = re.compile(r"(?<!\w)năm\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
 _TRADE = re.compile(r"kim ngạch|xuất khẩu|nhập khẩu|doanh thu|GDP|ngân sách|thu nhập|tổng vốn đầu tư FDI")
 # The other side's own share of a joint project (`phía tỉnh B đối ứng 1,2 tỷ kíp`): money
