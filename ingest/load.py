@@ -153,6 +153,8 @@ class _Builder:
         rec = self.nodes[label].get(key)
         if rec is None:
             rec = self.nodes[label][key] = Record({"id": key, **props})
+        else:  # another article of the batch states the same fact
+            rec.props = _merge_props(rec.props, {"id": key, **props})
         return rec
 
     def _rel(self, rtype: str, src: str, dst: str) -> Record:
@@ -319,6 +321,24 @@ def _merge_support(existing: Row | None, rec: Record) -> dict[str, Any]:
     return {"sources": sources, "evidence": evidence, "spans": spans, "confidence": round(conf, 4)}
 
 
+def _merge_props(old: Row | None, new: Row) -> Row:
+    """What is already known stays; a later article only fills gaps and adds list items.
+
+    So the stored description, date or kind of a fact is the first one reported, whatever
+    order articles arrive in later, and reloading an older article changes nothing.
+    """
+    if not old:
+        return dict(new)
+    merged: Row = {}
+    for key, value in new.items():
+        before = old.get(key)
+        if isinstance(value, list):
+            merged[key] = _union(before if isinstance(before, list) else None, value)
+        else:
+            merged[key] = before if before is not None else value
+    return merged
+
+
 def _union(old: Iterable[str] | None, new: Iterable[str]) -> list[str]:
     return list(dict.fromkeys([*(old or []), *new]))
 
@@ -421,7 +441,7 @@ def plan_batch(
         new_keys.update(k for k in records if k not in existing)
         wanted: dict[str, Row] = {}
         for key, rec in records.items():
-            row = dict(rec.props)
+            row = _merge_props(existing.get(key), rec.props)
             if spec.sourced:
                 row.update(_merge_support(existing.get(key), rec))
             wanted[key] = row

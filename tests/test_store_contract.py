@@ -240,3 +240,28 @@ def test_merge_statements_are_idempotent(store: GraphStore) -> None:
     assert counts["relationships"]["OFFICIAL_OF"] == 1
     rel = store.existing_rels("OFFICIAL_OF", [("tran-van-mau--ha-tinh", "ha-tinh")])
     assert rel[("tran-van-mau--ha-tinh", "ha-tinh")]["positions"] == ["Phó Chủ tịch UBND tỉnh"]
+
+
+def test_later_articles_fill_gaps_and_never_flip_what_is_stored(store: GraphStore) -> None:
+    first = camau_khammouane()
+    later = camau_khammouane(article_id="7777666655554444", published=dt.date(2024, 1, 9))
+    later.agreements[0].fields = ["du lịch"]
+    later.agreements[0].sectors = ["tourism"]
+    later.agreements[0].signed_date = dt.date(2014, 5, 20)
+    later.projects[0].description = "Another wording of the same yearly support"
+    load_articles(store, [first])
+    load_articles(store, [later])
+    counts = store.counts()
+    load_articles(store, [first])  # reloading the older article changes nothing
+    assert store.counts() == counts
+    (agreement,) = store.query("agreements_by_id", ids=_ids(store, "Agreement"))
+    assert agreement["fields"] == ["đào tạo cán bộ", "du lịch"]
+    assert agreement["sectors"] == ["education", "tourism"]
+    assert agreement["signed_date"] == "2014-05-20"  # a gap the later article filled
+    (project,) = store.existing_nodes("Project", _ids(store, "Project")).values()
+    assert project["description"] == "Yearly support for training officials"
+
+
+def _ids(store: GraphStore, label: str) -> list[str]:
+    """Every key of `label`, through the export's keyset-paged query."""
+    return [r["id"] for r in store.query(f"export_{label}", after="", limit=100)]
