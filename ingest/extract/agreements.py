@@ -22,7 +22,7 @@ from .timing import complete_date, not_yet, stated_day
 
 KIND = re.compile(
     r"(?<!\w)(?P<kind>bản ghi nhớ|biên bản ghi nhớ|ghi nhớ hợp tác|thỏa thuận hợp tác|thỏa thuận|thoả thuận|"
-    r"hiệp định|nghị định thư|biên bản|kế hoạch hợp tác|chương trình hợp tác|văn kiện hợp tác|"
+    r"hiệp định|nghị định thư|biên bản thỏa thuận|biên bản thoả thuận|biên bản|kế hoạch hợp tác|chương trình hợp tác|văn kiện hợp tác|"
     r"văn kiện|văn bản)(?!\w)",
     re.IGNORECASE,
 )
@@ -40,6 +40,27 @@ PERIOD = re.compile(
     re.IGNORECASE,
 )
 YEAR = re.compile(r"(?<!\w)(?:năm|Năm|tháng \d{1,2}/|ngày \d{1,2}/\d{1,2}/)\s*(?P<y>(?:19|20)\d\d)(?!\d)")
+# `gia hạn ... đến hết năm 2025`: the year a document runs to, not the year it was signed.
+_UNTIL = re.compile(r"(?<!\w)(?:đến|tới|hết|cho đến)\s*(?:hết\s*)?(?:tháng \d{1,2}/|ngày \d{1,2}/\d{1,2}/|năm\s*)?$", re.IGNORECASE)
+# `tổng kết 5 năm thực hiện Biên bản ghi nhớ giai đoạn 2018-2022`: the document is reviewed,
+# not signed, here; it keeps its period but takes no signing date from the clause.
+_REVIEWED = re.compile(
+    r"(?<!\w)(?:thực hiện|tổng kết|sơ kết|triển khai|đánh giá|kỷ niệm)(?!\w)[^,;:]{0,40}$", re.IGNORECASE
+)
+# A sentence that goes on narrating the reported occasion (`Tại buổi hội đàm, hai bên đã
+# ký ...`, `Cùng ngày, ...`, `Nhân dịp này`, `Hai bên cũng ký ...`): an undated signing there
+# happened on the day the article's lead states.
+_SAME_OCCASION = re.compile(
+    r"^\W*(?:Tại\s+(?:buổi|lễ|hội nghị|hội đàm|cuộc|đây|sự kiện|kỳ họp)|Cùng\s+(?:ngày|dịp)|"
+    r"Nhân\s+dịp\s+(?:này|này,)|Dịp\s+này|Trong\s+khuôn\s+khổ|Sau\s+(?:hội đàm|buổi|lễ)|"
+    r"Kết\s+thúc\s+(?:buổi|hội|chuyến)|Trong\s+(?:buổi|chuyến)|Cũng\s+tại)",
+    re.IGNORECASE,
+)
+_ALSO_SIGN = re.compile(r"(?<!\w)cũng\s+(?:đã\s+)?(?:ký|kí)(?!\w)", re.IGNORECASE)
+_PAST = re.compile(r"(?<!\w)(?:trước đó|trước đây|từng|đã có|vào năm|từ năm)(?!\w)", re.IGNORECASE)
+# `ký kết 3 văn bản hợp tác, gồm: A; B và C`: the listed documents are the documents.
+_LIST = re.compile(r"[^;.]{0,40}?(?:gồm|bao gồm|là)\s*:|\s*(?:hợp tác\s*)?:", re.IGNORECASE)
+_GENERIC = re.compile(r"(?<!\w)(?:các|những|nhiều)\s+$", re.IGNORECASE)
 DATE = re.compile(r"(?<!\d)(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d\d)(?!\d)")
 COUNT = re.compile(
     r"(?<!\w)(?:ký|ký kết)\s+(?:được\s+)?(?P<n>\d+|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\s+"
@@ -156,8 +177,27 @@ def extract_agreements(
     out: list[AgreementFact] = []
     if KIND.search(sent.text) is None:
         return out
-    for start, end in sent.clauses():
+    clauses = sent.clauses()
+    listed_to = -1
+    for start, end in clauses:
+        if start < listed_to:
+            continue  # the items of a document list (`gồm: A; B và C`) read with its lead
         kinds = [km for km in KIND.finditer(text, start, end) if not _NATIONAL.match(text, km.end(), end)]
+        if not kinds:
+            continue
+        listed = False
+        for km in kinds:
+            if km.group("kind").lower() in _VAGUE_NOUNS and _LIST.match(text, km.end(), end):
+                # `ký kết 3 văn bản hợp tác, gồm: A; B và C`: the list runs to the sentence end.
+                end = clauses[-1][1]
+                listed_to = end
+                kinds = [
+                    k
+                    for k in KIND.finditer(text, km.end(), end)
+                    if k.group("kind").lower() not in _VAGUE_NOUNS and not _NATIONAL.match(text, k.end(), end)
+                ]
+                listed = bool(kinds)
+                break
         if not kinds:
             continue
         clause = text[start:end]
@@ -191,14 +231,14 @@ def extract_agreements(
         docs = [kinds[0]]
         for km in kinds[1:]:
             joined = text[docs[-1].end() : km.start()]
-            if kind_of(km.group("kind")) != kind_of(docs[-1].group("kind")) and _AND.search(joined):
+            if listed or (kind_of(km.group("kind")) != kind_of(docs[-1].group("kind")) and _AND.search(joined)):
                 docs.append(km)
         for parties, mode in groups:
             for i, km in enumerate(docs):
                 own_end = docs[i + 1].start() if i + 1 < len(docs) else end
                 own = (km.start(), own_end)
                 shared = (start, docs[0].start())
-                facts = _document(ctx, info, km, parties, own, shared, start, end, len(docs) > 1, mode)
+                facts = _document(ctx, info, km, parties, own, shared, start, end, len(docs) > 1, mode, listed)
                 if _is_reference(text, km, end):
                     facts = _resolve(facts, earlier, km.group("kind"))
                 out.extend(f for f in facts if not any(f is g for g in out))
@@ -216,10 +256,15 @@ def _document(
     end: int,
     several: bool,
     mode: str = "normal",
+    listed: bool = False,
 ) -> list[AgreementFact]:
     """The fact(s) for one document noun; dates come from its own span, else the clause start."""
     text = ctx.text
     clause = text[start:end]
+    noun = km.group("kind").lower()
+    if noun in _VAGUE_NOUNS and _GENERIC.search(text, max(start, km.start() - 12), km.start()) and not COUNT.search(clause):
+        return []  # `ký kết các văn bản hợp tác mới`: the documents are named elsewhere, if at all
+    reviewed = _REVIEWED.search(text, max(start, km.start() - 60), km.start()) is not None
     spans = [own, shared] if several else [(start, end)]
     period_m = None
     for a, b in spans:
@@ -227,14 +272,23 @@ def _document(
         if period_m:
             break
     year = None
+    year_at = 0
     for a, b in spans:
         for ym in YEAR.finditer(text, a, b):
-            if period_m is None or not (period_m.start() <= ym.start() < period_m.end()):
-                year = int(ym.group("y"))
-                break
+            if period_m is not None and period_m.start() <= ym.start() < period_m.end():
+                continue
+            if _UNTIL.search(text, max(a, ym.start() - 16), ym.start()) is not None:
+                continue  # `gia hạn ... đến hết năm 2025`: the end of validity
+            year = int(ym.group("y"))
+            year_at = ym.start()
+            break
         if year is not None:
             break
-    signed_date = None if several else _signed_date(ctx, start, end)
+    signed_date = None if several or reviewed else _signed_date(ctx, start, end)
+    if reviewed and year is not None and SIGN.search(text, km.end(), year_at) is None:
+        year = None  # `tổng kết ... Biên bản ghi nhớ ... năm 2024`: the review's year
+    elif signed_date is None and year is None and _on_the_occasion(ctx, info, start, end):
+        signed_date = _lead_date(ctx)
     if signed_date is not None:
         if year is not None and year != signed_date.year:
             signed_date = None  # the day belongs to another event than this signing
@@ -243,7 +297,7 @@ def _document(
     period = (int(period_m.group("a")), int(period_m.group("b"))) if period_m else None
     if period is not None and period[0] > period[1]:
         period = None
-    count_m = COUNT.search(clause)
+    count_m = None if listed else COUNT.search(clause)
     count = None
     if count_m is not None:
         n = count_m.group("n")
@@ -272,6 +326,39 @@ def _document(
         )
         for group_parties, group_year in groups
     ]
+
+
+_VAGUE_NOUNS = frozenset({"văn bản", "văn kiện"})
+
+
+def _on_the_occasion(ctx: ArticleContext, info: SentenceInfo, start: int, end: int) -> bool:
+    """The clause signs something on the occasion the article reports (`Tại buổi hội đàm,
+    hai bên đã ký ...`, `Hai bên cũng ký ...`), not in the past (`trước đó`, `từ năm`)."""
+    text = ctx.text
+    if info.sentence.zone != "body" or _PAST.search(text, start, end) is not None:
+        return False
+    sign = SIGN.search(text, start, end)
+    if sign is None or not_yet(text, start, sign.start(), end):
+        return False
+    return _SAME_OCCASION.match(info.sentence.text) is not None or _ALSO_SIGN.search(text, start, end) is not None
+
+
+def _lead_date(ctx: ArticleContext) -> dt.date | None:
+    """The day the article's lead (its first dated body sentence among the first three)
+    says the reported event happened (`Chiều 13/3, tại ...`)."""
+    seen = 0
+    for other in ctx.sentences:
+        if other.sentence.zone != "body":
+            continue
+        s = other.sentence
+        day = stated_day(ctx.text, s.start, s.end)
+        if day is not None:
+            y = int(day.group("y")) if day.group("y") else None
+            return complete_date(int(day.group("d")), int(day.group("m")), y, ctx.published)
+        seen += 1
+        if seen >= 3:
+            break
+    return None
 
 
 def _is_reference(text: str, km: re.Match[str], end: int) -> bool:
@@ -487,6 +574,8 @@ def merge_agreements(facts: list[AgreementFact]) -> list[AgreementFact]:
                 and g.signed_year == f.signed_year
                 and (f.period is None or g.period is None)
             )
+            if same_year and not same_period and _department(f) != _department(g):
+                continue  # `Sở Y tế hai tỉnh ký ...` is its own document, not the provinces'
             if same_period or same_year:
                 g.signed_year = g.signed_year or f.signed_year
                 g.signed_date = g.signed_date or f.signed_date
@@ -525,6 +614,20 @@ def merge_agreements(facts: list[AgreementFact]) -> list[AgreementFact]:
             seen_undated[key] = f
         out.append(f)
     return out
+
+
+_DEPARTMENT = re.compile(
+    r"(?<!\w)(?:Sở|Bộ Chỉ huy|Công an tỉnh|Công an thành phố|Bệnh viện|Trường|Hội Liên hiệp|"
+    r"Tỉnh đoàn|Ban Tuyên giáo|Ban Dân vận|Ban Tổ chức|Liên hiệp)(?!\w)"
+)
+
+
+def _department(f: AgreementFact) -> bool:
+    """The signing subject of the fact's sentence is a department or body of the provinces
+    (`Sở Y tế tỉnh A và Sở Y tế tỉnh B ký ...`), not the provinces themselves."""
+    sent = f.evidence.sentence
+    km = KIND.search(sent)
+    return _DEPARTMENT.search(sent, 0, km.start() if km else len(sent)) is not None
 
 
 def _add_signers(into: AgreementFact, other: AgreementFact) -> None:
