@@ -14,8 +14,8 @@ from tests.extract_helpers import doc_from_text
 DAY = dt.date(2023, 9, 1)
 
 
-def agreements(text: str) -> list[AgreementFact]:
-    return extract_document(doc_from_text(text, DAY)).agreements
+def agreements(text: str, published: dt.date | None = None) -> list[AgreementFact]:
+    return extract_document(doc_from_text(text, published or DAY)).agreements
 
 
 @pytest.mark.parametrize(
@@ -330,3 +330,70 @@ def test_a_back_reference_to_other_parties_is_not_merged() -> None:
 
 def test_a_vague_document_word_alone_is_not_an_agreement() -> None:
     assert agreements("Tỉnh Quảng Trị và tỉnh Savannakhet đã ký văn bản này vào chiều qua.") == []
+
+
+# Fourth probing round: document vocabulary and structure.
+
+
+def test_a_listed_set_of_documents_gives_each_document_not_the_count() -> None:
+    facts = agreements(
+        "Chiều 5/4, tỉnh Quảng Bình và tỉnh Khăm Muộn tổ chức hội đàm.\n\n"
+        "Tại hội đàm, hai tỉnh đã ký kết 3 văn bản hợp tác, gồm: Thỏa thuận hợp tác giai đoạn "
+        "2024-2028; Kế hoạch hợp tác năm 2024 và Biên bản hội đàm.",
+        published=dt.date(2024, 4, 6),
+    )
+    assert sorted(f.kind for f in facts) == ["agreement", "minutes", "plan"]
+    assert all(f.count is None and f.signed_year == 2024 for f in facts)
+    assert next(f for f in facts if f.kind == "agreement").period == (2024, 2028)
+
+
+def test_a_reviewed_memorandum_keeps_its_period_but_is_not_signed_that_day() -> None:
+    (a,) = agreements(
+        "Sáng 9/3, tỉnh Kon Tum và tỉnh Attapư tổng kết 5 năm thực hiện Biên bản ghi nhớ giai đoạn 2018-2022."
+    )
+    assert a.period == (2018, 2022)
+    assert a.signed_year is None and a.signed_date is None
+
+
+def test_the_end_of_an_extension_is_not_the_signing_year() -> None:
+    (a,) = agreements("Hai tỉnh Sơn La và Hủa Phăn đã ký gia hạn Kế hoạch hợp tác đến hết năm 2026.")
+    assert a.kind == "plan"
+    assert a.signed_year is None
+
+
+def test_an_undated_signing_on_the_reported_occasion_takes_the_lead_date() -> None:
+    facts = agreements(
+        "Ngày 12/6, đoàn đại biểu tỉnh Lào Cai sang thăm tỉnh Phông Sa Lỳ.\n\n"
+        "Hai tỉnh Lào Cai và Phông Sa Lỳ có truyền thống hữu nghị.\n\n"
+        "Tại buổi làm việc, hai bên đã ký Biên bản ghi nhớ hợp tác.",
+        published=dt.date(2024, 6, 13),
+    )
+    (a,) = facts
+    assert a.signed_date == dt.date(2024, 6, 12) and a.signed_year == 2024
+
+
+def test_a_signing_in_the_past_does_not_take_the_lead_date() -> None:
+    facts = agreements(
+        "Ngày 12/6, đoàn đại biểu tỉnh Lào Cai sang thăm tỉnh Phông Sa Lỳ.\n\n"
+        "Tại buổi làm việc, hai bên nhắc lại trước đó đã ký Biên bản ghi nhớ hợp tác.",
+        published=dt.date(2024, 6, 13),
+    )
+    assert all(f.signed_year is None for f in facts)
+
+
+def test_biên_bản_thỏa_thuận_is_an_agreement_and_a_departments_document_stays_apart() -> None:
+    facts = agreements(
+        "Chiều 2/10, tỉnh Bình Định và tỉnh Chăm Pa Sắc đã ký kết Thỏa thuận hợp tác giai đoạn "
+        "2024-2028.\n\n"
+        "Cùng ngày, Sở Y tế tỉnh Bình Định và Sở Y tế tỉnh Chăm Pa Sắc ký Biên bản thỏa thuận "
+        "hợp tác về đào tạo bác sĩ.",
+        published=dt.date(2024, 10, 3),
+    )
+    assert [f.kind for f in facts] == ["agreement", "agreement"]
+    assert {f.period for f in facts} == {(2024, 2028), None}
+    assert all(f.signed_year == 2024 for f in facts)
+
+
+def test_plural_generic_documents_are_not_a_document() -> None:
+    facts = agreements("Tỉnh Gia Lai và tỉnh Attapư tổ chức hội nghị và ký kết các văn bản hợp tác mới.")
+    assert facts == []

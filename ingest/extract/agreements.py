@@ -22,7 +22,8 @@ from .timing import complete_date, not_yet, stated_day
 
 KIND = re.compile(
     r"(?<!\w)(?P<kind>bản ghi nhớ|biên bản ghi nhớ|ghi nhớ hợp tác|thỏa thuận hợp tác|thỏa thuận|thoả thuận|"
-    r"hiệp định|nghị định thư|biên bản thỏa thuận|biên bản thoả thuận|biên bản|kế hoạch hợp tác|chương trình hợp tác|văn kiện hợp tác|"
+    r"hiệp định|nghị định thư|biên bản thỏa thuận|biên bản thoả thuận|biên bản|kế hoạch hợp tác|"
+    r"chương trình hợp tác|văn kiện hợp tác|"
     r"văn kiện|văn bản)(?!\w)",
     re.IGNORECASE,
 )
@@ -41,7 +42,10 @@ PERIOD = re.compile(
 )
 YEAR = re.compile(r"(?<!\w)(?:năm|Năm|tháng \d{1,2}/|ngày \d{1,2}/\d{1,2}/)\s*(?P<y>(?:19|20)\d\d)(?!\d)")
 # `gia hạn ... đến hết năm 2025`: the year a document runs to, not the year it was signed.
-_UNTIL = re.compile(r"(?<!\w)(?:đến|tới|hết|cho đến)\s*(?:hết\s*)?(?:tháng \d{1,2}/|ngày \d{1,2}/\d{1,2}/|năm\s*)?$", re.IGNORECASE)
+_UNTIL = re.compile(
+    r"(?<!\w)(?:đến|tới|hết|cho đến)\s*(?:hết\s*)?(?:tháng \d{1,2}/|ngày \d{1,2}/\d{1,2}/|năm\s*)?$",
+    re.IGNORECASE,
+)
 # `tổng kết 5 năm thực hiện Biên bản ghi nhớ giai đoạn 2018-2022`: the document is reviewed,
 # not signed, here; it keeps its period but takes no signing date from the clause.
 _REVIEWED = re.compile(
@@ -231,14 +235,18 @@ def extract_agreements(
         docs = [kinds[0]]
         for km in kinds[1:]:
             joined = text[docs[-1].end() : km.start()]
-            if listed or (kind_of(km.group("kind")) != kind_of(docs[-1].group("kind")) and _AND.search(joined)):
+            if listed or (
+                kind_of(km.group("kind")) != kind_of(docs[-1].group("kind")) and _AND.search(joined)
+            ):
                 docs.append(km)
         for parties, mode in groups:
             for i, km in enumerate(docs):
                 own_end = docs[i + 1].start() if i + 1 < len(docs) else end
                 own = (km.start(), own_end)
                 shared = (start, docs[0].start())
-                facts = _document(ctx, info, km, parties, own, shared, start, end, len(docs) > 1, mode, listed)
+                facts = _document(
+                    ctx, info, km, parties, own, shared, start, end, len(docs) > 1, mode, listed
+                )
                 if _is_reference(text, km, end):
                     facts = _resolve(facts, earlier, km.group("kind"))
                 out.extend(f for f in facts if not any(f is g for g in out))
@@ -262,7 +270,11 @@ def _document(
     text = ctx.text
     clause = text[start:end]
     noun = km.group("kind").lower()
-    if noun in _VAGUE_NOUNS and _GENERIC.search(text, max(start, km.start() - 12), km.start()) and not COUNT.search(clause):
+    if (
+        noun in _VAGUE_NOUNS
+        and _GENERIC.search(text, max(start, km.start() - 12), km.start())
+        and not COUNT.search(clause)
+    ):
         return []  # `ký kết các văn bản hợp tác mới`: the documents are named elsewhere, if at all
     reviewed = _REVIEWED.search(text, max(start, km.start() - 60), km.start()) is not None
     spans = [own, shared] if several else [(start, end)]
@@ -340,7 +352,10 @@ def _on_the_occasion(ctx: ArticleContext, info: SentenceInfo, start: int, end: i
     sign = SIGN.search(text, start, end)
     if sign is None or not_yet(text, start, sign.start(), end):
         return False
-    return _SAME_OCCASION.match(info.sentence.text) is not None or _ALSO_SIGN.search(text, start, end) is not None
+    return (
+        _SAME_OCCASION.match(info.sentence.text) is not None
+        or _ALSO_SIGN.search(text, start, end) is not None
+    )
 
 
 def _lead_date(ctx: ArticleContext) -> dt.date | None:
