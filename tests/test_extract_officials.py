@@ -189,3 +189,10 @@ def test_va_after_a_named_person_starts_the_next_person() -> None:
 def test_province_name_inside_a_hyphenated_lao_name_is_not_a_province() -> None:
     got = officials("Đoàn đại biểu tỉnh Attapư do ông Bun-xay Xổm-bun, Bí thư Tỉnh ủy dẫn đầu.")
     assert got["Bun-xay Xổm-bun"].province == "LA-AT"
+
+
+def test_abbreviated_city_title_keeps_no_trailing_dot() -> None:
+    from ingest.extract.officials import _chain
+
+    titles, _ = _chain("Chủ tịch UBND TP. Hồ Chí Minh", 0)
+    assert titles == ["Chủ tịch UBND TP"]

@@ -184,7 +184,7 @@ def _chain(text: str, pos: int, and_joins: bool = True) -> tuple[list[str], int]
         m = TITLE.match(text, pos)
         if m is None:
             break
-        title = " ".join(m.group().split())
+        title = " ".join(m.group().split()).rstrip(".")  # `UBND TP.` before a city name
         party = _PARTY_TAIL.match(text, m.end()) if title.endswith("Đảng") else None
         if party is not None:
             title = title + " " + " ".join(party.group().split())
