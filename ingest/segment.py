@@ -110,7 +110,8 @@ _MEDIA_LINK = re.compile(
     r"^\[(?:video|ảnh|clip|photo|infographics?|inforgraphics?|podcast|e-?magazine|longform|audio)\]"
     r"|^(?:video|clip|infographics?|podcast)\s*[:|]\s*\S"
     r"|^(?:>>+|»|►|▶)\s*\S"
-    r"|^(?:xem\s+thêm|đọc\s+thêm|xem\s+tiếp|tin\s+liên\s+quan|bài\s+liên\s+quan)\s*[:>»-]\s*\S",
+    r"|^(?:xem\s+thêm|đọc\s+thêm|xem\s+tiếp|tin\s+liên\s+quan|bài\s+liên\s+quan|có\s+thể\s+bạn\s+quan\s+tâm"
+    r"|related|see\s+also|read\s+more|read\s+also)\s*[:>»-]\s*\S",
     re.IGNORECASE,
 )
 
@@ -134,11 +135,11 @@ _DROP_MARKER = re.compile(
     r"|nổi\s+bật|xem\s+nhiều|đọc\s+nhiều|cùng\s+chuyên\s+mục|cùng\s+chủ\s+đề)"
     r"|(?:tin\s+|bài\s+)?(?:đọc|xem)\s+nhiều(?:\s+nhất)?|đọc\s+thêm|xem\s+thêm|có\s+thể\s+bạn\s+quan\s+tâm"
     r"|cùng\s+chuyên\s+mục|tiêu\s+điểm|video|videos|thời\s+tiết|infographics?|multimedia|podcast"
-    r"|e-?magazine|chủ\s+đề(?:\s+\S+){0,3}|sự\s+kiện|tags?|từ\s+kho[áa]|bình\s+luận|ý\s+kiến\s+bạn\s+đọc"
+    r"|e-?magazine|chủ\s+đề(?:\s+\S+){0,3}|sự\s+kiện|tags?|từ\s+kh(?:o[áa]|óa)|xem\s+video|bình\s+luận|ý\s+kiến\s+bạn\s+đọc"
     r"|gửi\s+bình\s+luận|tin\s+ảnh|ảnh|phóng\s+sự\s+ảnh|most\s+read|read\s+more|more\s+news)$",
     re.IGNORECASE,
 )
-_TAGS_LINE = re.compile(r"^(?:tags?|từ\s+kho[áa])\s*:", re.IGNORECASE)
+_TAGS_LINE = re.compile(r"^(?:tags?|từ\s+kh(?:o[áa]|óa))\s*:", re.IGNORECASE)
 
 _HEAD_SCAN = 8  # the page header and headline sit within the first few non-blank lines
 
@@ -229,6 +230,9 @@ def _loosen_dense_blocks(lines: list[_Line]) -> None:
         else:
             previous_prose = None
     dense = set(runs)
+    if not dense and lines[-1].block == 0 and len(lines) > 3:
+        # No blank line at all: a copy with single newlines, where blocks say nothing.
+        dense = {0}
     if not dense:
         return
     number = -1
@@ -422,6 +426,17 @@ def _tail(lines: list[_Line], body_from: int) -> tuple[int, int]:
             if previous is not None and _same(line, previous):
                 line.label = "drop"
                 prose_run = 0
+            elif (
+                _is_prose(line.text)
+                and previous is not None
+                and previous.linkish
+                and line.block != previous.block
+                and lines[i - 2].block == previous.block
+            ):
+                # A box of bare links (marker and headlines in one block) closed by a blank
+                # line: the paragraph after it is the article again, not a teaser.
+                mode = "body"
+                body_lines += 1
             elif _is_prose(line.text) and not doubled_length(line.text):
                 prose_run += 1
                 line.label = "related"
@@ -447,7 +462,7 @@ def _is_prose(text: str) -> bool:
     return len(text) > 100 and text.rstrip().endswith((".", "!", "?", "…", ".”", '."', ".)"))
 
 
-_WEAK_MARKERS = re.compile(r"^(?:video|videos|ảnh|sự\s+kiện|tiêu\s+điểm|bình\s+luận|thời\s+tiết)$")
+_WEAK_MARKERS = re.compile(r"^(?:video|videos|xem\s+video|ảnh|sự\s+kiện|tiêu\s+điểm|bình\s+luận|thời\s+tiết)$")
 
 
 def _ends_article(lines: list[_Line], i: int, key: str, body_lines: int) -> bool:
