@@ -476,7 +476,20 @@ def _ends_article(lines: list[_Line], i: int, key: str, body_lines: int) -> bool
     if body_lines < 2:
         return False
     nxt = lines[i + 1].text if i + 1 < len(lines) else ""
-    return not (_is_prose(nxt) and not _is_single_sentence(nxt))
+    if not _is_prose(nxt):
+        return True
+    if not _is_single_sentence(nxt):
+        return False
+    # A one-sentence paragraph may be a media teaser; it is the article's when what follows
+    # it is more prose, the author's name, a source line, a tag line or the end of the page.
+    after = lines[i + 2].text if i + 2 < len(lines) else ""
+    return not (
+        not after
+        or _is_prose(after)
+        or _is_author(after)
+        or _SOURCE.match(after) is not None
+        or _TAGS_LINE.match(after) is not None
+    )
 
 
 def _metadata_lines(

@@ -1,0 +1,85 @@
+"""Zoning of link boxes, tag lines and single-newline copies (fifth probing round).
+
+Small invented pages in the layouts of several outlets: an upper-case `TIN LIÊN QUAN` box in
+mid-article, `Có thể bạn quan tâm:` / `Related:` links, `Từ khóa:` spelt with the old accent
+placement, `Xem video`, and a copy without any blank line.
+"""
+
+from __future__ import annotations
+
+from ingest.segment import Zoning, zone_text
+
+HEAD = "Báo Tỉnh\n14/06/2024 | 09:12\nHai tỉnh bạn tăng cường hợp tác phát triển vùng biên\n\n"
+P1 = (
+    "Ngày 13/6, tại thành phố, Ủy ban nhân dân tỉnh Lai Châu tổ chức hội đàm với đoàn đại biểu"
+    " tỉnh Phông Sa Lỳ (Lào) do Phó Tỉnh trưởng làm trưởng đoàn."
+)
+P2 = (
+    "Theo đó, tỉnh Lai Châu đã hỗ trợ tỉnh Phông Sa Lỳ 2 tỷ đồng để xây dựng trường tiểu học."
+    " Hai tỉnh thống nhất tăng cường trao đổi đoàn."
+)
+P3 = (
+    "Phát biểu tại buổi hội đàm, trưởng đoàn tỉnh bạn cảm ơn sự giúp đỡ quý báu của tỉnh"
+    " Lai Châu trong thời gian qua."
+)
+LINK1 = "Điện Biên và Luông Pha Băng ký kết hợp tác giai đoạn mới"
+LINK2 = "Sơn La trao tặng nhà văn hóa cho tỉnh Hủa Phăn"
+
+
+def texts(z: Zoning, zone: str) -> list[str]:
+    return [s.text for s in z.segments if s.zone == zone]
+
+
+def test_bare_link_box_in_mid_article_ends_at_the_blank_line() -> None:
+    text = HEAD + f"{P1}\n\nTIN LIÊN QUAN\n{LINK1}\n{LINK2}\n\n{P2}\n\n{P3}\n"
+    z = zone_text(text)
+    assert texts(z, "body") == [P1, P2, P3]
+    assert texts(z, "related") == [LINK1, LINK2]
+
+
+def test_link_list_with_teasers_keeps_its_teaser() -> None:
+    teaser = (
+        "Chiều 5/6, đoàn công tác của một tỉnh bạn đã đến thăm và làm việc tại địa phương,"
+        " hai bên trao đổi nhiều nội dung."
+    )
+    text = HEAD + f"{P1}\n\n{P2}\n\nTin bài liên quan\n\n{LINK1}\n\n{LINK1}\n\n{teaser}\n{LINK2}\n"
+    z = zone_text(text)
+    assert texts(z, "body") == [P1, P2]
+    assert teaser in texts(z, "related")
+
+
+def test_more_inline_link_prefixes_are_related() -> None:
+    text = (
+        HEAD
+        + f"{P1}\n\nCó thể bạn quan tâm: {LINK1}\n\n{P2}\n\nRelated: Hanoi, Bangkok promote"
+        f" tourism ties\n\n{P3}\n"
+    )
+    z = zone_text(text)
+    assert texts(z, "body") == [P1, P2, P3]
+    assert len(texts(z, "related")) == 2
+
+
+def test_tags_line_with_old_accent_and_watch_video_end_the_article() -> None:
+    for tags in ("Từ khóa: Lai Châu, Điện Biên, Luông Nặm Thà", "Từ khoá: Lai Châu, Điện Biên"):
+        text = HEAD + f"{P1}\n\n{P2}\n\nXem video\n\n{P3}\n\nHà Vy\n\n{tags}\n\nChia sẻ\nZalo\n"
+        z = zone_text(text)
+        assert texts(z, "body") == [P1, P2, P3]
+        assert not any("Luông" in s.text or s.text == "Zalo" for s in z.segments)
+
+
+def test_copy_without_blank_lines_keeps_short_last_paragraph() -> None:
+    short = "Đây là năm thứ năm hai tỉnh thực hiện hợp tác"
+    caption = "Lãnh đạo hai tỉnh ký kết biên bản. Ảnh: Thanh Phương/TTXVN"
+    text = HEAD.replace("\n\n", "\n") + f"{P1}\n{caption}\n{P2}\nCó thể bạn quan tâm: {LINK1}\n{P3}\n{short}\n"
+    z = zone_text(text)
+    assert texts(z, "body") == [P1, P2, P3, short]
+    assert texts(z, "caption") == [caption]
+
+
+def test_bullet_items_and_unpunctuated_paragraph_stay_body() -> None:
+    items = ["- Phối hợp quản lý, bảo vệ đường biên", "• Trao đổi thông tin về phòng chống tội phạm", "+ Đào tạo cán bộ cho tỉnh bạn"]
+    intro = "Trong năm 2024, hai tỉnh thống nhất tập trung vào các nội dung:"
+    short = "Hai tỉnh sẽ tiếp tục phối hợp chặt chẽ"
+    text = HEAD + f"{P1}\n\n{intro}\n" + "\n".join(items) + f"\n\n{short}\n\n{P3}\n"
+    z = zone_text(text)
+    assert texts(z, "body") == [P1, intro, *items, short, P3]
