@@ -276,7 +276,7 @@ def zone_text(
     body_to, first_marker = _tail(lines, body_from)
     _metadata_lines(lines, body_from, body_to, first_marker, zoning)
     _captions(lines, body_from, body_to, zoning.title)
-    _inline_related(lines, body_from, body_to)
+    _inline_related(lines, body_from, body_to, zoning.title)
     _teasers(lines, body_from, body_to)
 
     for line in lines[body_from:body_to]:
@@ -405,13 +405,23 @@ def _tail(lines: list[_Line], body_from: int) -> tuple[int, int]:
     previous: _Line | None = None
     prose_run = 0
     body_lines = 0
+    skip_to = 0
     for i in range(body_from, len(lines)):
         line = lines[i]
         if mode == "drop":
             line.label = "drop"
             continue
+        if i < skip_to:
+            previous = line
+            continue
         key = _marker_key(line.text) if len(line.text) <= 48 else ""
-        if key in _RELATED_MARKERS and line.label != "related":
+        if key and line.label is None and _BOX_MARKER.match(key) and (box := _box_end(lines, i)):
+            # `Xem thêm:` with a link or two, then the article again: a box in mid-article.
+            line.label = "drop"
+            for j in range(i + 1, box):
+                lines[j].label, lines[j].linkish = "related", True
+            skip_to = box
+        elif key in _RELATED_MARKERS and line.label != "related":
             mode = "related"
             first_marker = min(first_marker, i)
             line.label = "drop"
@@ -458,11 +468,46 @@ def _tail(lines: list[_Line], body_from: int) -> tuple[int, int]:
     return end, first_marker
 
 
+_BOX_MARKER = re.compile(
+    r"^(?:xem\s+thêm|đọc\s+thêm|có\s+thể\s+bạn\s+quan\s+tâm|(?:tin|bài)(?:\s+viết)?\s+liên\s+quan"
+    r"|tin\s+bài\s+liên\s+quan)$"
+)
+_BOX_LINKS = 4
+
+
+def _box_end(lines: list[_Line], i: int) -> int:
+    """End of a link box opened by the marker at `i`, if the article resumes after it, else 0.
+
+    The box is one to four headline-shaped lines right under the marker, in its block, none
+    printed twice (lists of teasers print each headline twice), followed in a new block by a
+    paragraph of prose that is not itself the teaser of a further headline.
+    """
+    j = i + 1
+    block = lines[i].block
+    while (
+        j < len(lines) and j - i <= _BOX_LINKS and lines[j].block == block and is_headline_like(lines[j].text)
+    ):
+        if doubled_length(lines[j].text) or _same(lines[j], lines[j - 1]):
+            return 0
+        j += 1
+    if j == i + 1 or j >= len(lines) or lines[j].block == lines[j - 1].block:
+        return 0
+    prose = lines[j]
+    if not _is_paragraph(prose.text):
+        return 0
+    nxt = lines[j + 1] if j + 1 < len(lines) else None
+    if nxt is not None and nxt.block == prose.block and is_headline_like(nxt.text):
+        return 0
+    return j
+
+
 def _is_prose(text: str) -> bool:
     return len(text) > 100 and text.rstrip().endswith((".", "!", "?", "…", ".”", '."', ".)"))
 
 
-_WEAK_MARKERS = re.compile(r"^(?:video|videos|xem\s+video|ảnh|sự\s+kiện|tiêu\s+điểm|bình\s+luận|thời\s+tiết)$")
+_WEAK_MARKERS = re.compile(
+    r"^(?:video|videos|xem\s+video|ảnh|sự\s+kiện|tiêu\s+điểm|bình\s+luận|thời\s+tiết)$"
+)
 
 
 def _ends_article(lines: list[_Line], i: int, key: str, body_lines: int) -> bool:
@@ -611,7 +656,7 @@ def _has_photo_word(text: str) -> bool:
     return "Ảnh" in text or "ảnh" in text or "ẢNH" in text or "hoto" in text
 
 
-def _inline_related(lines: list[_Line], body_from: int, body_to: int) -> None:
+def _inline_related(lines: list[_Line], body_from: int, body_to: int, title: str | None) -> None:
     """Links to other articles set inside the body: doubled headlines, media links, and short
     headline-shaped lines that sit inside a paragraph block instead of opening one."""
     for i in range(body_from, body_to):
@@ -623,6 +668,7 @@ def _inline_related(lines: list[_Line], body_from: int, body_to: int) -> None:
             line.label, line.linkish, line.seg_end = "related", True, half
         elif _MEDIA_LINK.match(line.text):
             line.label, line.linkish = "related", True
+    alone: list[_Line] = []
     for i in range(body_from, body_to):
         line = lines[i]
         if line.label is not None or not is_headline_like(line.text):
@@ -635,6 +681,40 @@ def _inline_related(lines: list[_Line], body_from: int, body_to: int) -> None:
             continue
         run = nxt is not None and nxt.block == line.block and (nxt.linkish or is_headline_like(nxt.text))
         if inside or run:
+            line.label, line.linkish = "related", True
+        elif prev is not None and nxt is not None and nxt.block != line.block:
+            alone.append(line)
+    if alone:
+        _foreign_headlines(lines, body_from, body_to, alone, title)
+
+
+def _names(text: str) -> list[str]:
+    """Runs of two or more capitalised words (`Quảng Bình`, `Khăm Muồn`)."""
+    names: list[str] = []
+    run: list[str] = []
+    for word in [*text.split(), ""]:
+        if word[:1].isupper() and word.isalpha():
+            run.append(word)
+            continue
+        if len(run) >= 2:
+            names.append(" ".join(run))
+        run = []
+    return names
+
+
+def _foreign_headlines(
+    lines: list[_Line], body_from: int, body_to: int, alone: list[_Line], title: str | None
+) -> None:
+    """A headline-shaped line alone between paragraphs is a subheading or a link to another
+    story. A subheading speaks of the article's own subjects; a line whose multi-word names
+    (`Quảng Bình`, `Khăm Muồn`) occur nowhere else in the title or body is another story."""
+    rest = [x for x in lines[body_from:body_to] if x.label is None]
+    for line in alone:
+        names = _names(line.text)
+        if not names:
+            continue
+        others = "\n".join([title or "", *(x.text for x in rest if x is not line)])
+        if not any(name in others for name in names):
             line.label, line.linkish = "related", True
 
 

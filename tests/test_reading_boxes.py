@@ -50,8 +50,7 @@ def test_link_list_with_teasers_keeps_its_teaser() -> None:
 
 def test_more_inline_link_prefixes_are_related() -> None:
     text = (
-        HEAD
-        + f"{P1}\n\nCó thể bạn quan tâm: {LINK1}\n\n{P2}\n\nRelated: Hanoi, Bangkok promote"
+        HEAD + f"{P1}\n\nCó thể bạn quan tâm: {LINK1}\n\n{P2}\n\nRelated: Hanoi, Bangkok promote"
         f" tourism ties\n\n{P3}\n"
     )
     z = zone_text(text)
@@ -70,16 +69,46 @@ def test_tags_line_with_old_accent_and_watch_video_end_the_article() -> None:
 def test_copy_without_blank_lines_keeps_short_last_paragraph() -> None:
     short = "Đây là năm thứ năm hai tỉnh thực hiện hợp tác"
     caption = "Lãnh đạo hai tỉnh ký kết biên bản. Ảnh: Thanh Phương/TTXVN"
-    text = HEAD.replace("\n\n", "\n") + f"{P1}\n{caption}\n{P2}\nCó thể bạn quan tâm: {LINK1}\n{P3}\n{short}\n"
+    text = (
+        HEAD.replace("\n\n", "\n") + f"{P1}\n{caption}\n{P2}\nCó thể bạn quan tâm: {LINK1}\n{P3}\n{short}\n"
+    )
     z = zone_text(text)
     assert texts(z, "body") == [P1, P2, P3, short]
     assert texts(z, "caption") == [caption]
 
 
 def test_bullet_items_and_unpunctuated_paragraph_stay_body() -> None:
-    items = ["- Phối hợp quản lý, bảo vệ đường biên", "• Trao đổi thông tin về phòng chống tội phạm", "+ Đào tạo cán bộ cho tỉnh bạn"]
+    items = [
+        "- Phối hợp quản lý, bảo vệ đường biên",
+        "• Trao đổi thông tin về phòng chống tội phạm",
+        "+ Đào tạo cán bộ cho tỉnh bạn",
+    ]
     intro = "Trong năm 2024, hai tỉnh thống nhất tập trung vào các nội dung:"
     short = "Hai tỉnh sẽ tiếp tục phối hợp chặt chẽ"
     text = HEAD + f"{P1}\n\n{intro}\n" + "\n".join(items) + f"\n\n{short}\n\n{P3}\n"
     z = zone_text(text)
     assert texts(z, "body") == [P1, intro, *items, short, P3]
+
+
+def test_see_also_marker_with_link_under_it_then_the_article_resumes() -> None:
+    text = HEAD + f"{P1}\n\nXem thêm:\n{LINK1}\n\n{P2}\n\n{P3}\n"
+    z = zone_text(text)
+    assert texts(z, "body") == [P1, P2, P3]
+    assert texts(z, "related") == [LINK1]
+
+
+def test_see_also_marker_before_teasers_still_ends_the_article() -> None:
+    teaser = "Chiều 5/6, đoàn công tác tỉnh bạn đã đến thăm địa phương và trao đổi nhiều nội dung hợp tác."
+    text = HEAD + f"{P1}\n\n{P2}\n\nĐọc thêm\n{LINK1}\n\n{teaser}\n{LINK2}\n"
+    z = zone_text(text)
+    assert texts(z, "body") == [P1, P2]
+
+
+def test_lone_headline_about_other_names_is_a_link_but_a_subheading_stays() -> None:
+    foreign = "Quảng Bình hỗ trợ Khăm Muồn 3 tỷ đồng xây dựng trạm biên phòng"
+    own = "Lai Châu đẩy mạnh hợp tác giáo dục với tỉnh bạn"
+    plain = "Kết quả nổi bật của hai tỉnh"
+    text = HEAD + f"{P1}\n\n{foreign}\n\n{P2}\n\n{own}\n\n{P3}\n\n{plain}\n\n{P1.replace('13/6', '14/6')}\n"
+    z = zone_text(text)
+    assert texts(z, "related") == [foreign]
+    assert own in texts(z, "body") and plain in texts(z, "body")
