@@ -35,3 +35,20 @@ def test_seeds_load_idempotently_and_answer_with_evidence(seeds: Path, tmp_path:
             assert s["article"]["source"].startswith(str(seeds)) and s["sentence"]
     # every partner is a Vietnamese province, and nothing from the boilerplate leaks in
     assert all(p["province"]["country"] == "VN" for p in a["partners"])
+
+
+def test_bundled_samples_answer_the_quick_start_question(tmp_path: Path) -> None:
+    """What the README's quick start shows: Khammouane's partners from samples/ alone."""
+    samples = Path(__file__).resolve().parents[1] / "samples"
+    run = extract_paths(sorted(samples.glob("*.txt")))
+    assert not run.failures and len(run.articles) == 5
+    store = EmbeddedStore(tmp_path / "store")
+    report = load_articles(store, run.articles)
+    assert not report.failed
+    with TestClient(create_app(store)) as client:
+        body = client.get("/province/Khammouane/partners").json()
+        qn = client.get(f"/province/{quote('Quảng Ngãi')}/partners").json()
+    store.close()
+    assert {p["province"]["id"] for p in body["partners"]} == {"ca-mau", "ha-tinh"}
+    assert all(p["sources"] for p in body["partners"])
+    assert {p["via"]["id"] for p in qn["partners"]} == {"kon-tum"}  # inherited from Kon Tum
