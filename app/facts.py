@@ -20,6 +20,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 FACTS_FORMAT = "vlkg-facts/1"
 
 AgreementKind = Literal["memorandum", "minutes", "agreement", "plan", "other"]
+# How an amount is hedged in the text: `hơn` / `over` / `more than`, `gần` / `nearly`,
+# `khoảng` / `about` / `some`, `tới` / `up to`. The amount is the number as written.
+AmountQualifier = Literal["more_than", "nearly", "about", "up_to"]
 Zone = Literal["body", "title", "caption", "related"]
 
 
@@ -36,9 +39,18 @@ class Evidence(_Fact):
     zone: Zone = "body"
 
 
+# A rule id names the extraction rule that produced a fact: `<lang>.<module>.<rule>`
+# (`vi.partnership.clause-cue`, `en.agreement.signed-mou`). Facts files written by hand or by
+# another tool may leave it out.
+RULE_ID = r"^[a-z]{2,3}(?:\.[a-z0-9][a-z0-9_-]*)+$"
+
+
 class _Sourced(_Fact):
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)
     evidence: Evidence
+    rule: str | None = Field(
+        default=None, pattern=RULE_ID, description="id of the extraction rule that stated the fact"
+    )
 
 
 def _code(value: str) -> str:
@@ -93,6 +105,7 @@ class ProjectFact(_Sourced):
     description: str = ""
     amount: float | None = Field(default=None, ge=0)
     currency: str | None = None
+    qualifier: AmountQualifier | None = None
     years: tuple[int, int] | None = None
     per_year: bool = False
     in_kind: str | None = None
