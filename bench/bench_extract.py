@@ -158,7 +158,8 @@ def main(n: int = 1000, rounds: int = 5, lang: str = "vi") -> float:
     median = n / statistics.median(cpu_times)
     avg = sum(len(d.text.encode()) for d in docs) / n / 1024
     print(
-        f"{lang}: {n} articles (avg {avg:.1f} KB), {facts} facts, {rounds} rounds: best {best:.0f} articles/s, "
+        f"{lang}: {n} articles (avg {avg:.1f} KB), {facts} facts, {rounds} rounds: "
+        f"best {best:.0f} articles/s, "
         f"median {median:.0f} articles/s per CPU second on one core "
         f"(wall-clock best {n / min(wall_times):.0f}/s)"
     )
