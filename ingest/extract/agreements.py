@@ -252,7 +252,11 @@ def extract_agreements(
         for km in kinds[1:]:
             joined = text[docs[-1].end() : km.start()]
             if listed or (
-                kind_of(km.group("kind")) != kind_of(docs[-1].group("kind")) and _AND.search(joined)
+                _AND.search(joined)
+                and (
+                    kind_of(km.group("kind")) != kind_of(docs[-1].group("kind"))
+                    or SIGN.search(joined) is not None  # `... năm 2017 và ký kết bản ghi nhớ mới`
+                )
             ):
                 docs.append(km)
         for parties, mode in groups:
@@ -318,7 +322,12 @@ def _document(
         if year is not None:
             break
     signed_date = None if several or reviewed or existing else _signed_date(ctx, start, end)
-    if reviewed and year is not None and SIGN.search(text, km.end(), year_at) is None:
+    if (
+        reviewed
+        and year is not None
+        and SIGN.search(text, km.end(), year_at) is None
+        and _OWN_YEAR.match(text, km.end(), year_at) is None
+    ):
         year = None  # `tổng kết ... Biên bản ghi nhớ ... năm 2024`: the review's year
     elif signed_date is None and year is None and _on_the_occasion(ctx, info, start, end):
         signed_date = _lead_date(ctx)
@@ -374,6 +383,13 @@ def _document(
         )
         for group_parties, group_year in groups
     ]
+
+
+# `bản ghi nhớ năm 2017`, `biên bản hợp tác ký năm 2019`: the year written right after the
+# noun is the document's own, even in a review clause.
+_OWN_YEAR = re.compile(
+    r"\s*(?:hợp tác\s*)?(?:\(?\s*)?(?:(?:được\s+)?(?:ký|kí)(?:\s+kết)?\s*)?(?:vào\s+)?\Z"
+)
 
 
 def _per_partner(parties: list[str]) -> list[tuple[list[str], int | None]] | None:
