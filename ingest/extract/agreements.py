@@ -16,10 +16,10 @@ from typing import cast
 
 from app.facts import AgreementFact, AgreementKind
 
+from . import tiers
 from .context import PAIR_ANAPHORA, ArticleContext, SentenceInfo, unique
 from .multilateral import explicit_pairs, is_multilateral, one_to_several
 from .officials import Official
-from . import tiers
 from .timing import complete_date, not_yet, stated_day
 from .vocab import vocabulary
 
@@ -358,7 +358,9 @@ def _document(
         if plural is not None:
             # `ký các bản ghi nhớ với A, B và C`: one document per partner.
             split = _per_partner(parties)
-            if split is None or (plural.group(0).strip()[:1].isdigit() and int(plural.group(0)) != len(split)):
+            if split is None or (
+                plural.group(0).strip()[:1].isdigit() and int(plural.group(0)) != len(split)
+            ):
                 return []
     if split:
         rule = RULE_PER_PARTNER
@@ -387,9 +389,7 @@ def _document(
 
 # `bản ghi nhớ năm 2017`, `biên bản hợp tác ký năm 2019`: the year written right after the
 # noun is the document's own, even in a review clause.
-_OWN_YEAR = re.compile(
-    r"\s*(?:hợp tác\s*)?(?:\(?\s*)?(?:(?:được\s+)?(?:ký|kí)(?:\s+kết)?\s*)?(?:vào\s+)?\Z"
-)
+_OWN_YEAR = re.compile(r"\s*(?:hợp tác\s*)?(?:\(?\s*)?(?:(?:được\s+)?(?:ký|kí)(?:\s+kết)?\s*)?(?:vào\s+)?\Z")
 
 
 def _per_partner(parties: list[str]) -> list[tuple[list[str], int | None]] | None:
@@ -475,9 +475,7 @@ def _resolve(facts: list[AgreementFact], earlier: Sequence[AgreementFact], noun:
     out: list[AgreementFact] = []
     generic = noun.lower() in _GENERIC_NOUNS
     for f in facts:
-        same = next(
-            (g for g in reversed(earlier) if (generic or g.kind == f.kind) and _restates(f, g)), None
-        )
+        same = next((g for g in reversed(earlier) if (generic or g.kind == f.kind) and _restates(f, g)), None)
         if same is not None:
             out.append(same)
         elif noun.lower() != "văn bản":
@@ -553,7 +551,11 @@ def _signed_date(ctx: ArticleContext, start: int, end: int) -> dt.date | None:
         # A full date written anywhere in the clause, unless it dates a treaty or an
         # anniversary (`kỷ niệm ... Ngày ký Hiệp ước ... (18/7/1977)`).
         m = next(
-            (d for d in DATE.finditer(text, start, end) if not _ANNIVERSARY.search(text, max(start, d.start() - 90), d.start())),
+            (
+                d
+                for d in DATE.finditer(text, start, end)
+                if not _ANNIVERSARY.search(text, max(start, d.start() - 90), d.start())
+            ),
             None,
         )
         if m is None:
@@ -641,7 +643,7 @@ def _parties(
         if (vn or la) and _HOME.search(ctx.text, start, end):
             home = ctx.sole.get("LA" if vn else "VN")
             if home is not None and not (vn and la):
-                return vn + [home] if vn else [home] + la
+                return [*vn, home] if vn else [home, *la]
     # `ông A và ông B đã ký biên bản`: officials of both sides signing stand for their provinces.
     sign = SIGN.search(ctx.text, start, end)
     if sign is not None and not info.mentions:
