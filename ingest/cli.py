@@ -249,10 +249,16 @@ def stats(
 
 @cli.command()
 def export(
-    format: Annotated[str, typer.Option("--format", "-f", help="ttl, nt or jsonld")] = "ttl",
-    output: Annotated[str, typer.Option("--output", "-o", help="file (.gz compresses); - is stdout")] = "-",
+    format: Annotated[str, typer.Option("--format", "-f", help="ttl, nt, jsonld, csv or xlsx")] = "ttl",
+    output: Annotated[
+        str, typer.Option("--output", "-o", help="file (.gz compresses; a folder for csv); - is stdout")
+    ] = "-",
 ) -> None:
-    """Write the graph as RDF, streamed, with its VoID description at the end."""
+    """Write the graph as RDF (streamed, VoID at the end) or as tables (CSV + datapackage, XLSX)."""
+    from app.tables.command import TABLE_FORMATS, tables_command
+
+    if format.lower() in TABLE_FORMATS:
+        raise typer.Exit(tables_command(format.lower(), output))
     from app.rdf.commands import export_command
 
     raise typer.Exit(export_command(format, output))
