@@ -265,6 +265,56 @@ def export(
 
 
 @cli.command()
+def release(
+    output: Annotated[Path, typer.Option("--output", "-o", help="folder to write vlkg-<version>/ into")],
+    version: Annotated[str | None, typer.Option(help="release version (default: the package's)")] = None,
+    download_base: Annotated[
+        str | None, typer.Option(help="URL the files will be downloadable under (e.g. the deposit's)")
+    ] = None,
+    creator: Annotated[str, typer.Option(help="dcterms:creator of the release")] = "vlkg contributors",
+    publisher: Annotated[str, typer.Option(help="dcterms:publisher of the release")] = "vlkg project",
+) -> None:
+    """Write a versioned, citable bundle: RDF dumps, CSV + datapackage, VoID/DCAT with checksums."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as package_version
+
+    from app.release import write_release
+    from app.store import open_reader
+
+    settings = get_settings()
+    if version is None:
+        try:
+            version = package_version("vlkg")
+        except PackageNotFoundError:
+            version = "0.0.0"
+    try:
+        store = open_reader(settings)
+    except StoreError as exc:
+        raise _fail(str(exc), 2) from exc
+    try:
+        info = write_release(
+            store,
+            output,
+            version=version,
+            base=settings.base_uri,
+            download_base=download_base,
+            creator=creator,
+            publisher=publisher,
+        )
+    except (StoreError, OSError) as exc:
+        raise _fail(f"release stopped: {exc}", 2) from exc
+    finally:
+        store.close()
+    table = Table(title=f"vlkg release {version} → {info.folder}", show_header=True)
+    table.add_column("file")
+    table.add_column("bytes", justify="right")
+    table.add_column("sha256")
+    for name, (size, sha) in sorted(info.files.items()):
+        table.add_row(name, f"{size:,}", sha[:16] + "…")
+    err.print(table)
+
+
+@cli.command()
 def validate(
     dump: Annotated[Path | None, typer.Argument(help="a dump to check (default: export the store)")] = None,
     limit: Annotated[int, typer.Option(min=1, help="violations to print")] = 20,

@@ -70,3 +70,38 @@ def test_xlsx_has_a_sheet_per_table(loaded: GraphStore, tmp_path: Path) -> None:
     book = load_workbook(tmp_path / "vlkg.xlsx", read_only=True)
     assert book.sheetnames == [t.name for t in TABLES]
     assert len(list(book["partnerships"].iter_rows())) == counts["partnerships"] + 1
+
+
+def test_release_bundle_has_checksums_licence_version_and_valid_tables(
+    loaded: GraphStore, tmp_path: Path
+) -> None:
+    import hashlib
+
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.namespace import DCAT, DCTERMS
+
+    from app.release import write_release
+
+    info = write_release(loaded, tmp_path, version="1.2.3", base="https://vlkg.example")
+    folder = tmp_path / "vlkg-1.2.3"
+    names = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+    assert {"vlkg.ttl", "vlkg.nt", "vlkg.jsonld", "void.ttl", "SHA256SUMS", "CITATION.cff"} <= names
+    assert {"tables/datapackage.json", "tables/partnerships.csv", "LICENSE-DATA.md"} <= names
+    sums = dict(line.split("  ")[::-1] for line in (folder / "SHA256SUMS").read_text().splitlines())
+    for name, sha in sums.items():
+        assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == sha
+    g = Graph().parse(folder / "void.ttl")
+    ds = URIRef("https://vlkg.example/.well-known/void#release-1.2.3")
+    assert (ds, URIRef("http://www.w3.org/ns/dcat#version"), Literal("1.2.3")) in g
+    assert (ds, DCTERMS.license, URIRef("https://creativecommons.org/licenses/by/4.0/")) in g
+    assert g.value(ds, DCTERMS.temporal) is not None and g.value(ds, DCTERMS.creator) is not None
+    sizes = {
+        str(g.value(d, DCTERMS.title)): int(str(g.value(d, DCAT.byteSize)))
+        for d in g.objects(ds, DCAT.distribution)
+    }
+    assert sizes["vlkg.nt"] == (folder / "vlkg.nt").stat().st_size
+    assert info.stats.triples > 0
+    dump = (folder / "vlkg.nt").read_text(encoding="utf-8")
+    assert str(SAMPLES) not in dump
+    frictionless = pytest.importorskip("frictionless")
+    assert frictionless.validate(str(folder / "tables" / "datapackage.json")).valid
