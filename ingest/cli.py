@@ -1,4 +1,4 @@
-"""The `vlkg` command line: extract, ingest, serve, stats, export, validate.
+"""The `vlkg` command line: fetch, extract, ingest, serve, stats, export, release, validate.
 
 Errors the user can act on (unknown input, locked or unreachable store) print one line
 naming the input and the cause and exit non-zero; they never leave a half-written load.
@@ -11,6 +11,7 @@ a value no count of failed inputs can take.
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -110,6 +111,55 @@ def extract(
 
 
 @cli.command()
+def fetch(
+    urls: Annotated[list[str] | None, typer.Argument(help="page URLs", show_default=False)] = None,
+    output: Annotated[Path, typer.Option("--output", "-o", help="corpus folder")] = Path("corpus"),
+    urls_file: Annotated[Path | None, typer.Option("--urls", help="file of URLs, one a line")] = None,
+    feed: Annotated[list[str] | None, typer.Option("--feed", help="RSS/Atom feed URL (repeatable)")] = None,
+    sitemap: Annotated[list[str] | None, typer.Option("--sitemap", help="sitemap URL (repeatable)")] = None,
+    since: Annotated[
+        datetime | None, typer.Option(formats=["%Y-%m-%d"], help="feed/sitemap entries dated from")
+    ] = None,
+    match: Annotated[str | None, typer.Option(help="keep URLs matching this regex")] = None,
+    relevant_only: Annotated[
+        bool, typer.Option("--relevant-only", help="keep pages naming a Vietnamese and a Lao province")
+    ] = False,
+    refresh: Annotated[
+        bool, typer.Option("--refresh", help="re-ask the site (conditionally) for pages already fetched")
+    ] = False,
+    delay: Annotated[float, typer.Option(min=0, help="seconds between requests to one host")] = 1.0,
+    timeout: Annotated[float, typer.Option(min=0.1, help="seconds per request")] = 20.0,
+    retries: Annotated[int, typer.Option(min=0, help="retries on 429, 5xx and timeouts")] = 3,
+    concurrency: Annotated[int, typer.Option(min=1, max=32, help="hosts fetched at once")] = 4,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="allow loopback and private addresses")
+    ] = False,
+) -> None:
+    """Download news pages (URLs, feeds, sitemaps) into a corpus folder for `vlkg ingest`."""
+    from ingest.fetch.client import FetchConfig
+    from ingest.fetch.command import fetch_command
+
+    if not (urls or urls_file or feed or sitemap):
+        raise _fail("nothing to fetch: give URLs, --urls FILE, --feed URL or --sitemap URL", 2)
+    config = FetchConfig(interval=delay, timeout=timeout, retries=retries, allow_private=allow_private)
+    code = fetch_command(
+        urls or [],
+        output=output,
+        urls_file=urls_file,
+        feeds=feed,
+        sitemaps=sitemap,
+        since=since.date() if since else None,
+        match=match,
+        relevant_only=relevant_only,
+        refresh=refresh,
+        config=config,
+        concurrency=concurrency,
+        err=err,
+    )
+    raise typer.Exit(code)
+
+
+@cli.command()
 def ingest(
     paths: Paths,
     batch_size: Annotated[int | None, typer.Option(min=1, help="articles per transaction")] = None,
@@ -199,13 +249,69 @@ def stats(
 
 @cli.command()
 def export(
-    format: Annotated[str, typer.Option("--format", "-f", help="ttl, nt or jsonld")] = "ttl",
-    output: Annotated[str, typer.Option("--output", "-o", help="file (.gz compresses); - is stdout")] = "-",
+    format: Annotated[str, typer.Option("--format", "-f", help="ttl, nt, jsonld, csv or xlsx")] = "ttl",
+    output: Annotated[
+        str, typer.Option("--output", "-o", help="file (.gz compresses; a folder for csv); - is stdout")
+    ] = "-",
 ) -> None:
-    """Write the graph as RDF, streamed, with its VoID description at the end."""
+    """Write the graph as RDF (streamed, VoID at the end) or as tables (CSV + datapackage, XLSX)."""
+    from app.tables.command import TABLE_FORMATS, tables_command
+
+    if format.lower() in TABLE_FORMATS:
+        raise typer.Exit(tables_command(format.lower(), output))
     from app.rdf.commands import export_command
 
     raise typer.Exit(export_command(format, output))
+
+
+@cli.command()
+def release(
+    output: Annotated[Path, typer.Option("--output", "-o", help="folder to write vlkg-<version>/ into")],
+    version: Annotated[str | None, typer.Option(help="release version (default: the package's)")] = None,
+    download_base: Annotated[
+        str | None, typer.Option(help="URL the files will be downloadable under (e.g. the deposit's)")
+    ] = None,
+    creator: Annotated[str, typer.Option(help="dcterms:creator of the release")] = "vlkg contributors",
+    publisher: Annotated[str, typer.Option(help="dcterms:publisher of the release")] = "vlkg project",
+) -> None:
+    """Write a versioned, citable bundle: RDF dumps, CSV + datapackage, VoID/DCAT with checksums."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as package_version
+
+    from app.release import write_release
+    from app.store import open_reader
+
+    settings = get_settings()
+    if version is None:
+        try:
+            version = package_version("vlkg")
+        except PackageNotFoundError:
+            version = "0.0.0"
+    try:
+        store = open_reader(settings)
+    except StoreError as exc:
+        raise _fail(str(exc), 2) from exc
+    try:
+        info = write_release(
+            store,
+            output,
+            version=version,
+            base=settings.base_uri,
+            download_base=download_base,
+            creator=creator,
+            publisher=publisher,
+        )
+    except (StoreError, OSError) as exc:
+        raise _fail(f"release stopped: {exc}", 2) from exc
+    finally:
+        store.close()
+    table = Table(title=f"vlkg release {version} → {info.folder}", show_header=True)
+    table.add_column("file")
+    table.add_column("bytes", justify="right")
+    table.add_column("sha256")
+    for name, (size, sha) in sorted(info.files.items()):
+        table.add_row(name, f"{size:,}", sha[:16] + "…")
+    err.print(table)
 
 
 @cli.command()

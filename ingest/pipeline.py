@@ -22,8 +22,10 @@ import orjson
 from pydantic import ValidationError
 
 from app.facts import ArticleFacts, FactsDocument
+from app.provenance import public_source
 from ingest.decode import DecodeError, decode_bytes
 from ingest.reading import ReadError, document_from_bytes, read_bytes, read_document
+from ingest.sidecar import Sidecars
 
 __all__ = [
     "INPUT_SUFFIXES",
@@ -142,6 +144,7 @@ def extract_paths(paths: Iterable[Path], on_progress: Progress | None = None) ->
 
     files = list(iter_inputs(paths))
     run = ExtractRun()
+    sidecars = Sidecars()
     for done, path in enumerate(files, 1):
         source = str(path)
         try:
@@ -149,12 +152,14 @@ def extract_paths(paths: Iterable[Path], on_progress: Progress | None = None) ->
                 data = read_bytes(path)
                 obj = _parse_json(path, data)
                 if _is_facts_payload(obj):
-                    run.articles.extend(_facts_from_payload(path, obj))
+                    run.articles.extend(_published(a) for a in _facts_from_payload(path, obj))
                     continue
                 doc = document_from_bytes(data, source=source, suffix=".json")
             else:
                 doc = read_document(path)
-            facts = extract_document(doc)
+            if (entry := sidecars.lookup(path)) is not None:
+                entry.apply(doc)
+            facts = _published(extract_document(doc))
         except ReadError as err:
             run.failures.append((source, err.reason))
         except Exception as err:  # one broken article must not stop the run
@@ -165,4 +170,11 @@ def extract_paths(paths: Iterable[Path], on_progress: Progress | None = None) ->
         finally:
             if on_progress is not None:
                 on_progress(done, len(files), source)
+    run.warnings[:0] = sidecars.warnings
     return run
+
+
+def _published(facts: ArticleFacts) -> ArticleFacts:
+    """The facts as they may leave this machine: `source` is the URL or the file name only."""
+    facts.source = public_source(facts.source, facts.url) or facts.id
+    return facts

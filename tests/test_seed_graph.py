@@ -32,7 +32,9 @@ def test_seeds_load_idempotently_and_answer_with_evidence(seeds: Path, tmp_path:
         sources = partners[pid]["sources"]
         assert sources, pid
         for s in sources:
-            assert s["article"]["source"].startswith(str(seeds)) and s["sentence"]
+            # the file name only: no path of the ingesting machine is published
+            assert s["article"]["source"].endswith(".txt") and "/" not in s["article"]["source"]
+            assert s["sentence"]
     # every partner is a Vietnamese province, and nothing from the boilerplate leaks in
     assert all(p["province"]["country"] == "VN" for p in a["partners"])
 

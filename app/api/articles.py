@@ -12,6 +12,7 @@ from app.api.errors import NotFound
 from app.api.shaping import _span
 from app.gazetteer import Gazetteer
 from app.graph import NODES, RELS
+from app.provenance import public_source
 from app.store.base import GraphStore, Row
 from app.uris import entity_uri
 
@@ -55,7 +56,7 @@ def detail(store: GraphStore, gaz: Gazetteer, key: str) -> schemas.ArticleDetail
         url=art["url"],
         published=art["published"],
         outlet=art["outlet"],
-        source=art["source"],
+        source=public_source(art["source"], art["url"]),
         language=art["language"],
         year=art["year"],
         facts=facts,

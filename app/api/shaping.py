@@ -16,6 +16,7 @@ from app.api.answers import articles as cached_articles
 from app.api.refs import articles_of, province_or_none
 from app.gazetteer import Gazetteer, Province
 from app.graph import parse_span
+from app.provenance import public_source
 from app.store.base import GraphStore
 from app.uris import entity_uri
 
@@ -64,7 +65,10 @@ def article_refs(store: GraphStore, ids: Iterable[str]) -> dict[str, schemas.Art
 
     def fetch(missing: list[Hashable]) -> dict[Hashable, object]:
         return {
-            r["id"]: schemas.ArticleRef(uri=entity_uri("Article", r["id"]), **r)
+            r["id"]: schemas.ArticleRef(
+                uri=entity_uri("Article", r["id"]),
+                **{**r, "source": public_source(r.get("source"), r.get("url"))},
+            )
             for r in store.query("articles_by_id", ids=missing)
         }
 

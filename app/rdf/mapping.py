@@ -26,6 +26,7 @@ from typing import Any
 
 from app.gazetteer import Gazetteer, gazetteer
 from app.graph import RELS, parse_span
+from app.provenance import public_source
 from app.rdf import vocab as V
 from app.rdf.terms import (
     RDF_TYPE,
@@ -179,8 +180,9 @@ class Mapper:
     def article(self, row: Row) -> list[Block]:
         s = self.uri("Article", row["id"])
         p: Pairs = [(RDF_TYPE, V.ARTICLE), (RDF_TYPE, V.SCHEMA_NEWS_ARTICLE)]
-        if row.get("source"):
-            p.append((V.SOURCE, string(row["source"])))
+        source = public_source(row.get("source"), row.get("url"))
+        if source:
+            p.append((V.SOURCE, string(source)))
         url = safe_iri(row["url"]) if row.get("url") else None
         if url:
             p.append((V.SCHEMA_URL, url))
