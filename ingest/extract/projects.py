@@ -50,6 +50,12 @@ _PEOPLE_COUNT = re.compile(
 _SCHOOL = _SUPPORT["schools"].regex
 _HANDOVER = _SUPPORT["handover"].regex
 _COST = re.compile(rf"(?<!\w)(?:kinh phí|vốn)(?:\s+đầu tư)?(?:\s+(?:là|{_QUALIFIER}))?\s*$", re.IGNORECASE)
+_INVESTOR_COUNT = re.compile(
+    rf"(?<![\d.,])(?P<num>{_NUMBER})\s+(?:{_SUPPORT['investors'].regex.pattern})"
+    r"(?=(?:\s+[^\W\d]+){0,3}?\s+đầu tư(?!\w))",
+    re.IGNORECASE,
+)
+_PEOPLE_LAO = re.compile(rf"(?:{_PEOPLE_COUNT.pattern})\s+Lào(?!\w)", re.IGNORECASE)
 _PART = _SUPPORT["parts"].regex
 _PART_NUMBER = re.compile(rf"(?<![\d.,])(?:{_NUMBER})(?:\s*%)?")
 _CASH = _SUPPORT["cash"].regex
@@ -140,6 +146,7 @@ _RULE = {
     "count": "vi.project.training-count",
     "scholarship": "vi.project.scholarship-count",
     "cash": "vi.project.cash-unstated",
+    "investment": "vi.project.investment-count",
 }
 
 
@@ -208,8 +215,14 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
         amounts = [a for a in all_amounts if a.start > verb.start() or of_funder]
         after_verb = verb.start() if not of_funder else start
         goods = [g for g in all_goods if g.start > after_verb and not _valued(text, g.end, amounts, end)]
-        counts = [c for c in all_counts if (c.start > after_verb or c.beneficiary is not None)]
+        counts = [
+            c
+            for c in all_counts
+            if c.start > after_verb or c.beneficiary is not None or c.kind == "investment"
+        ]
         counts = [c for c in counts if not _valued(text, c.end, amounts, end)]
+        if amounts:
+            counts = [c for c in counts if c.kind != "investment"]  # the capital is stated
         if counts and _school_subject(text, funder, verb.start()):
             counts = []
         # `hỗ trợ tỉnh B 20 tỷ đồng xây trường và đào tạo 200 cán bộ`: the count is what
@@ -252,10 +265,8 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
             funder = own or clause_funder
             if item.beneficiary is not None:
                 ben: str | None = item.beneficiary.iso if item.beneficiary.country != funder.country else "?"
-            elif (
-                item.kind == "count"
-                and _generic(text, item.end, min(end, item.end + 50))
-                and not any(item.end <= m.start < item.end + 50 for m in ms)
+            elif item.kind == "count" and _generic_people(
+                text, item, _next_mention(ms, item.end, item.end + 50)
             ):
                 ben = None  # `900 học sinh, sinh viên các tỉnh của nước bạn Lào`
             else:
@@ -265,7 +276,7 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
             prev_end = max(prev_end, item.end)
             if ben == "?" or ben in crowd:
                 continue
-            if ben is None and (funder.country == "LA" or item.kind == "count"):
+            if ben is None and (funder.country == "LA" or item.kind in ("count", "investment")):
                 # A Lao donation without a named recipient is not reportable; a count of
                 # Lao students in general is no support to a province.
                 continue
@@ -286,7 +297,7 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
                     qualifier=item.qualifier,  # type: ignore[arg-type]
                     years=years,
                     per_year=per_year,
-                    in_kind=item.text if item.kind in ("in-kind", "count") else None,
+                    in_kind=item.text if item.kind in ("in-kind", "count", "investment") else None,
                     confidence=tiers.capped(tier, sent.zone),
                     evidence=info.evidence(),
                     rule=_RULE[kind],
@@ -313,6 +324,10 @@ def _counts(text: str, ms: list[Mention], start: int, end: int, amounts: list[Am
             for m in _PEOPLE_COUNT.finditer(text, start, end)
             if not any(f.start <= m.start() < f.end for f in found)
         ]
+    found += [
+        _Item(m.start(), m.end(), "investment", text=m.group())
+        for m in _INVESTOR_COUNT.finditer(text, start, end)
+    ]
     if not found:
         return []
     found.sort(key=lambda i: i.start)
@@ -321,6 +336,7 @@ def _counts(text: str, ms: list[Mention], start: int, end: int, amounts: list[Am
         who = [m for m in ms if part.end() <= m.start < min(end, part.end() + 100)]
         if number is None or not who or any(a.start <= number.start() < a.end for a in amounts):
             continue
+        found = [f for f in found if not f.start <= number.start() < f.end]
         found.append(
             _Item(
                 number.start(),
@@ -331,6 +347,17 @@ def _counts(text: str, ms: list[Mention], start: int, end: int, amounts: list[Am
             )
         )
     return found
+
+
+def _generic_people(text: str, item: _Item, hi: int) -> bool:
+    """A count of people of Laos in general (`450 học viên Lào`, `900 học sinh, sinh viên
+    các tỉnh của nước bạn Lào`) up to the next province named."""
+    return _PEOPLE_LAO.match(text, item.start, hi) is not None or _generic(text, item.end, hi)
+
+
+def _next_mention(ms: list[Mention], lo: int, hi: int) -> int:
+    """Where the first province named in `[lo, hi)` starts, else `hi`."""
+    return min([m.start for m in ms if lo <= m.start < hi] + [hi])
 
 
 def _is_place(text: str, m: Mention) -> bool:
@@ -516,6 +543,7 @@ def _no_amount(
 ) -> list[ProjectFact]:
     """Aid stated without an amount: needs an aid verb and a named or generic-Lao recipient."""
     text = ctx.text
+    rule = "vi.project.vague-support"
     verb = _AID_VERB.search(text, start, end) or _HANDOVER.search(text, start, end)
     if verb is None:
         return []
@@ -526,6 +554,10 @@ def _no_amount(
         if _REQUEST.search(text, start, verb_start):
             return []
         bens = [m.iso for m in ms if m.country == other and m.start >= verb_end]
+        if not bens and _AGENT.search(text, max(start, funder.start - 40), funder.start):
+            # `Dự án ... tỉnh B do tỉnh A hỗ trợ kinh phí`: the work named before the agent.
+            passive = [m.iso for m in ms if m.country == other and m.end <= funder.start]
+            bens, rule = passive, "vi.project.passive-funder"
     if not bens and other == "LA" and _generic(text, verb_end, end) and not of_funder:
         bens_opt: list[str | None] = [None]
     else:
@@ -537,7 +569,7 @@ def _no_amount(
             description=_describe(text, start, end, verb.group(), funder.iso, b, ""),
             confidence=tiers.capped(tiers.WEAK, info.sentence.zone),
             evidence=info.evidence(),
-            rule="vi.project.vague-support",
+            rule=rule,
         )
         for b in bens_opt
     ]
