@@ -25,17 +25,32 @@ from .mentions import Mention
 from .multilateral import listed
 from .vocab import vocabulary
 
+
+def _bare(pattern: str) -> str:
+    """A table's pattern without its outer `(?<!\\w)` and `(?!\\w)`, to join several."""
+    lead, tail = "(?<!\\w)", "(?!\\w)"
+    if pattern.startswith(lead) and pattern.endswith(tail):
+        return pattern[len(lead) : -len(tail)]
+    return pattern
+
+
 _SUPPORT = vocabulary("vi", "support")
 _GIFTS = vocabulary("vi", "gifts")
 _AID_TABLE = _SUPPORT["aid_verbs"]
 _SUPPORT_TABLE = _SUPPORT["support_verbs"]
 _GATED = _SUPPORT["gated_verbs"]
+# One alternation behind one word-boundary check: the bodies of the three tables.
 VERB = re.compile(
-    "|".join((_AID_TABLE.regex.pattern, _SUPPORT_TABLE.regex.pattern, _GATED.regex.pattern)), re.IGNORECASE
+    r"(?<!\w)(?:"
+    + "|".join(_bare(t.regex.pattern) for t in (_AID_TABLE, _SUPPORT_TABLE, _GATED))
+    + r")(?!\w)",
+    re.IGNORECASE,
 )
 # Verbs strong enough to state aid without an amount.
 _AID_VERB = _AID_TABLE.regex
 _NOUN_CUE = _SUPPORT["noun_verbs"].regex
+_DIGIT = re.compile(r"\d")
+_SCALE_WORD = vocabulary("vi", "money")["scale"].regex
 _NUMBER = vocabulary("vi", "money")["number"].pattern
 _QUALIFIER = vocabulary("vi", "money")["qualifier"].regex.pattern
 _TRAINING = _SUPPORT["training_cues"].regex
@@ -165,9 +180,12 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
     crowd = listed(text, info.mentions)
     for start, end in sent.clauses():
         ms = info.in_span(start, end)
-        all_amounts = find_amounts(text, start, end)
-        all_goods = find_in_kind(text, start, end)
-        all_counts = _counts(text, ms, start, end, all_amounts)
+        # Goods and counts need digits; an amount needs digits or a scale word (`hai tỷ`).
+        digits = _DIGIT.search(text, start, end) is not None
+        scaled = digits or _SCALE_WORD.search(text, start, end) is not None
+        all_amounts = find_amounts(text, start, end) if scaled else []
+        all_goods = find_in_kind(text, start, end) if digits else []
+        all_counts = _counts(text, ms, start, end, all_amounts) if digits else []
         all_cash = (
             []
             if all_amounts
