@@ -253,7 +253,7 @@ def test_gift_with_an_amount_stays_aid() -> None:
 def test_subjectless_clause_continues_the_previous_funder() -> None:
     got = projects(
         "Tỉnh Hà Giang bàn giao công trình trạm y tế cho tỉnh Phông Sa Lỳ.\n\n"
-        "Đồng thời hỗ trợ thuốc, vật tư y tế trị giá 120 triệu đồng cho tỉnh Phông Sa Lỳ."
+        "Đồng thời hỗ trợ gạo và chăn màn trị giá 120 triệu đồng cho tỉnh Phông Sa Lỳ."
     )
     assert [key(p) for p in got] == [("VN-03", "LA-PH", 1.2e8, "VND")]
 

@@ -159,6 +159,6 @@ def _in_kind(lang: str) -> re.Pattern[str]:
 
 
 def find_in_kind(text: str, start: int = 0, end: int | None = None, lang: str = "vi") -> list[InKind]:
-    """Quantities of goods (`5 tấn gạo`, `30 bộ máy tính`) in `text[start:end]`."""
+    """Quantities of goods (`5 tấn gạo`, `15 bộ máy tính`) in `text[start:end]`."""
     end = len(text) if end is None else end
     return [InKind(m.group(), m.start(), m.end()) for m in _in_kind(lang).finditer(text, start, end)]

@@ -54,7 +54,7 @@ _SCALE_WORD = vocabulary("vi", "money")["scale"].regex
 _NUMBER = vocabulary("vi", "money")["number"].pattern
 _QUALIFIER = vocabulary("vi", "money")["qualifier"].regex.pattern
 _TRAINING = _SUPPORT["training_cues"].regex
-# `cấp 62 chỉ tiêu học bổng`, `tiếp nhận đào tạo gần 900 học viên`: counted scholarships and
+# `cấp 45 chỉ tiêu học bổng`, `tiếp nhận đào tạo gần 700 học viên`: counted scholarships and
 # people; the people count only in a clause about training or study.
 _SCHOLARSHIP_COUNT = re.compile(
     rf"(?<![\d.,])(?P<num>{_NUMBER})\s+(?:{_SUPPORT['scholarships'].regex.pattern})", re.IGNORECASE
@@ -220,11 +220,11 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
             and ctx.last_funder is not None
             and any(_COST.search(text, max(start, a.start - 40), a.start) for a in all_amounts)
         ):
-            # `ngôi trường ... với tổng kinh phí đầu tư hơn 5 tỷ đồng` after a sentence on
+            # `ngôi trường ... với tổng kinh phí gần 4 tỷ đồng` after a sentence on
             # its handover: the cost of the work that funder gave.
             funder = ctx.last_funder
         if funder is None and item_starts and _SUBJECTLESS.fullmatch(text, start, verb.start()):
-            # `Đồng thời hỗ trợ ... 250 triệu đồng cho tỉnh B`: the previous aid statement's
+            # `Đồng thời hỗ trợ ... 120 triệu đồng cho tỉnh B`: the previous aid statement's
             # funder, else the article's main province of the other country than the
             # provinces the clause names.
             funder = ctx.last_funder or _main_funder(ctx, ms, verb.end())
@@ -286,7 +286,7 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
             elif item.kind == "count" and _generic_people(
                 text, item, _next_mention(ms, item.end, item.end + 50)
             ):
-                ben = None  # `900 học sinh, sinh viên các tỉnh của nước bạn Lào`
+                ben = None  # `700 học sinh, sinh viên các tỉnh của nước bạn Lào`
             else:
                 ben = _beneficiary(
                     text, ms, funder, prev_end if not of_funder else start, item.start, end, carry, ctx.sole
@@ -368,7 +368,7 @@ def _counts(text: str, ms: list[Mention], start: int, end: int, amounts: list[Am
 
 
 def _generic_people(text: str, item: _Item, hi: int) -> bool:
-    """A count of people of Laos in general (`450 học viên Lào`, `900 học sinh, sinh viên
+    """A count of people of Laos in general (`450 học viên Lào`, `700 học sinh, sinh viên
     các tỉnh của nước bạn Lào`) up to the next province named."""
     return _PEOPLE_LAO.match(text, item.start, hi) is not None or _generic(text, item.end, hi)
 
@@ -561,8 +561,9 @@ def _no_amount(
 ) -> list[ProjectFact]:
     """Aid stated without an amount: needs an aid verb and a named or generic-Lao recipient."""
     text = ctx.text
-    rule = "vi.project.vague-support"
-    verb = _AID_VERB.search(text, start, end) or _HANDOVER.search(text, start, end)
+    aid = _AID_VERB.search(text, start, end)
+    verb = aid or _HANDOVER.search(text, start, end)
+    rule = "vi.project.vague-support" if aid is not None else "vi.project.handover"
     if verb is None:
         return []
     other = "VN" if funder.country == "LA" else "LA"
@@ -665,7 +666,7 @@ def _what(item: _Item) -> str:
 
 
 def _in_kind_key(text: str | None) -> str | None:
-    """`62 suất học bổng` and `62 chỉ tiêu học bổng` are one item: the number and last word."""
+    """`45 suất học bổng` and `45 chỉ tiêu học bổng` are one item: the number and last word."""
     if text is None:
         return None
     words = text.lower().split()
@@ -674,7 +675,7 @@ def _in_kind_key(text: str | None) -> str | None:
 
 def merge_projects(facts: list[ProjectFact]) -> list[ProjectFact]:
     """Drop repeats: same funder, beneficiary, amount and goods or count. Distinct
-    unquantified items of one pair (`30 máy tính`, `62 suất học bổng`) stay apart; vague
+    unquantified items of one pair (`12 máy tính`, `45 suất học bổng`) stay apart; vague
     support with nothing quantified is kept only for a pair with no quantified project
     (it restates one: a headline, a handover ceremony), and a headline's repeat gives way to
     the body's statement."""
