@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.extract.amounts import find_amounts, find_in_kind, parse_number
+from ingest.extract.amounts import find_amounts, find_in_kind, parse_amount, parse_number
 
 
 @pytest.mark.parametrize(
@@ -45,3 +45,33 @@ def test_plain_numbers_are_not_money() -> None:
 def test_in_kind() -> None:
     (g,) = find_in_kind("tỉnh bạn tặng 10 tấn gạo và lời chúc")
     assert g.text == "10 tấn gạo"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency", "qualifier"),
+    [
+        ("500 triệu đ", 5e8, "VND", None),
+        ("200.000đ mỗi suất", 2e5, "VND", None),
+        ("hơn 28 tỷ đồng", 2.8e10, "VND", "more_than"),
+        ("gần 3 tỷ đồng", 3e9, "VND", "nearly"),
+        ("khoảng hai tỷ đồng", 2e9, "VND", "about"),
+        ("lên tới 1,2 nghìn tỷ đồng", 1.2e12, "VND", "up_to"),
+        ("hai trăm triệu kip", 2e8, "LAK", None),
+        ("tổng 4,75 triệu đô-la Mỹ", 4.75e6, "USD", None),
+    ],
+)
+def test_parse_amount(text: str, value: float, currency: str, qualifier: str | None) -> None:
+    a = parse_amount(text, "vi")
+    assert a is not None
+    assert a.value == pytest.approx(value) and a.currency == currency and a.qualifier == qualifier
+
+
+def test_number_words_need_a_scale() -> None:
+    assert parse_amount("năm đồng chí") is None
+    assert parse_amount("ba đồng") is None
+
+
+def test_goods_with_and_without_unit() -> None:
+    got = [g.text for g in find_in_kind("tặng 2 máy thở, 30.000 khẩu trang và 15 bộ máy tính")]
+    assert got == ["2 máy thở", "30.000 khẩu trang", "15 bộ máy tính"]
+    assert find_in_kind("hợp tác giữa 2 nước") == []

@@ -163,3 +163,127 @@ def test_second_subject_in_one_clause_gives_its_own_direction() -> None:
         "20 tấn gạo trị giá 300 triệu đồng."
     )
     assert {key(p) for p in got} == {("LA-SL", "VN-26", 1e4, "USD"), ("VN-26", "LA-SL", 3e8, "VND")}
+
+
+# --- Quantified support without an amount, passive funders, courtesy gifts (issue 7) ---
+
+
+def nokey(p: ProjectFact) -> tuple[str | None, str | None, float | None, str | None]:
+    return p.funder, p.beneficiary, p.amount, p.in_kind
+
+
+def test_training_count_with_a_part_for_one_province() -> None:
+    got = projects(
+        "Giai đoạn 2016 - 2020, tỉnh Quảng Trị đã tiếp nhận đào tạo 450 học viên Lào, trong đó tỉnh "
+        "Savannakhet là 160 học viên."
+    )
+    assert [(p.funder, p.beneficiary, p.amount) for p in got] == [("VN-25", "LA-SV", None)]
+    assert got[0].rule == "vi.project.training-count" and got[0].years == (2016, 2020)
+
+
+def test_seconded_teachers_are_training_support() -> None:
+    (p,) = projects("Tỉnh Nghệ An cử 04 giáo viên sang dạy tiếng Việt cho cán bộ tỉnh Xiêng Khoảng.")
+    assert nokey(p) == ("VN-22", "LA-XI", None, "04 giáo viên")
+
+
+def test_scholarship_count_is_required_with_no_amount() -> None:
+    (p,) = projects("Năm nay, tỉnh Hà Tĩnh cấp 75 suất học bổng cho học sinh tỉnh Khăm Muộn.")
+    assert nokey(p) == ("VN-23", "LA-KH", None, "75 suất học bổng")
+    assert p.rule == "vi.project.scholarship-count"
+
+
+def test_goods_without_a_unit_word() -> None:
+    got = projects("Tỉnh Sơn La trao tặng tỉnh Hủa Phăn 2 máy siêu âm, 20.000 khẩu trang.")
+    assert [nokey(p) for p in got] == [
+        ("VN-05", "LA-HO", None, "2 máy siêu âm"),
+        ("VN-05", "LA-HO", None, "20.000 khẩu trang"),
+    ]
+
+
+def test_distinct_unquantified_items_of_one_pair_stay_apart() -> None:
+    got = projects(
+        "Tỉnh Điện Biên cấp 30 suất học bổng cho sinh viên tỉnh Phông Sa Lỳ.\n\n"
+        "Tỉnh Điện Biên cũng tặng tỉnh Phông Sa Lỳ 12 bộ máy tính."
+    )
+    assert len(got) == 2 and all(p.amount is None for p in got)
+
+
+def test_count_of_lao_students_in_general_is_not_a_province_project() -> None:
+    assert projects("Từ năm 2012 đến nay, tỉnh Hà Tĩnh đã đào tạo hơn 700 học viên, sinh viên Lào.") == []
+
+
+def test_a_school_enrolling_students_is_not_the_provinces_support() -> None:
+    text = "Hiện tỉnh Lai Châu có Trường Cao đẳng Cộng đồng đang đào tạo 90 sinh viên tỉnh Luông Nậm Thà."
+    assert projects(text) == []
+
+
+def test_a_count_the_money_pays_for_is_not_another_project() -> None:
+    got = projects("Tỉnh Bình Định hỗ trợ tỉnh Attapư 4 tỷ đồng xây trường và đào tạo 150 cán bộ.")
+    assert [key(p) for p in got] == [("VN-31", "LA-AT", 4e9, "VND")]
+
+
+def test_investment_by_counted_enterprises_has_no_amount() -> None:
+    (p,) = projects("Tỉnh Gia Lai có 5 doanh nghiệp đầu tư tại tỉnh Sê Kông gồm: công ty A, công ty B.")
+    assert nokey(p) == ("VN-30", "LA-XE", None, "5 doanh nghiệp")
+    assert p.rule == "vi.project.investment-count"
+
+
+def test_passive_funder_after_do() -> None:
+    (p,) = projects("Dự án trường tiểu học ở tỉnh Salavan do tỉnh Thừa Thiên Huế hỗ trợ kinh phí.")
+    assert (p.funder, p.beneficiary, p.amount) == ("VN-26", "LA-SL", None)
+    assert p.rule == "vi.project.passive-funder"
+
+
+def test_passive_funder_with_an_amount() -> None:
+    (p,) = projects("Trạm y tế của tỉnh Attapư được tỉnh Kon Tum hỗ trợ 800 triệu đồng.")
+    assert key(p) == ("VN-28", "LA-AT", 8e8, "VND")
+
+
+def test_courtesy_gifts_are_not_aid() -> None:
+    assert projects("Chủ tịch UBND tỉnh Quảng Nam tặng quà lưu niệm cho đoàn tỉnh Sê Kông.") == []
+    assert projects("Tỉnh trưởng tỉnh Sê Kông tặng hoa chúc mừng lãnh đạo tỉnh Quảng Nam.") == []
+    assert projects("Bí thư tỉnh Champasak tặng quà Tết cho lãnh đạo tỉnh Đắk Lắk.") == []
+
+
+def test_gift_with_an_amount_stays_aid() -> None:
+    (p,) = projects("Tỉnh Sê Kông tặng hoa và trao 20 nghìn USD ủng hộ tỉnh Quảng Nam khắc phục lũ lụt.")
+    assert key(p) == ("LA-XE", "VN-27", 2e4, "USD")
+
+
+def test_subjectless_clause_continues_the_previous_funder() -> None:
+    got = projects(
+        "Tỉnh Hà Giang bàn giao công trình trạm y tế cho tỉnh Phông Sa Lỳ.\n\n"
+        "Đồng thời hỗ trợ gạo và chăn màn trị giá 120 triệu đồng cho tỉnh Phông Sa Lỳ."
+    )
+    assert [key(p) for p in got] == [("VN-03", "LA-PH", 1.2e8, "VND")]
+
+
+def test_a_place_in_parentheses_is_not_the_funder() -> None:
+    (p,) = projects(
+        "Tại cửa khẩu Nậm Cắn (Nghệ An), UBND tỉnh Hà Tĩnh trao tặng tỉnh Bôlykhămxay 300 triệu đồng."
+    )
+    assert key(p) == ("VN-23", "LA-BL", 3e8, "VND")
+
+
+def test_qualifier_is_kept_beside_the_written_number() -> None:
+    (p,) = projects("Từ năm 2018 đến nay, tỉnh Sơn La đã hỗ trợ tỉnh Hủa Phăn hơn 28 tỷ đồng.")
+    assert p.amount == 28e9 and p.qualifier == "more_than"
+    (q,) = projects("Tỉnh Lào Cai hỗ trợ tỉnh Luông Nậm Thà khoảng 700 triệu đ.")
+    assert q.amount == 7e8 and q.qualifier == "about"
+
+
+def test_cost_of_a_work_after_its_handover() -> None:
+    got = projects(
+        "Tỉnh Quảng Ngãi vừa bàn giao một trường học cho tỉnh Sê Kông.\n\n"
+        "Ngôi trường nằm ở trung tâm tỉnh Sê Kông, có 8 phòng học với tổng kinh phí đầu tư gần 4 tỷ đồng."
+    )
+    assert [key(p) for p in got] == [("VN-29", "LA-XE", 4e9, "VND")]
+    assert got[0].qualifier == "nearly"
+
+
+def test_every_project_has_a_rule_and_a_tier() -> None:
+    got = projects(
+        "Tỉnh Quảng Trị hỗ trợ tỉnh Salavan 3,5 tỷ đồng.\n\nTỉnh Quảng Trị tặng tỉnh Salavan 5 tấn gạo."
+    )
+    assert all(p.rule and p.rule.startswith("vi.project.") for p in got)
+    assert {p.confidence for p in got} <= {0.5, 0.6, 0.7, 0.8, 0.9}

@@ -17,20 +17,79 @@ from dataclasses import dataclass
 
 from app.facts import ProjectFact
 
+from . import tiers
 from .agreements import PERIOD
-from .amounts import find_amounts, find_in_kind
+from .amounts import Amount, find_amounts, find_in_kind
 from .context import ArticleContext, SentenceInfo
 from .mentions import Mention
 from .multilateral import listed
+from .vocab import vocabulary
 
+
+def _bare(pattern: str) -> str:
+    """A table's pattern without its outer `(?<!\\w)` and `(?!\\w)`, to join several."""
+    lead, tail = "(?<!\\w)", "(?!\\w)"
+    if pattern.startswith(lead) and pattern.endswith(tail):
+        return pattern[len(lead) : -len(tail)]
+    return pattern
+
+
+_SUPPORT = vocabulary("vi", "support")
+_GIFTS = vocabulary("vi", "gifts")
+_AID_TABLE = _SUPPORT["aid_verbs"]
+_SUPPORT_TABLE = _SUPPORT["support_verbs"]
+_GATED = _SUPPORT["gated_verbs"]
+# One alternation behind one word-boundary check: the bodies of the three tables.
 VERB = re.compile(
-    r"(?<!\w)(?:hỗ trợ|viện trợ|tài trợ|ủng hộ|trao tặng|tặng|giúp đỡ|đầu tư|kinh phí|quyên góp|"
-    r"trao(?!\s+(?:đổi|quyết|giải|cho))|dành|cấp(?=\s+(?:học bổng|kinh phí|\d)))(?!\w)",
+    r"(?<!\w)(?:"
+    + "|".join(_bare(t.regex.pattern) for t in (_AID_TABLE, _SUPPORT_TABLE, _GATED))
+    + r")(?!\w)",
     re.IGNORECASE,
 )
 # Verbs strong enough to state aid without an amount.
-_AID_VERB = re.compile(
-    r"(?<!\w)(?:hỗ trợ|viện trợ|tài trợ|ủng hộ|trao tặng|tặng|giúp đỡ)(?!\w)", re.IGNORECASE
+_AID_VERB = _AID_TABLE.regex
+_NOUN_CUE = _SUPPORT["noun_verbs"].regex
+_DIGIT = re.compile(r"\d")
+_SCALE_WORD = vocabulary("vi", "money")["scale"].regex
+_NUMBER = vocabulary("vi", "money")["number"].pattern
+_QUALIFIER = vocabulary("vi", "money")["qualifier"].regex.pattern
+_TRAINING = _SUPPORT["training_cues"].regex
+# `cấp 45 chỉ tiêu học bổng`, `tiếp nhận đào tạo gần 700 học viên`: counted scholarships and
+# people; the people count only in a clause about training or study.
+_SCHOLARSHIP_COUNT = re.compile(
+    rf"(?<![\d.,])(?P<num>{_NUMBER})\s+(?:{_SUPPORT['scholarships'].regex.pattern})", re.IGNORECASE
+)
+_PEOPLE_COUNT = re.compile(
+    rf"(?<![\d.,])(?P<num>{_NUMBER})\s+(?:{_SUPPORT['people'].regex.pattern})", re.IGNORECASE
+)
+_SCHOOL = _SUPPORT["schools"].regex
+_HANDOVER = _SUPPORT["handover"].regex
+_COST = re.compile(rf"(?<!\w)(?:kinh phí|vốn)(?:\s+đầu tư)?(?:\s+(?:là|{_QUALIFIER}))?\s*$", re.IGNORECASE)
+_INVESTOR_COUNT = re.compile(
+    rf"(?<![\d.,])(?P<num>{_NUMBER})\s+(?:{_SUPPORT['investors'].regex.pattern})"
+    r"(?=(?:\s+[^\W\d]+){0,3}?\s+đầu tư(?!\w))",
+    re.IGNORECASE,
+)
+_PEOPLE_LAO = re.compile(rf"(?:{_PEOPLE_COUNT.pattern})\s+Lào(?!\w)", re.IGNORECASE)
+_PART = _SUPPORT["parts"].regex
+_PART_NUMBER = re.compile(rf"(?<![\d.,])(?:{_NUMBER})(?:\s*%)?")
+_CASH = _SUPPORT["cash"].regex
+_VALUED_BY = re.compile(
+    rf"(?:{_SUPPORT['valued_by'].regex.pattern})(?:\s+(?:là|{_QUALIFIER}))?\s*$", re.IGNORECASE
+)
+_SUBJECTLESS = re.compile(
+    rf"[\s,]*(?:(?:{_SUPPORT['connectives'].regex.pattern}|{VERB.pattern}|năm\s+\d{{4}}|"
+    rf"giai đoạn\s+\d{{4}}\s*[-–]\s*\d{{4}}|ngày\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{4}})?)[\s,]*)*",
+    re.IGNORECASE,
+)
+_AGENT = re.compile(rf"(?:{_SUPPORT['agents'].regex.pattern})\s+(?:[^\W\d]+\s+){{0,4}}$", re.IGNORECASE)
+_AGENT_GAP = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:(?:đã|sẽ|cũng|tiếp tục|trực tiếp)\s+){0,2}$")
+_LOCATION = re.compile(rf"(?:{_SUPPORT['locations'].regex.pattern})\s[^,;]{{0,60}}$", re.IGNORECASE)
+_COURTESY = re.compile(
+    rf"(?:{_GIFTS['gift_verbs'].regex.pattern})\s+(?:(?:[^\W\d]+\s+){{0,2}}?(?:"
+    rf"{_GIFTS['courtesy_objects'].regex.pattern})|(?:[^\W\d]+\s+){{0,2}}?(?:(?:cho|đến|tới)\s+)?(?:"
+    rf"{_GIFTS['courtesy_recipients'].regex.pattern}))",
+    re.IGNORECASE,
 )
 _OF = re.compile(r"^\s*(?:[^\W\d]+\s+){0,3}?(?:của|từ)\s+(?:[^;]{0,60}?\s)?$")
 # `cảm ơn sự giúp đỡ của X`: thanks for support name the funder after the verb.
@@ -43,7 +102,6 @@ GENERIC_LAO = re.compile(
     r"(?:sinh viên|học sinh|lưu học sinh|nhân dân|người dân)\s+Lào|tỉnh bạn)(?!\s*Cai)(?!\w)",
     re.IGNORECASE,
 )
-_VALUED = re.compile(r"\s*,?\s*(?:có\s+)?(?:tổng\s+)?(?:trị giá|giá trị)(?:\s+(?:là|khoảng|hơn|gần))?\s*$")
 PER_YEAR = re.compile(r"(?:(?<!\w)(?:mỗi năm|hằng năm|hàng năm|một năm)|/\s?năm)(?!\w)", re.IGNORECASE)
 # `nâng tổng số tiền hỗ trợ ... lên 5 tỷ đồng`: a running total, not another gift.
 _RUNNING_TOTAL = re.compile(
@@ -81,6 +139,32 @@ class _Carry:
     beneficiary_country: str | None = None
 
 
+@dataclass(frozen=True)
+class _Item:
+    """One thing given: an amount, goods, a count of people or scholarships, or cash whose
+    amount the clause does not state. `beneficiary` is set for a part named for a province
+    (`trong đó tỉnh B là 210`)."""
+
+    start: int
+    end: int
+    kind: str  # "amount", "in-kind", "count", "cash"
+    value: float | None = None
+    currency: str | None = None
+    qualifier: str | None = None
+    text: str | None = None
+    beneficiary: Mention | None = None
+
+
+_RULE = {
+    "amount": "vi.project.aid-amount",
+    "in-kind": "vi.project.in-kind",
+    "count": "vi.project.training-count",
+    "scholarship": "vi.project.scholarship-count",
+    "cash": "vi.project.cash-unstated",
+    "investment": "vi.project.investment-count",
+}
+
+
 def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFact]:
     """Project and aid facts stated in one sentence."""
     text = ctx.text
@@ -96,9 +180,19 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
     crowd = listed(text, info.mentions)
     for start, end in sent.clauses():
         ms = info.in_span(start, end)
-        all_amounts = find_amounts(text, start, end)
-        all_goods = find_in_kind(text, start, end)
+        # Goods and counts need digits; an amount needs digits or a scale word (`hai tỷ`).
+        digits = _DIGIT.search(text, start, end) is not None
+        scaled = digits or _SCALE_WORD.search(text, start, end) is not None
+        all_amounts = find_amounts(text, start, end) if scaled else []
+        all_goods = find_in_kind(text, start, end) if digits else []
+        all_counts = _counts(text, ms, start, end, all_amounts) if digits else []
+        all_cash = (
+            []
+            if all_amounts
+            else [_Item(m.start(), m.end(), "cash", text=m.group()) for m in _CASH.finditer(text, start, end)]
+        )
         item_starts = [a.start for a in all_amounts] + [g.start for g in all_goods]
+        item_starts += [c.start for c in all_counts] + [c.start for c in all_cash]
         verb = _subject_verb(text, ms, start, end, item_starts)
         if verb is None:
             continue
@@ -112,6 +206,7 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
                     verb = later
                     break
                 funder, of_funder = None, False
+        borrowed = funder is None
         if funder is None:
             funder = carry.funder
         if (
@@ -120,65 +215,110 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
             and _BARE_SUBJECT.search(text, max(start, verb.start() - 40), verb.start())
         ):
             funder = ctx.last_funder
+        if (
+            funder is None
+            and ctx.last_funder is not None
+            and any(_COST.search(text, max(start, a.start - 40), a.start) for a in all_amounts)
+        ):
+            # `ngôi trường ... với tổng kinh phí gần 4 tỷ đồng` after a sentence on
+            # its handover: the cost of the work that funder gave.
+            funder = ctx.last_funder
+        if funder is None and item_starts and _SUBJECTLESS.fullmatch(text, start, verb.start()):
+            # `Đồng thời hỗ trợ ... 120 triệu đồng cho tỉnh B`: the previous aid statement's
+            # funder, else the article's main province of the other country than the
+            # provinces the clause names.
+            funder = ctx.last_funder or _main_funder(ctx, ms, verb.end())
         if funder is None or funder.iso in crowd:
             continue
         amounts = [a for a in all_amounts if a.start > verb.start() or of_funder]
-        # Goods with their value (`100 suất quà trị giá 200 triệu đồng`) are one gift: the
-        # amount stands for it.
-        goods = [
-            g
-            for g in all_goods
-            if g.start > verb.start() and not any(_VALUED.match(text, g.end, a.start) for a in amounts)
+        after_verb = verb.start() if not of_funder else start
+        goods = [g for g in all_goods if g.start > after_verb and not _valued(text, g.end, amounts, end)]
+        counts = [
+            c
+            for c in all_counts
+            if c.start > after_verb or c.beneficiary is not None or c.kind == "investment"
         ]
-        items: list[tuple[int, int, float | None, str | None, str | None]] = [
-            (a.start, a.end, a.value, a.currency, None) for a in amounts
-        ] + [(g.start, g.end, None, None, g.text) for g in goods]
-        items.sort()
+        counts = [c for c in counts if not _valued(text, c.end, amounts, end)]
+        if amounts:
+            counts = [c for c in counts if c.kind != "investment"]  # the capital is stated
+        if counts and _school_subject(text, funder, verb.start()):
+            counts = []
+        # `hỗ trợ tỉnh B 20 tỷ đồng xây trường và đào tạo 200 cán bộ`: the count is what
+        # the money pays for, unless a verb of its own stands between them.
+        counts = [c for c in counts if not _purpose_of_amount(text, c, amounts)]
+        cash = [c for c in all_cash if c.start > after_verb or of_funder]
+        items = (
+            [_Item(a.start, a.end, "amount", a.value, a.currency, a.qualifier) for a in amounts]
+            + [_Item(g.start, g.end, "in-kind", text=g.text) for g in goods]
+            + counts
+            + cash
+        )
+        items.sort(key=lambda i: i.start)
         items = _drop_parts(text, items, end)
-        if items and _company_capital(text, ms, start, items[0][0]):
+        money = [i for i in items if i.kind == "amount"]
+        if money and _company_capital(text, ms, start, items[0].start):
             continue
-        if items and _TRADE.search(text, start, end) and not _AID_VERB.search(text, start, end):
+        if money and _TRADE.search(text, start, end) and not _AID_VERB.search(text, start, end):
             continue
         if not items:
+            if _COURTESY.search(text, start, end):
+                continue  # flowers, souvenirs, gifts to a delegation: protocol, not aid
             fact = _no_amount(ctx, info, start, end, verb.start(), verb.end(), funder, of_funder, ms)
             out.extend(fact)
             if fact:
                 carry.funder = funder
+                ctx.last_funder = funder
             continue
         prev_end = verb.end()
         clause_funder = funder
-        for i_start, i_end, value, currency, goods_text in items:
-            if _OWN_SHARE.search(text, prev_end, i_start) is not None or _RUNNING_TOTAL.search(
-                text, max(start, i_start - 120), i_start
+        for item in items:
+            if _OWN_SHARE.search(text, prev_end, item.start) is not None or _RUNNING_TOTAL.search(
+                text, max(start, item.start - 120), item.start
             ):
-                prev_end = i_end
+                prev_end = item.end
                 continue
             # `A hỗ trợ B 20 nghìn USD, còn B tặng A 50 tấn gạo`: a later verb with its own
             # subject after the previous item gives its items that subject.
-            funder = _own_subject(text, ms, prev_end, i_start, end) or clause_funder
-            ben = _beneficiary(
-                text, ms, funder, prev_end if not of_funder else start, i_start, end, carry, ctx.sole
-            )
-            prev_end = i_end
+            own = _own_subject(text, ms, prev_end, item.start, end)
+            funder = own or clause_funder
+            if item.beneficiary is not None:
+                ben: str | None = item.beneficiary.iso if item.beneficiary.country != funder.country else "?"
+            elif item.kind == "count" and _generic_people(
+                text, item, _next_mention(ms, item.end, item.end + 50)
+            ):
+                ben = None  # `700 học sinh, sinh viên các tỉnh của nước bạn Lào`
+            else:
+                ben = _beneficiary(
+                    text, ms, funder, prev_end if not of_funder else start, item.start, end, carry, ctx.sole
+                )
+            prev_end = max(prev_end, item.end)
             if ben == "?" or ben in crowd:
                 continue
-            if ben is None and funder.country == "LA":
-                continue  # a Lao donation without a named recipient is not reportable
-            description = _describe(
-                text, start, end, verb.group(), funder.iso, ben, _what(value, currency, goods_text)
+            if ben is None and (funder.country == "LA" or item.kind in ("count", "investment")):
+                # A Lao donation without a named recipient is not reportable; a count of
+                # Lao students in general is no support to a province.
+                continue
+            description = _describe(text, start, end, verb.group(), funder.iso, ben, _what(item))
+            kind = (
+                "scholarship"
+                if item.kind == "count" and item.text and "học bổng" in item.text.lower()
+                else item.kind
             )
+            tier = tiers.CONTEXTUAL if borrowed and own is None else tiers.STRUCTURED
             out.append(
                 ProjectFact(
                     funder=funder.iso,
                     beneficiary=ben,
                     description=description,
-                    amount=value,
-                    currency=currency,
+                    amount=item.value,
+                    currency=item.currency,
+                    qualifier=item.qualifier,  # type: ignore[arg-type]
                     years=years,
                     per_year=per_year,
-                    in_kind=goods_text,
-                    confidence=0.8 if sent.zone == "body" else 0.5,
+                    in_kind=item.text if item.kind in ("in-kind", "count", "investment") else None,
+                    confidence=tiers.capped(tier, sent.zone),
                     evidence=info.evidence(),
+                    rule=_RULE[kind],
                 )
             )
             carry.funder = funder
@@ -187,6 +327,109 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
                 carry.beneficiary = ben
                 carry.beneficiary_country = "LA" if ben.startswith("LA") else "VN"
     return out
+
+
+def _counts(text: str, ms: list[Mention], start: int, end: int, amounts: list[Amount]) -> list[_Item]:
+    """Counted scholarships anywhere, counted people in a clause about training, and the
+    part of a count named for one province (`600 học viên, trong đó tỉnh B là 210`)."""
+    found = [
+        _Item(m.start(), m.end(), "count", text=m.group())
+        for m in _SCHOLARSHIP_COUNT.finditer(text, start, end)
+    ]
+    if _TRAINING.search(text, start, end):
+        found += [
+            _Item(m.start(), m.end(), "count", text=m.group())
+            for m in _PEOPLE_COUNT.finditer(text, start, end)
+            if not any(f.start <= m.start() < f.end for f in found)
+        ]
+    found += [
+        _Item(m.start(), m.end(), "investment", text=m.group())
+        for m in _INVESTOR_COUNT.finditer(text, start, end)
+    ]
+    if not found:
+        return []
+    found.sort(key=lambda i: i.start)
+    for part in _PART.finditer(text, found[0].end, end):
+        number = _PART_NUMBER.search(text, part.end(), min(end, part.end() + 60))
+        who = [m for m in ms if part.end() <= m.start < min(end, part.end() + 100)]
+        if number is None or not who or any(a.start <= number.start() < a.end for a in amounts):
+            continue
+        found = [f for f in found if not f.start <= number.start() < f.end]
+        found.append(
+            _Item(
+                number.start(),
+                number.end(),
+                "count",
+                text=text[part.start() : number.end()],
+                beneficiary=who[0],
+            )
+        )
+    return found
+
+
+def _generic_people(text: str, item: _Item, hi: int) -> bool:
+    """A count of people of Laos in general (`450 học viên Lào`, `700 học sinh, sinh viên
+    các tỉnh của nước bạn Lào`) up to the next province named."""
+    return _PEOPLE_LAO.match(text, item.start, hi) is not None or _generic(text, item.end, hi)
+
+
+def _next_mention(ms: list[Mention], lo: int, hi: int) -> int:
+    """Where the first province named in `[lo, hi)` starts, else `hi`."""
+    return min([m.start for m in ms if lo <= m.start < hi] + [hi])
+
+
+def _is_place(text: str, m: Mention) -> bool:
+    """`tại Cửa khẩu X (tỉnh A)`, `ở trung tâm thị xã B`, `học tập tại A`: a place named
+    for where something is or happens, not a party that gives."""
+    return _LOCATION.search(text, max(0, m.start - 70), m.start) is not None
+
+
+def _school_subject(text: str, funder: Mention, verb_start: int) -> bool:
+    """A school or hospital acts, not the province: named between the province and the
+    verb (`tỉnh A có Trường Cao đẳng Sư phạm đang đào tạo`) or right before the province
+    (`Trường Đại học A đào tạo`)."""
+    if funder.end <= verb_start and _SCHOOL.search(text, funder.end, verb_start):
+        return True
+    return _SCHOOL.search(text, max(0, funder.start - 30), funder.start) is not None and not re.search(
+        r"[,;]", text[max(0, funder.start - 30) : funder.start]
+    )
+
+
+def _purpose_of_amount(text: str, count: _Item, amounts: list[Amount]) -> bool:
+    """A count after an amount of the clause with no verb of its own between them."""
+    before = [a for a in amounts if a.end <= count.start]
+    if not before or count.beneficiary is not None:
+        return False
+    gap = text[before[-1].end : count.start]
+    return not any(not _NOUN_CUE.fullmatch(v.group()) for v in VERB.finditer(gap))
+
+
+def _valued(text: str, item_end: int, amounts: list[Amount], end: int) -> bool:
+    """Goods or a count whose value follows (`200 suất quà trị giá 100 triệu đồng`, `50
+    suất học bổng cho ... với tổng kinh phí 4 tỷ đồng`): the amount stands for them."""
+    for a in amounts:
+        if a.start < item_end:
+            continue
+        gap = text[item_end : a.start]
+        if len(gap) <= 120 and ";" not in gap and _VALUED_BY.search(gap) and not _AID_VERB.search(gap):
+            return True
+    return False
+
+
+def _main_funder(ctx: ArticleContext, ms: list[Mention], after: int) -> Mention | None:
+    """The article's main province of the other country than the provinces named after the
+    verb (all of one country), as a mention found in the article."""
+    named = {m.country for m in ms if m.start >= after and not _is_place(ctx.text, m)}
+    if len(named) != 1:
+        return None
+    iso = ctx.main_vn if named == {"LA"} else ctx.main_la
+    if iso is None:
+        return None
+    for other in ctx.sentences:
+        for m in other.mentions:
+            if m.iso == iso:
+                return m
+    return None
 
 
 def _subject_verb(
@@ -224,7 +467,8 @@ def _own_subject(text: str, ms: list[Mention], lo: int, hi: int, end: int) -> Me
     previous item and this one), if there is such a verb: that clause's own subject."""
     last = None
     for v in VERB.finditer(text, lo, hi):
-        last = v
+        if not _NOUN_CUE.fullmatch(v.group()):
+            last = v  # a noun (`kinh phí`, `học bổng`) names no new subject
     if last is None:
         return None
     before = [m for m in ms if lo <= m.start and m.end <= last.start()]
@@ -241,6 +485,14 @@ def _funder(
         if m.start >= verb_end and _OF.match(text[verb_end : m.start]) is not None:
             return m, True
     before = [m for m in ms if m.end <= verb_start]
+    for m in reversed(before):
+        # `Dự án ... tỉnh B do tỉnh A hỗ trợ kinh phí`, `được tỉnh A tài trợ`: the agent.
+        if _AGENT_GAP.fullmatch(text, m.end, verb_start) and _AGENT.search(
+            text, max(0, m.start - 40), m.start
+        ):
+            return m, False
+    # `tại Cửa khẩu X (tỉnh A)`, `ở trung tâm thị xã B`: a place, not who gives.
+    before = [m for m in before if not _is_place(text, m)]
     thanks = _THANKS.search(text, max(0, verb_start - 60), verb_start)
     if thanks is not None:
         # `cảm ơn tỉnh X đã hỗ trợ`: X, named after the thanks, is the giver; thanks
@@ -309,7 +561,9 @@ def _no_amount(
 ) -> list[ProjectFact]:
     """Aid stated without an amount: needs an aid verb and a named or generic-Lao recipient."""
     text = ctx.text
-    verb = _AID_VERB.search(text, start, end)
+    aid = _AID_VERB.search(text, start, end)
+    verb = aid or _HANDOVER.search(text, start, end)
+    rule = "vi.project.vague-support" if aid is not None else "vi.project.handover"
     if verb is None:
         return []
     other = "VN" if funder.country == "LA" else "LA"
@@ -319,6 +573,10 @@ def _no_amount(
         if _REQUEST.search(text, start, verb_start):
             return []
         bens = [m.iso for m in ms if m.country == other and m.start >= verb_end]
+        if not bens and _AGENT.search(text, max(start, funder.start - 40), funder.start):
+            # `Dự án ... tỉnh B do tỉnh A hỗ trợ kinh phí`: the work named before the agent.
+            passive = [m.iso for m in ms if m.country == other and m.end <= funder.start]
+            bens, rule = passive, "vi.project.passive-funder"
     if not bens and other == "LA" and _generic(text, verb_end, end) and not of_funder:
         bens_opt: list[str | None] = [None]
     else:
@@ -328,8 +586,9 @@ def _no_amount(
             funder=funder.iso,
             beneficiary=b,
             description=_describe(text, start, end, verb.group(), funder.iso, b, ""),
-            confidence=0.5,
+            confidence=tiers.capped(tiers.WEAK, info.sentence.zone),
             evidence=info.evidence(),
+            rule=rule,
         )
         for b in bens_opt
     ]
@@ -346,14 +605,14 @@ def _company_capital(text: str, ms: list[Mention], start: int, first_item: int) 
     return not any(m.start < company.start() for m in ms)
 
 
-def _drop_parts(
-    text: str, items: list[tuple[int, int, float | None, str | None, str | None]], end: int
-) -> list[tuple[int, int, float | None, str | None, str | None]]:
+def _drop_parts(text: str, items: list[_Item], end: int) -> list[_Item]:
     """Items after a total that lists its parts (`tổng trị giá X, gồm Y và Z`): only X."""
-    for i, (i_start, i_end, value, _, _) in enumerate(items):
-        if value is None or i + 1 == len(items):
+    for i, item in enumerate(items):
+        if item.value is None or i + 1 == len(items):
             continue
-        if _TOTAL_BEFORE.search(text, max(0, i_start - 40), i_start) and _PARTS_AFTER.match(text, i_end, end):
+        if _TOTAL_BEFORE.search(text, max(0, item.start - 40), item.start) and _PARTS_AFTER.match(
+            text, item.end, end
+        ):
             return items[: i + 1]
     return items
 
@@ -375,28 +634,11 @@ def _years(sentence: str, published: int | None = None) -> tuple[int, int] | Non
     return None
 
 
-_VERB_EN = {
-    "hỗ trợ": "support",
-    "viện trợ": "aid",
-    "tài trợ": "funding",
-    "ủng hộ": "donation",
-    "trao tặng": "gift",
-    "tặng": "gift",
-    "trao": "gift",
-    "giúp đỡ": "help",
-    "đầu tư": "investment",
-    "kinh phí": "funding",
-    "quyên góp": "donation",
-    "dành": "allocation",
-    "cấp": "grant",
-}
-
-
 def _describe(
     text: str, start: int, end: int, verb: str, funder: str | None, beneficiary: str | None, what: str
 ) -> str:
     """Short English line (`support from VN-23 to LA-BL: 8,300,000,000 VND`) plus the clause."""
-    kind = _VERB_EN.get(verb.lower(), "support")
+    kind = _verb_en(verb)
     to = beneficiary or "Laos (no province named)"
     clause = " ".join(text[start:end].split())
     if len(clause) > 140:
@@ -404,22 +646,55 @@ def _describe(
     return f"{kind} from {funder} to {to}{': ' + what if what else ''} — {clause}"
 
 
-def _what(value: float | None, currency: str | None, goods: str | None) -> str:
-    if goods:
-        return goods
-    if value is not None and currency:
-        return f"{value:,.0f} {currency}"
+def _verb_en(verb: str) -> str:
+    """The English kind of a support verb, from the vocabulary's maps."""
+    for table in (_AID_TABLE, _SUPPORT_TABLE):
+        try:
+            return str(table.lookup(verb))
+        except KeyError:
+            pass
+    gated = _GATED.extra.get("en", {})
+    return str(gated.get(verb.lower(), "support"))
+
+
+def _what(item: _Item) -> str:
+    if item.text:
+        return item.text
+    if item.value is not None and item.currency:
+        return f"{item.value:,.0f} {item.currency}"
     return ""
 
 
+def _in_kind_key(text: str | None) -> str | None:
+    """`45 suất học bổng` and `45 chỉ tiêu học bổng` are one item: the number and last word."""
+    if text is None:
+        return None
+    words = text.lower().split()
+    return f"{words[0]} {words[-1]}"
+
+
 def merge_projects(facts: list[ProjectFact]) -> list[ProjectFact]:
-    """Drop repeats: same funder, beneficiary, amount and goods (no-amount aid once per pair)."""
-    seen: set[tuple[str | None, str | None, float | None, str | None]] = set()
+    """Drop repeats: same funder, beneficiary, amount and goods or count. Distinct
+    unquantified items of one pair (`12 máy tính`, `45 suất học bổng`) stay apart; vague
+    support with nothing quantified is kept only for a pair with no quantified project
+    (it restates one: a headline, a handover ceremony), and a headline's repeat gives way to
+    the body's statement."""
+    quantified = {(f.funder, f.beneficiary) for f in facts if f.amount is not None or f.in_kind is not None}
+    in_body = {(f.funder, f.beneficiary) for f in facts if f.evidence.zone == "body"}
+    seen: dict[tuple[str | None, str | None, float | None, str | None, str | None], int] = {}
     out: list[ProjectFact] = []
     for f in facts:
-        key = (f.funder, f.beneficiary, f.amount, f.in_kind)
-        if key in seen:
+        pair = (f.funder, f.beneficiary)
+        if f.amount is None and f.in_kind is None and pair in quantified:
             continue
-        seen.add(key)
+        if f.amount is None and f.evidence.zone == "title" and pair in in_body:
+            continue  # a headline's count or gift restates the body's statement
+        key = (f.funder, f.beneficiary, f.amount, f.currency, _in_kind_key(f.in_kind))
+        if key in seen:
+            old = out[seen[key]]
+            if old.evidence.zone != "body" and f.evidence.zone == "body":
+                out[seen[key]] = f
+            continue
+        seen[key] = len(out)
         out.append(f)
     return out
