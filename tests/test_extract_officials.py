@@ -134,12 +134,20 @@ def test_delegation_leader_in_next_sentence_takes_the_delegation_province() -> N
     assert got["Phan Văn Bình"].province == "VN-23"
 
 
-def test_shared_title_without_delegation_cue_stays_unplaced() -> None:
+def test_shared_title_with_vietnamese_family_name_takes_the_home_province() -> None:
     got = officials(
         "Đoàn công tác tỉnh Hà Tĩnh đã đến thăm tỉnh Khăm Muộn. "
         "Sau đó, đồng chí Phan Văn Bình, Phó Bí thư Tỉnh ủy phát biểu."
     )
-    assert got["Phan Văn Bình"].province is None
+    assert got["Phan Văn Bình"].province == "VN-23"
+
+
+def test_shared_title_without_delegation_cue_stays_unplaced() -> None:
+    got = officials(
+        "Đoàn công tác tỉnh Hà Tĩnh đã đến thăm tỉnh Khăm Muộn. "
+        "Sau đó, đồng chí Khăm-phăn Vông-xay, Phó Bí thư Tỉnh ủy phát biểu."
+    )
+    assert got["Khăm-phăn Vông-xay"].province is None
 
 
 def test_family_name_doan_after_honorific() -> None:
