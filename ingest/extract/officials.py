@@ -96,6 +96,8 @@ _SURNAME_OPENERS = frozenset(_V.words("surname_openers"))
 _ABBREVIATIONS = frozenset(_V.words("abbreviations"))
 _VN_FAMILY = frozenset(_V.words("vn_family_names"))
 _LIST_OPENERS = frozenset(_V.words("list_openers"))
+_BARE = frozenset(w.lower() for w in _V.words("bare"))
+_NOT_JOINED = frozenset(_V.words("name_joiners"))
 _PARTY_TAIL = _V.regex("party_tail")
 _PORTFOLIO = _V.regex("portfolio")
 _LIST_HEAD = _V.regex("list_head")
@@ -214,7 +216,10 @@ def _name_at(text: str, pos: int, end: int, honorific: bool = False) -> tuple[st
         if m is None:
             break
         tok = m.group().rstrip("-–")
-        if not tok or not _token_ok(tok, not tokens, honorific):
+        # After a dash a Lao name goes on in lower case (`Xổm - phết In - tha - vông`).
+        dashed = bool(tokens) and text[tokens[-1][1] : m.start()].strip() in ("-", "–")
+        lower_ok = dashed and tok[:1].islower() and tok not in _NOT_JOINED and "-" not in tok
+        if not tok or not (lower_ok or _token_ok(tok, not tokens, honorific)):
             break
         if tokens and _title_at(text, m.start()) is not None:
             break  # `<Name> Trưởng đoàn ...`: a title starts, the name has ended
@@ -226,7 +231,7 @@ def _name_at(text: str, pos: int, end: int, honorific: bool = False) -> tuple[st
         if link is None or cur + len(link.group()) >= end or text[cur + len(link.group())] == " ":
             break
         cur += len(link.group())
-    if len(tokens) < 2 or len(tokens) > 8:
+    if len(tokens) < 2 or len(tokens) > 8 or text[tokens[-1][0]].islower() and len(tokens) < 3:
         return None
     return text[tokens[0][0] : tokens[-1][1]], tokens[-1][1]
 
@@ -354,7 +359,8 @@ def find_officials(
             _place(official, text, m.start(), after, end, mention, where)
         taken.append((official.start, max(official.end, chain_end)))
         pos = max(pos, official.end)
-        out.append(official)
+        if official.positions:
+            out.append(official)
     return out
 
 
@@ -396,7 +402,10 @@ def _name_before(
     # No honorific: a list item, the name opening it right after `:`, `;`, `,` or `có`.
     words = list(re.finditer(r"\S+", head))
     i = len(words)
-    while i > 0 and (words[i - 1].group()[0].isupper() or words[i - 1].group() in ("-", "–")):
+    while i > 0:
+        w = words[i - 1].group()
+        if not (w[0].isupper() or w in ("-", "–")) or w[-1] in ",;:.()":
+            break
         i -= 1
     while i < len(words) and words[i].group() in ("-", "–"):
         i += 1
@@ -466,6 +475,15 @@ def _place(
         official.country = head.country
         return
     first = min(chain_start, official.start)
+    if country is None and all(p.lower() in _BARE for p in positions):
+        # `Chủ tịch <Lao name>` with nothing else: a leader of the delegation being led,
+        # or someone the article only cites (a founding leader); the latter is no official.
+        if where.delegation is None:
+            official.positions = []
+            return
+        official.province = where.delegation.iso
+        official.country = where.delegation.country
+        return
     if country is None:
         # Titles both countries use (`Bí thư Tỉnh ủy`): the province just before the chain,
         # as in `Đoàn đại biểu tỉnh X do <titles> <Name> dẫn đầu`.
