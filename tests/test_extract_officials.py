@@ -276,16 +276,12 @@ def test_lao_deputy_governor_written_as_deputy_chairman_of_the_province() -> Non
 
 
 def test_bare_chairman_leading_a_delegation() -> None:
-    got = officials(
-        "Đoàn đại biểu tỉnh Hà Tĩnh do Chủ tịch Ngô Văn Hải dẫn đầu đã thăm tỉnh Bô-ly-khăm-xay."
-    )
+    got = officials("Đoàn đại biểu tỉnh Hà Tĩnh do Chủ tịch Ngô Văn Hải dẫn đầu đã thăm tỉnh Bô-ly-khăm-xay.")
     assert got["Ngô Văn Hải"].province == "VN-23"
 
 
 def test_bare_title_with_a_historic_leader_is_no_official() -> None:
-    got = officials(
-        "Hai tỉnh Nghệ An và Xiêng Khoảng học tập tấm gương của Chủ tịch Kay-xỏn Phôm-vi-hản."
-    )
+    got = officials("Hai tỉnh Nghệ An và Xiêng Khoảng học tập tấm gương của Chủ tịch Kay-xỏn Phôm-vi-hản.")
     assert got == {}
 
 

@@ -108,7 +108,12 @@ _LAO_MARK = _V.regex("lao_markers")
 _VN_MARK = _V.regex("vn_markers")
 _NATIONAL = _V.regex("national")
 _DIPLOMATIC = _V.regex("diplomatic")
-_LAO_LEAD = re.compile(r"\s*(?:\((?:nước\s+)?(?:CHDCND|Cộng hòa Dân chủ Nhân dân)?\s*Lào\)|,?\s*(?:nước\s+)?(?:CHDCND|Cộng hòa Dân chủ Nhân dân)\s+Lào)", re.IGNORECASE)
+# `tỉnh X (Lào)`, `tỉnh X, nước CHDCND Lào`: the country after a province belongs to it.
+_LAO_STATE = r"(?:CHDCND|Cộng hòa Dân chủ Nhân dân)"
+_LAO_LEAD = re.compile(
+    r"\s*(?:\((?:nước\s+)?" + _LAO_STATE + r"?\s*Lào\)|,?\s*(?:nước\s+)?" + _LAO_STATE + r"\s+Lào)",
+    re.IGNORECASE,
+)
 _DELEGATION_WORD = re.compile(r"(?<!\w)(?:Đoàn|đoàn)(?!\w)")
 # `Đoàn đại biểu tỉnh X`, `đoàn công tác của thành phố X`: the delegation's province.
 DELEGATION = re.compile(
@@ -125,9 +130,7 @@ _ORG_END = re.compile(r"(?:(?<!TP)(?<!Tp)\.|[,;])\s|\s(?:cùng|đã|và|có|đ�
 _SEP_BEFORE = re.compile(r"(?:,|[-–]|\()\s*$")
 _LAM_BEFORE = re.compile(r"(?<!\w)làm\s+$")
 # `<province> - <Name>`, `<province>, ông <Name>`: a name after the province, set off.
-_LINK = re.compile(
-    r"\s*[-–]\s*(?:" + _HONORIFIC.pattern + r")?|\s*,\s*(?:" + _HONORIFIC.pattern + r")"
-)
+_LINK = re.compile(r"\s*[-–]\s*(?:" + _HONORIFIC.pattern + r")?|\s*,\s*(?:" + _HONORIFIC.pattern + r")")
 
 
 @dataclass
@@ -231,7 +234,7 @@ def _name_at(text: str, pos: int, end: int, honorific: bool = False) -> tuple[st
         if link is None or cur + len(link.group()) >= end or text[cur + len(link.group())] == " ":
             break
         cur += len(link.group())
-    if len(tokens) < 2 or len(tokens) > 8 or text[tokens[-1][0]].islower() and len(tokens) < 3:
+    if len(tokens) < 2 or len(tokens) > 8 or (text[tokens[-1][0]].islower() and len(tokens) < 3):
         return None
     return text[tokens[0][0] : tokens[-1][1]], tokens[-1][1]
 
