@@ -358,3 +358,19 @@ def test_every_official_has_a_rule_and_a_tier() -> None:
     got = officials("Bí thư Tỉnh ủy Quảng Trị Lê Minh Hòa tiếp đoàn tỉnh Savannakhet.")
     o = got["Lê Minh Hòa"]
     assert o.rule == "vi.official.title-then-name" and o.confidence == 0.8
+
+
+def test_photo_credit_is_not_a_list_item_and_a_capitalised_verb_ends_a_name() -> None:
+    got = officials(
+        "Ảnh: Minh Đức - Phó Chủ tịch UBND tỉnh Hà Giang Trần Đức Quý tặng quà tỉnh Luông Nặm Thà."
+    )
+    assert list(got) == ["Trần Đức Quý"]
+    got = officials("Chủ tịch UBND tỉnh Thanh Hóa Đỗ Minh Tuấn Hội đàm với tỉnh Hủa Phăn.")
+    assert list(got) == ["Đỗ Minh Tuấn"]
+
+
+def test_founding_leaders_cited_are_not_officials() -> None:
+    got = officials(
+        "Hai tỉnh Nghệ An và Hủa Phăn học tập tư tưởng Chủ tịch Hồ Chí Minh và Chủ tịch Cay-xỏn Phôm-vi-hản."
+    )
+    assert got == {}

@@ -92,6 +92,8 @@ _HONORIFIC = re.compile(
 _NAME_TOKEN = re.compile(r"[^\s,.;:()\[\]\"“”!?/]+")
 _NAME_DASH = re.compile(r"\s+[-–]\s+|\s")
 _NOT_NAME = frozenset(_V.words("not_name"))
+_NAME_STOPS = frozenset(_V.words("name_stops"))
+_HISTORIC = _V.regex("historic")
 _SURNAME_OPENERS = frozenset(_V.words("surname_openers"))
 _ABBREVIATIONS = frozenset(_V.words("abbreviations"))
 _VN_FAMILY = frozenset(_V.words("vn_family_names"))
@@ -224,7 +226,7 @@ def _name_at(text: str, pos: int, end: int, honorific: bool = False) -> tuple[st
         lower_ok = dashed and tok[:1].islower() and tok not in _NOT_JOINED and "-" not in tok
         if not tok or not (lower_ok or _token_ok(tok, not tokens, honorific)):
             break
-        if tokens and _title_at(text, m.start()) is not None:
+        if tokens and (tok in _NAME_STOPS or _title_at(text, m.start()) is not None):
             break  # `<Name> Trưởng đoàn ...`: a title starts, the name has ended
         tokens.append((m.start(), m.start() + len(tok)))
         if len(tok) < len(m.group()):
@@ -345,6 +347,12 @@ def find_officials(
                     after = place.end() if place else chain_end
                 national = " ".join(text[chain_end:after].split())
         official: Official | None = None
+        if before is not None and before[2] == RULE_LIST:
+            # `A - <titles> <province> B`: the name right after the chain is the holder; a
+            # name before it without honorific was a credit or the previous item.
+            direct = _name_at(text, after, end)
+            if direct is not None and not _overlaps(mentions, after, direct[1]):
+                before = None
         if before is None:
             named = _name_after(text, after, end, mentions)
             if named is not None:
@@ -362,7 +370,7 @@ def find_officials(
             _place(official, text, m.start(), after, end, mention, where)
         taken.append((official.start, max(official.end, chain_end)))
         pos = max(pos, official.end)
-        if official.positions:
+        if official.positions and not _historic(official.name):
             out.append(official)
     return out
 
@@ -421,10 +429,17 @@ def _name_before(
     last = prefix.split()[-1] if prefix.split() else ""
     if prefix and not (prefix[-1] in ":;(," or last in _LIST_OPENERS):
         return None
+    if last.rstrip(":").lower() == "ảnh":
+        return None  # `Ảnh: <photographer> - ...`: a credit, not a list
     named = _name_at(text, start, head_end)
     if named is None or named[1] != head_end or _overlaps(mentions, start, head_end):
         return None
     return named[0], start, RULE_LIST
+
+
+def _historic(name: str) -> bool:
+    """A founding leader cited by the article (`Chủ tịch Hồ Chí Minh`), not an official."""
+    return _HISTORIC.fullmatch(name) is not None
 
 
 def _country_of(positions: Sequence[str]) -> str | None:
