@@ -374,3 +374,11 @@ def test_founding_leaders_cited_are_not_officials() -> None:
         "Hai tỉnh Nghệ An và Hủa Phăn học tập tư tưởng Chủ tịch Hồ Chí Minh và Chủ tịch Cay-xỏn Phôm-vi-hản."
     )
     assert got == {}
+
+
+def test_romanised_lao_name_with_lower_case_syllables_after_an_honorific() -> None:
+    got = officials(
+        "Đoàn tỉnh Attapeu do đồng chí Som sa vath Bun Ma- Phó Bí thư, Phó Tỉnh trưởng tỉnh Attapeu dẫn đầu."
+    )
+    assert got["Som sa vath Bun Ma"].province == "LA-AT"
+    assert officials("Ông Lê Văn Nam cho la Bun Ma, Phó Tỉnh trưởng tỉnh Attapeu phát biểu.") == {}

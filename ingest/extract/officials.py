@@ -100,6 +100,7 @@ _VN_FAMILY = frozenset(_V.words("vn_family_names"))
 _LIST_OPENERS = frozenset(_V.words("list_openers"))
 _BARE = frozenset(w.lower() for w in _V.words("bare"))
 _NOT_JOINED = frozenset(_V.words("name_joiners"))
+_FUNCTION = frozenset(_V.words("function_words"))
 _PARTY_TAIL = _V.regex("party_tail")
 _PORTFOLIO = _V.regex("portfolio")
 _LIST_HEAD = _V.regex("list_head")
@@ -239,6 +240,22 @@ def _name_at(text: str, pos: int, end: int, honorific: bool = False) -> tuple[st
     if len(tokens) < 2 or len(tokens) > 8 or (text[tokens[-1][0]].islower() and len(tokens) < 3):
         return None
     return text[tokens[0][0] : tokens[-1][1]], tokens[-1][1]
+
+
+_ROMAN = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+def _romanised_at(text: str, pos: int, end: int) -> tuple[str, int] | None:
+    """A romanised Lao name with lower-case syllables between an honorific and a separator
+    (`đồng chí Som sa vath Bun Ma- Phó Bí thư`): 3–8 plain-letter words, the first and the
+    last capitalised, none a Vietnamese word that could continue the sentence."""
+    span = text[pos:end].strip()
+    words = span.split()
+    if not 3 <= len(words) <= 8 or not (words[0][0].isupper() and words[-1][0].isupper()):
+        return None
+    if any(_ROMAN.fullmatch(w) is None or w in _NOT_JOINED or w.lower() in _FUNCTION for w in words):
+        return None
+    return span, end
 
 
 def _mention_at(mentions: Sequence[Mention], text: str, pos: int) -> Mention | None:
@@ -406,6 +423,8 @@ def _name_before(
     best: tuple[str, int, str] | None = None
     for h in _HONORIFIC.finditer(head):
         named = _name_at(text, window_start + h.end(), head_end, honorific=True)
+        if named is None or named[1] != head_end:
+            named = _romanised_at(text, window_start + h.end(), head_end)
         if named is not None and named[1] == head_end:
             best = (named[0], window_start + h.end(), RULE_BEFORE)
     if best is not None:
