@@ -58,6 +58,7 @@ def extract_document(doc: Document) -> ArticleFacts:
     section: Mention | None = None  # the province the latest list of people was headed by
     for info in ctx.sentences:
         zone = info.sentence.zone
+        heads = list_heads(doc.text, info.sentence.start, info.sentence.end, info.mentions)
         found = find_officials(
             doc.text,
             info.sentence.start,
@@ -67,10 +68,10 @@ def extract_document(doc: Document) -> ArticleFacts:
             ctx.main_la,
             delegation,
             section,
+            heads,
         )
         if zone == "body":
             delegation = _delegation(doc.text, info) or delegation
-            heads = list_heads(doc.text, info.sentence.start, info.sentence.end, info.mentions)
             section = heads[-1] if heads else (None if info.mentions else section)
         if zone == "caption" and _file_photo(doc.text, info):
             found = []  # a file photo shows people at another time: not this article's facts

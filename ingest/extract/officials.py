@@ -80,7 +80,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         + "?",
         re.IGNORECASE,
     )
-    firsts = {t.split()[0] for t in (*full, *_V.words("heads"), *_V.words("ranks"))} | {"Phó"}
+    # The first two words of every title (one for one-word titles): few false starts.
+    firsts = {" ".join(t.split()[:2]) for t in (*full, *_V.words("heads"), *_V.words("ranks"))} | {"Phó"}
     anchor = re.compile(_alt(sorted(firsts)), re.IGNORECASE)
     return whole, composed, anchor
 
@@ -227,7 +228,10 @@ def _name_at(text: str, pos: int, end: int, honorific: bool = False) -> tuple[st
         lower_ok = dashed and tok[:1].islower() and tok not in _NOT_JOINED and "-" not in tok
         if not tok or not (lower_ok or _token_ok(tok, not tokens, honorific)):
             break
-        if tokens and (tok in _NAME_STOPS or _title_at(text, m.start()) is not None):
+        if tokens and (
+            tok in _NAME_STOPS
+            or (_patterns()[2].match(text, m.start()) is not None and _title_at(text, m.start()) is not None)
+        ):
             break  # `<Name> Trưởng đoàn ...`: a title starts, the name has ended
         tokens.append((m.start(), m.start() + len(tok)))
         if len(tok) < len(m.group()):
@@ -279,9 +283,9 @@ def list_heads(text: str, start: int, end: int, mentions: Sequence[Mention]) -> 
     for men in mentions:
         if not start <= men.start < end:
             continue
-        if _LIST_SIDE.search(text, max(start, men.start - 30), men.start) or _LIST_HEAD.match(
-            text, men.end, min(end, men.end + 60)
-        ):
+        before = max(start, men.start - 30)
+        side = "hía" in text[before : men.start] and _LIST_SIDE.search(text, before, men.start)
+        if side or _LIST_HEAD.match(text, men.end, min(end, men.end + 60)):
             out.append(men)
     return out
 
@@ -308,21 +312,23 @@ def find_officials(
     main_la: str | None,
     delegation: Mention | None = None,
     section: Mention | None = None,
+    heads: list[Mention] | None = None,
 ) -> list[Official]:
     """Officials stated in `text[start:end]` (one sentence).
 
     `delegation` is the province of the delegation an earlier sentence introduced
     (`Đoàn đại biểu tỉnh X ...`); a leader named in a later sentence (`Đoàn do đồng chí A,
     Phó Bí thư Tỉnh ủy dẫn đầu`) with a title both countries use belongs to it. `section`
-    is the province an earlier sentence headed a list with (`Về phía tỉnh X có:`)."""
+    is the province an earlier sentence headed a list with (`Về phía tỉnh X có:`); `heads`
+    the sentence's own list heads when the caller has them (`list_heads`)."""
     out: list[Official] = []
     if delegation is not None and not (
         _LEADS.search(text, start, end) and _DELEGATION_WORD.search(text, start, end)
     ):
         delegation = None
-    where = _Where(
-        mentions, main_vn, main_la, delegation, list_heads(text, start, end, mentions), section, start
-    )
+    if heads is None:
+        heads = list_heads(text, start, end, mentions)
+    where = _Where(mentions, main_vn, main_la, delegation, heads, section, start)
     taken: list[tuple[int, int]] = []
     pos = start
     while True:
