@@ -134,12 +134,20 @@ def test_delegation_leader_in_next_sentence_takes_the_delegation_province() -> N
     assert got["Phan Văn Bình"].province == "VN-23"
 
 
-def test_shared_title_without_delegation_cue_stays_unplaced() -> None:
+def test_shared_title_with_vietnamese_family_name_takes_the_home_province() -> None:
     got = officials(
         "Đoàn công tác tỉnh Hà Tĩnh đã đến thăm tỉnh Khăm Muộn. "
         "Sau đó, đồng chí Phan Văn Bình, Phó Bí thư Tỉnh ủy phát biểu."
     )
-    assert got["Phan Văn Bình"].province is None
+    assert got["Phan Văn Bình"].province == "VN-23"
+
+
+def test_shared_title_without_delegation_cue_stays_unplaced() -> None:
+    got = officials(
+        "Đoàn công tác tỉnh Hà Tĩnh đã đến thăm tỉnh Khăm Muộn. "
+        "Sau đó, đồng chí Khăm-phăn Vông-xay, Phó Bí thư Tỉnh ủy phát biểu."
+    )
+    assert got["Khăm-phăn Vông-xay"].province is None
 
 
 def test_family_name_doan_after_honorific() -> None:
@@ -196,3 +204,181 @@ def test_abbreviated_city_title_keeps_no_trailing_dot() -> None:
 
     titles, _ = _chain("Chủ tịch UBND TP. Hồ Chí Minh", 0)
     assert titles == ["Chủ tịch UBND TP"]
+
+
+# --- issue 7: list items, abbreviations, name shapes, context across sentences ---
+
+
+def test_list_items_without_honorific() -> None:
+    got = officials(
+        "Tỉnh Quảng Bình hội đàm với tỉnh Khăm Muộn. Tham dự có các đồng chí: Nguyễn Minh Khoa - "
+        "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh; Trần Thu Hà - Phó Chủ tịch HĐND tỉnh."
+    )
+    assert got["Nguyễn Minh Khoa"].positions == ["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh"]
+    assert got["Nguyễn Minh Khoa"].province == "VN-24"
+    assert got["Nguyễn Minh Khoa"].rule == "vi.official.list-item"
+    assert got["Trần Thu Hà"].province == "VN-24"
+
+
+def test_list_items_with_commas_and_glued_dashes() -> None:
+    got = officials(
+        "Đoàn đại biểu tỉnh Salavan thăm tỉnh Quảng Trị. Cùng đi có các đồng chí: Xổm-phon "
+        "Phăn-thạ-vông-Phó Tỉnh trưởng; Lê Hữu Tâm, Phó Giám đốc Sở Ngoại vụ tỉnh Quảng Trị."
+    )
+    assert got["Xổm-phon Phăn-thạ-vông"].positions == ["Phó Tỉnh trưởng"]
+    assert got["Xổm-phon Phăn-thạ-vông"].province == "LA-SL"
+    assert got["Lê Hữu Tâm"].province == "VN-25"
+
+
+def test_name_after_province_and_dash() -> None:
+    got = officials("Chủ tịch UBND tỉnh Lạng Sơn - Hoàng Đức Minh phát biểu tại hội nghị với tỉnh Bò Kẹo.")
+    assert got["Hoàng Đức Minh"].province == "VN-09"
+    got = officials("Phó Tỉnh trưởng tỉnh Hủa Phăn, ông Khăm-la Vông-sổm, đã tiếp đoàn tỉnh Thanh Hóa.")
+    assert got["Khăm-la Vông-sổm"].province == "LA-HO"
+
+
+def test_abbreviated_and_old_style_titles() -> None:
+    got = officials(
+        "Tiếp đoàn tỉnh Attapeu có UVTW Đảng, Bí thư Tỉnh uỷ, Trưởng đoàn ĐBQH tỉnh Kon Tum Lê Văn Phúc; "
+        "UVTV Tỉnh uỷ, Phó Chủ tịch Thường trực HĐND tỉnh Kon Tum Đinh Thị Hoa."
+    )
+    assert got["Lê Văn Phúc"].positions == ["UVTW Đảng", "Bí thư Tỉnh uỷ", "Trưởng đoàn ĐBQH tỉnh"]
+    assert got["Lê Văn Phúc"].province == "VN-28"
+    assert got["Đinh Thị Hoa"].positions[0] == "UVTV Tỉnh uỷ"
+
+
+def test_longest_title_and_lower_case_party() -> None:
+    got = officials(
+        "Ủy viên dự khuyết Ban Chấp hành Trung ương Đảng, Phó Bí thư Thường trực Tỉnh ủy Nghệ An "
+        "Hồ Văn Tiến tiếp Ủy viên Trung ương Đảng nhân dân cách mạng Lào, Bí thư Tỉnh ủy, "
+        "Tỉnh trưởng tỉnh Xiêng Khoảng Bun-mi Pha-xay."
+    )
+    assert got["Hồ Văn Tiến"].positions == [
+        "Ủy viên dự khuyết Ban Chấp hành Trung ương Đảng",
+        "Phó Bí thư Thường trực Tỉnh ủy",
+    ]
+    assert got["Bun-mi Pha-xay"].positions[0] == "Ủy viên Trung ương Đảng nhân dân cách mạng Lào"
+    assert got["Bun-mi Pha-xay"].province == "LA-XI"
+
+
+def test_titles_nobody_listed_are_composed() -> None:
+    got = officials(
+        "Đoàn tỉnh Bò Kẹo do ông Khăm-xay Phon-vi-lay, Chủ tịch Hội hữu nghị Lào - Việt Nam tỉnh Bò Kẹo "
+        "dẫn đầu thăm tỉnh Lào Cai. Tiếp đoàn có đồng chí Giàng Thị Mai, Chủ tịch Hội Cựu chiến binh tỉnh."
+    )
+    assert got["Khăm-xay Phon-vi-lay"].province == "LA-BK"
+    assert got["Giàng Thị Mai"].province == "VN-02"
+
+
+def test_lao_deputy_governor_written_as_deputy_chairman_of_the_province() -> None:
+    got = officials("Phó Chủ tịch tỉnh Sê Kông Vi-lay Xổm-phết tiếp đoàn tỉnh Quảng Nam.")
+    assert got["Vi-lay Xổm-phết"].province == "LA-XE"
+
+
+def test_bare_chairman_leading_a_delegation() -> None:
+    got = officials("Đoàn đại biểu tỉnh Hà Tĩnh do Chủ tịch Ngô Văn Hải dẫn đầu đã thăm tỉnh Bô-ly-khăm-xay.")
+    assert got["Ngô Văn Hải"].province == "VN-23"
+
+
+def test_bare_title_with_a_historic_leader_is_no_official() -> None:
+    got = officials("Hai tỉnh Nghệ An và Xiêng Khoảng học tập tấm gương của Chủ tịch Kay-xỏn Phôm-vi-hản.")
+    assert got == {}
+
+
+def test_counsellor_is_a_diplomat() -> None:
+    got = officials("Ông Xổm-sạ-vạt Lịnh, Tham tán Công sứ Đại sứ quán Lào tại Việt Nam thăm tỉnh Hà Tĩnh.")
+    o = got["Xổm-sạ-vạt Lịnh"]
+    assert o.province is None and o.organisation is not None
+
+
+def test_joined_positions_do_not_make_a_governor() -> None:
+    got = officials(
+        "Tỉnh Thanh Hóa và tỉnh Hủa Phăn hợp tác. Ông Vũ Thị Lan, Phó Chủ tịch HĐND tỉnh, "
+        "Trưởng đoàn ĐBQH tỉnh phát biểu."
+    )
+    assert got["Vũ Thị Lan"].province == "VN-21"
+
+
+def test_name_shapes() -> None:
+    got = officials(
+        "Tỉnh Đắk Lắk tiếp đoàn tỉnh Chăm Pa Sắc. Dự có bà H' Loan Ê-ban, Phó Chủ tịch UBND tỉnh "
+        "Đắk Lắk và ông Bunlu VONGSAPHAN, Phó Tỉnh trưởng tỉnh Chăm Pa Sắc; đồng chí Xổm - phết "
+        "In - tha - vông, Phó Bí thư Tỉnh ủy tỉnh Chăm Pa Sắc."
+    )
+    assert got["H' Loan Ê-ban"].province == "VN-33"
+    assert got["Bunlu VONGSAPHAN"].province == "LA-CH"
+    assert got["Xổm - phết In - tha - vông"].province == "LA-CH"
+
+
+def test_side_of_a_meeting_heads_the_list_across_sentences() -> None:
+    got = officials(
+        "Tỉnh Điện Biên hội đàm với tỉnh Phông Sa Lỳ.\n\n"
+        "Về phía tỉnh Phông Sa Lỳ có các đồng chí: Khăm-phăn Xỉ-vông, Phó Bí thư Tỉnh ủy.\n\n"
+        "Bun-thoong Ma-ni, Ủy viên Ban Thường vụ Tỉnh ủy."
+    )
+    assert got["Khăm-phăn Xỉ-vông"].province == "LA-PH"
+    assert got["Bun-thoong Ma-ni"].province == "LA-PH"
+
+
+def test_bare_province_words_are_the_home_province() -> None:
+    got = officials(
+        "Chiều 5/4, tại trụ sở UBND tỉnh, Bí thư Tỉnh ủy Phạm Thu Lan tiếp đoàn tỉnh Bò Kẹo "
+        "sang thăm tỉnh Thái Nguyên."
+    )
+    assert got["Phạm Thu Lan"].province == "VN-69"
+
+
+def test_portfolio_and_delegation_head_between_title_and_province() -> None:
+    got = officials(
+        "Phó Bí thư Tỉnh ủy phụ trách công tác dân vận tỉnh Bò Kẹo Xay-nha Phôm-ma và Trưởng đoàn "
+        "đại biểu cấp cao tỉnh Điện Biên Lò Văn Tú hội đàm."
+    )
+    assert got["Xay-nha Phôm-ma"].province == "LA-BK"
+    assert got["Lò Văn Tú"].province == "VN-71"
+
+
+def test_leader_of_the_delegation_is_not_chained_into_the_next_person() -> None:
+    got = officials(
+        "Đoàn do đồng chí Cầm Văn Hùng, Chủ tịch UBND tỉnh Sơn La làm Trưởng đoàn, Phó Chủ tịch "
+        "UBND tỉnh Sơn La Quàng Thị Nga cùng đi thăm tỉnh Luông Pha Băng."
+    )
+    assert got["Quàng Thị Nga"].positions == ["Phó Chủ tịch UBND tỉnh"]
+
+
+def test_file_photo_caption_names_nobody() -> None:
+    from ingest.document import Document, Segment, content_id
+
+    text = "Tỉnh Nghệ An hợp tác với tỉnh Hủa Phăn.\n\nBí thư Tỉnh ủy Nghệ An Trần Văn Sơn. (Ảnh tư liệu)"
+    segs = [Segment(text[:39], 0, "body"), Segment(text[41:], 41, "caption")]
+    doc = Document(source="t.txt", id=content_id(text), text=text, title=None, published=DAY, segments=segs)
+    assert extract_document(doc).officials == []
+
+
+def test_every_official_has_a_rule_and_a_tier() -> None:
+    got = officials("Bí thư Tỉnh ủy Quảng Trị Lê Minh Hòa tiếp đoàn tỉnh Savannakhet.")
+    o = got["Lê Minh Hòa"]
+    assert o.rule == "vi.official.title-then-name" and o.confidence == 0.8
+
+
+def test_photo_credit_is_not_a_list_item_and_a_capitalised_verb_ends_a_name() -> None:
+    got = officials(
+        "Ảnh: Minh Đức - Phó Chủ tịch UBND tỉnh Hà Giang Trần Đức Quý tặng quà tỉnh Luông Nặm Thà."
+    )
+    assert list(got) == ["Trần Đức Quý"]
+    got = officials("Chủ tịch UBND tỉnh Thanh Hóa Đỗ Minh Tuấn Hội đàm với tỉnh Hủa Phăn.")
+    assert list(got) == ["Đỗ Minh Tuấn"]
+
+
+def test_founding_leaders_cited_are_not_officials() -> None:
+    got = officials(
+        "Hai tỉnh Nghệ An và Hủa Phăn học tập tư tưởng Chủ tịch Hồ Chí Minh và Chủ tịch Cay-xỏn Phôm-vi-hản."
+    )
+    assert got == {}
+
+
+def test_romanised_lao_name_with_lower_case_syllables_after_an_honorific() -> None:
+    got = officials(
+        "Đoàn tỉnh Attapeu do đồng chí Som sa vath Bun Ma- Phó Bí thư, Phó Tỉnh trưởng tỉnh Attapeu dẫn đầu."
+    )
+    assert got["Som sa vath Bun Ma"].province == "LA-AT"
+    assert officials("Ông Lê Văn Nam cho la Bun Ma, Phó Tỉnh trưởng tỉnh Attapeu phát biểu.") == {}

@@ -20,10 +20,11 @@ from .context import ArticleContext, SentenceInfo
 from .districts import extract_districts
 from .events import extract_event, merge_events
 from .mentions import Mention
-from .officials import DELEGATION, Official, find_officials
+from .officials import DELEGATION, FILE_PHOTO, Official, find_officials, list_heads
 from .partnerships import extract_partnerships
 from .projects import extract_projects, merge_projects
 from .sentences import sentences
+from .tiers import CONTEXTUAL, STRUCTURED, capped
 
 __all__ = ["extract_document"]
 
@@ -54,8 +55,10 @@ def extract_document(doc: Document) -> ArticleFacts:
     agreements: list[AgreementFact] = []
     projects: list[ProjectFact] = []
     delegation: Mention | None = None
+    section: Mention | None = None  # the province the latest list of people was headed by
     for info in ctx.sentences:
         zone = info.sentence.zone
+        heads = list_heads(doc.text, info.sentence.start, info.sentence.end, info.mentions)
         found = find_officials(
             doc.text,
             info.sentence.start,
@@ -64,9 +67,14 @@ def extract_document(doc: Document) -> ArticleFacts:
             ctx.main_vn,
             ctx.main_la,
             delegation,
+            section,
+            heads,
         )
         if zone == "body":
             delegation = _delegation(doc.text, info) or delegation
+            section = heads[-1] if heads else (None if info.mentions else section)
+        if zone == "caption" and _file_photo(doc.text, info):
+            found = []  # a file photo shows people at another time: not this article's facts
         for o in found:
             _add_official(officials, o, info.evidence())
         if zone not in PAIR_ZONES:
@@ -114,6 +122,12 @@ def _delegation(text: str, info: SentenceInfo) -> Mention | None:
     return found
 
 
+def _file_photo(text: str, info: SentenceInfo) -> bool:
+    """A caption marked as a file photo (`Ảnh tư liệu`, `Ảnh: TL`), in its own paragraph."""
+    s = info.sentence
+    return FILE_PHOTO.search(text, s.seg_start, s.seg_end) is not None
+
+
 def _named_again(
     text: str, info: SentenceInfo, known: dict[str, OfficialFact], found: list[Official]
 ) -> list[Official]:
@@ -146,13 +160,17 @@ def _add_official(known: dict[str, OfficialFact], o: Official, evidence: Evidenc
     key = fold(o.name)
     old = known.get(key)
     if old is None:
+        # A province the titles name (or a national body) is structural; one borrowed
+        # from a list head, the delegation or the home province is contextual.
+        tier = STRUCTURED if o.placed_by in ("title", "national") else CONTEXTUAL
         known[key] = OfficialFact(
             name=o.name,
             province=o.province,
             organisation=o.organisation,
             positions=list(o.positions),
-            confidence=0.85 if evidence.zone == "body" else 0.7,
+            confidence=capped(tier, evidence.zone),
             evidence=evidence,
+            rule=o.rule,
         )
         return
     for p in o.positions:

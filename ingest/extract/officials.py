@@ -1,17 +1,26 @@
 """Officials: a title chain next to a personal name, with the province the title belongs to.
 
 Vietnamese reports write `<titles> <province> <Name>` (`Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh
-Cà Mau Nguyễn Tiến Hải`) or `ông/bà <Name>, <titles> <province>`. Titles come from
-`app/data/positions.csv` plus common forms the file does not list; each title in a chain
-is one position. A name is a run of capitalised words (Lao names may be hyphenated or
-split into many syllables), so the extractor never needs a list of people. The province
-is the one named right after the chain; failing that, a Lao title (`Tỉnh trưởng`) takes
-the nearest Lao province before it in the sentence and a Vietnamese title (`UBND`) the
-article's main Vietnamese province. Diplomats belong to a national body, not a province.
+Cà Mau Nguyễn Tiến Hải`), `ông/bà <Name>, <titles> <province>`, list items with no
+honorific (`có các đồng chí: <Name> - <titles>; <Name>, <titles>`) and `<titles> <province>
+- <Name>`. Titles are data (`vocab/vi/titles.toml` plus `app/data/positions.csv`): a whole
+title, or a head and its organisation (`Phó Chủ tịch` + `Thường trực` + `HĐND`), so titles
+nobody listed are still read; the longest reading at a position wins. A name is a run of
+capitalised words (Lao names may be hyphenated, split by spaced dashes or carry an
+all-capital family name), so the extractor never needs a list of people.
+
+The province is, in order: the one named right after the chain (a portfolio or delegation
+phrase may stand between); the side a list is headed by (`Về phía tỉnh X có các đồng
+chí: ...`, carried over to the next sentences of a section); for a title only one country
+uses (or, for titles both use, a Vietnamese family name) the nearest province of that
+country before it in the sentence, else the article's home province of that country; for
+other shared titles the nearest province before it or the delegation being described.
+Diplomats and national officials belong to a national body, not a province.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -19,129 +28,96 @@ from dataclasses import dataclass, field
 from app.gazetteer import gazetteer
 
 from .mentions import Mention
+from .vocab import phrase_regex, vocabulary
 
-_EXTRA_TITLES = (
-    "Phó Chủ tịch UBND",
-    "Phó Chủ tịch Ủy ban nhân dân",
-    "Chủ tịch Ủy ban nhân dân",
-    "Chủ tịch UBND",
-    "Chủ tịch HĐND",
-    "Chủ tịch Hội đồng nhân dân",
-    "Phó Chủ tịch Hội đồng nhân dân",
-    "Phó Chủ tịch Thường trực UBND",
-    "Phó Chủ tịch Thường trực HĐND",
-    "Thường vụ Tỉnh ủy",
-    "Ủy viên Ban Thường vụ",
-    "Ủy viên Ban Chấp hành Đảng bộ tỉnh",
-    "Ủy viên Ban Chấp hành Đảng bộ thành phố",
-    "Thường vụ Thành ủy",
-    "Ủy viên Ban Thường vụ Thành ủy",
-    "Trưởng Ban Tổ chức Thành ủy",
-    "Trưởng Ban Đối ngoại Tỉnh ủy",
-    "Trưởng Ban Dân vận Tỉnh ủy",
-    "Trưởng Ban Nội chính Tỉnh ủy",
-    "Trưởng Ban Tuyên giáo Thành ủy",
-    "Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy",
-    "Phó Trưởng đoàn Đại biểu Quốc hội",
-    "Trưởng đoàn Đại biểu Quốc hội",
-    "Chủ tịch Ủy ban Mặt trận Tổ quốc Việt Nam",
-    "Chủ tịch Ủy ban MTTQ Việt Nam",
-    "Chủ tịch Ủy ban MTTQ",
-    "Chủ tịch Ủy ban Mặt trận Lào Xây dựng đất nước",
-    "Phó Đô trưởng",
-    "Đô trưởng",
-    "Phó Thủ tướng",
-    "Thủ tướng",
-    "Chủ tịch nước",
-    "Phó Chủ tịch nước",
-    "Chủ tịch Quốc hội",
-    "Phó Chủ tịch Quốc hội",
-    "Tổng Bí thư",
-    "Bộ trưởng",
-    "Thứ trưởng",
-    "Đại sứ đặc mệnh toàn quyền",
-    "Phó Giám đốc Công an",
-    "Chỉ huy trưởng Bộ đội Biên phòng",
-    "Chỉ huy trưởng Bộ Chỉ huy Bộ đội Biên phòng",
-    "Chính ủy Bộ Chỉ huy Bộ đội Biên phòng",
-    "Chính ủy Bộ đội Biên phòng",
-    "Chính ủy Bộ Chỉ huy Quân sự",
-    "Chỉ huy trưởng Bộ Chỉ huy Quân sự",
-    "Chỉ huy trưởng Bộ CHQS",
-    "Chính ủy",
-    "Trưởng đoàn",
-    "Phó Trưởng đoàn",
-    "Bí thư Đảng ủy",
-)
-_DEPARTMENTS = (
-    "Ngoại vụ|Công Thương|Kế hoạch và Đầu tư|Tài chính|Y tế|Giáo dục và Đào tạo|"
-    "Văn hóa, Thể thao và Du lịch|Văn hóa và Thể thao|Du lịch|Nông nghiệp và Phát triển nông thôn|"
-    "Nông nghiệp và Môi trường|Xây dựng|Giao thông vận tải|Nội vụ|Tư pháp|"
-    "Lao động - Thương binh và Xã hội|Tài nguyên và Môi trường|Khoa học và Công nghệ|"
-    "Thông tin và Truyền thông|Công an"
-)
-_RANK = r"(?:(?:Thiếu|Trung|Thượng|Đại) tướng|(?:Thiếu|Trung|Thượng|Đại) tá)"
-_PLACE_WORD = r"(?:\s+(?:tỉnh|TP\.?|thành phố))"
-_DIPLOMATIC = ("đại sứ", "lãnh sự")
-_LAO_TITLES = ("tỉnh trưởng", "huyện trưởng", "đô trưởng", "ủy ban chính quyền")
-_VN_TITLES = ("ubnd", "ủy ban nhân dân", "mttq", "mặt trận tổ quốc", "quốc hội", "sở ", "thành ủy")
-_NATIONAL = ("thủ tướng", "chủ tịch nước", "bộ trưởng", "thứ trưởng", "tổng bí thư", "chủ tịch quốc hội")
+_V = vocabulary("vi", "titles")
+
+RULE_AFTER = "vi.official.title-then-name"
+RULE_BEFORE = "vi.official.name-then-title"
+RULE_LIST = "vi.official.list-item"
+
+_PLACE = r"(?:\s+(?:tỉnh|thành\s+phố|TP\.?|thủ\s+đô)(?!\w))"
+_NO_PLACE_AFTER = ("tỉnh", "thành phố", "TP", "trưởng", "Đảng")
 
 
-def _title_patterns() -> list[str]:
-    titles = {p.title_vi for p in gazetteer().positions if "," not in p.title_vi}
-    titles.update(_EXTRA_TITLES)
-    pats = []
-    for t in sorted(titles, key=len, reverse=True):
-        pat = r"\s+".join(re.escape(w) for w in t.split())
-        if not t.endswith(("tỉnh", "thành phố", "TP", "trưởng", "Đảng")):
-            pat += _PLACE_WORD + "?"
-        pats.append(pat)
-    pats.insert(
-        0, r"(?:Phó\s+)?Giám\s+đốc\s+(?:Sở\s+(?:" + _DEPARTMENTS + r")|Công\s+an)" + _PLACE_WORD + "?"
+def _alt(words: Sequence[str]) -> str:
+    return phrase_regex(words)
+
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """(whole titles, head + organisation titles, anchor of first words), compiled once."""
+    full = {p.title_vi for p in gazetteer().positions if "," not in p.title_vi}
+    full.update(_V.words("titles"))
+    alts = []
+    for t in sorted(full, key=len, reverse=True):
+        body = _alt([t])
+        alts.append(body if t.endswith(_NO_PLACE_AFTER) else body + _PLACE + "?")
+    rank = r"(?:" + _alt(_V.words("ranks")) + r"\s*,?\s*)?"
+    deputy = r"(?:Phó\s+)?"
+    whole = re.compile(rank + deputy + r"(?:" + "|".join(alts) + r")", re.IGNORECASE)
+    org = (
+        r"(?:"
+        + _alt(_V.words("organisations"))
+        + r"|Ban\s+"
+        + _alt(_V.words("commissions"))
+        + r"|Sở\s+"
+        + _alt(_V.words("departments"))
+        + r")"
     )
-    return pats
+    composed = re.compile(
+        rank
+        + deputy
+        + _alt(_V.words("heads"))
+        + r"(?:\s+"
+        + _alt(_V.words("modifiers"))
+        + r")?(?:\s+"
+        + org
+        + r"(?:\s+"
+        + _alt(_V.words("country_tails"))
+        + r")?){1,3}"
+        + _PLACE
+        + "?",
+        re.IGNORECASE,
+    )
+    # The first two words of every title (one for one-word titles): few false starts.
+    firsts = {" ".join(t.split()[:2]) for t in (*full, *_V.words("heads"), *_V.words("ranks"))} | {"Phó"}
+    anchor = re.compile(_alt(sorted(firsts)), re.IGNORECASE)
+    return whole, composed, anchor
 
 
-# Any title may be a deputy's (`Phó Trưởng Ban Đối ngoại Tỉnh ủy`); listed `Phó ...` forms
-# still match whole, the optional prefix covers the rest.
-_TITLE = r"(?:" + _RANK + r"\s*,?\s*)?(?:Phó\s+)?(?:" + "|".join(_title_patterns()) + r")"
-TITLE = re.compile(r"(?<!\w)(?i:" + _TITLE + r")(?!\w)")
-# First words of every title: a cheap scan for places where TITLE may match.
-_ANCHOR = re.compile(
-    r"(?<!\w)(?:phó|chủ\s+(?:tịch|nhiệm)|bí\s+thư|ủy\s+viên|uỷ\s+viên|tỉnh\s+(?:trưởng|ủy\s+viên)|trưởng|"
-    r"giám\s+đốc|đại\s+(?:sứ|biểu|tá|tướng)|tổng|lãnh\s+sự|thủ\s+tướng|bộ\s+trưởng|thứ\s+trưởng|"
-    r"chỉ\s+huy|chính\s+ủy|thường\s+vụ|thiếu|trung\s+(?:tướng|tá)|thượng|đô\s+trưởng|huyện\s+trưởng|"
-    r"thị\s+trưởng|chánh)(?!\w)",
-    re.IGNORECASE,
-)
 _CHAIN_SEP = re.compile(r"\s*(?:,|kiêm|-|–|và)\s*")
 _HONORIFIC = re.compile(
-    r"(?<!\w)(?:ông|bà|đồng chí|Ông|Bà|Đồng chí|Ngài|ngài|(?:Thiếu|Trung|Thượng|Đại)\s+(?:tướng|tá|úy))\s+"
+    r"(?<!\w)(?:" + "|".join(re.escape(w) for w in (*_V.words("honorifics"), *_V.words("ranks"))) + r")\s+"
 )
 _NAME_TOKEN = re.compile(r"[^\s,.;:()\[\]\"“”!?/]+")
+_NAME_DASH = re.compile(r"\s+[-–]\s+|\s")
+_NOT_NAME = frozenset(_V.words("not_name"))
+_NAME_STOPS = frozenset(_V.words("name_stops"))
+_HISTORIC = _V.regex("historic")
+_SURNAME_OPENERS = frozenset(_V.words("surname_openers"))
+_ABBREVIATIONS = frozenset(_V.words("abbreviations"))
+_VN_FAMILY = frozenset(_V.words("vn_family_names"))
+_LIST_OPENERS = frozenset(_V.words("list_openers"))
+_BARE = frozenset(w.lower() for w in _V.words("bare"))
+_NOT_JOINED = frozenset(_V.words("name_joiners"))
+_FUNCTION = frozenset(_V.words("function_words"))
+_PARTY_TAIL = _V.regex("party_tail")
+_PORTFOLIO = _V.regex("portfolio")
+_LIST_HEAD = _V.regex("list_head")
+_LIST_SIDE = _V.regex("list_side")
+_LEADS = _V.regex("leads")
+FILE_PHOTO = _V.regex("file_photo")
+_LAO_MARK = _V.regex("lao_markers")
+_VN_MARK = _V.regex("vn_markers")
+_NATIONAL = _V.regex("national")
+_DIPLOMATIC = _V.regex("diplomatic")
+# `tỉnh X (Lào)`, `tỉnh X, nước CHDCND Lào`: the country after a province belongs to it.
 _LAO_STATE = r"(?:CHDCND|Cộng hòa Dân chủ Nhân dân)"
-_LAO_TAIL = re.compile(
-    r"\s*(?:\((?:nước\s+)?(?:" + _LAO_STATE + r"\s+)?Lào\)|,?\s*(?:nước\s+)?" + _LAO_STATE + r"\s+Lào)"
+_LAO_LEAD = re.compile(
+    r"\s*(?:\((?:nước\s+)?" + _LAO_STATE + r"?\s*Lào\)|,?\s*(?:nước\s+)?" + _LAO_STATE + r"\s+Lào)",
+    re.IGNORECASE,
 )
-# Capitalised words that open a phrase, never a personal name (checked on the first word).
-_NOT_NAME = frozenset(
-    (
-        *("Tỉnh", "Thành", "Đoàn", "Đảng", "Nhà", "Nước", "Ban", "Hội", "Sở", "Bộ", "Ủy", "Chính"),
-        *("Quân", "Công", "Việt", "Lào", "Trung", "Đại", "Tổng", "Phó", "UBND", "HĐND", "CHDCND"),
-        *("TP", "Tại", "Theo", "Ngày", "Sáng", "Chiều", "Tối", "Trưa", "Trong", "Với", "Về", "Cùng"),
-        *("Các", "Những", "Hai", "Đồng", "Thủ", "Lãnh", "Đây", "Dịp", "Nhân", "Ông", "Bà"),
-    )
-)
-# Family names that also open phrases (`Đoàn đại biểu`, `Đồng chí`): a name after an
-# honorific (`đồng chí Đoàn Ngọc Lâm`) may start with them.
-_SURNAME_OPENERS = frozenset(("Đoàn", "Đồng", "Quân", "Công", "Trung", "Thủ", "Nhân"))
-# `Ủy viên Trung ương Đảng NDCM Lào`, `... Đảng Cộng sản Việt Nam`: the party named after
-# a party title belongs to the title.
-_PARTY_TAIL = re.compile(
-    r"\s+(?:(?:NDCM|Nhân dân Cách mạng)\s+Lào|Cộng sản Việt Nam|(?:\(\s*)?(?:Đảng\s+)?NDCM\s+Lào\s*\)?)(?!\w)"
-)
-_LEADS = re.compile(r"(?<!\w)(?:dẫn đầu|làm trưởng đoàn|làm Trưởng đoàn)(?!\w)")
 _DELEGATION_WORD = re.compile(r"(?<!\w)(?:Đoàn|đoàn)(?!\w)")
 # `Đoàn đại biểu tỉnh X`, `đoàn công tác của thành phố X`: the delegation's province.
 DELEGATION = re.compile(
@@ -155,6 +131,10 @@ _COUNTRY_TAIL = re.compile(
 _COUNTRY_NAME = re.compile(_COUNTRY)
 _PREFIX = re.compile(r"\s*(?:(?:tỉnh|TP\.?|thành phố|thủ đô|Tỉnh)\s+)?")
 _ORG_END = re.compile(r"(?:(?<!TP)(?<!Tp)\.|[,;])\s|\s(?:cùng|đã|và|có|đến|tới|cho|làm|gửi|bày|phát)\s|$")
+_SEP_BEFORE = re.compile(r"(?:,|[-–]|\()\s*$")
+_LAM_BEFORE = re.compile(r"(?<!\w)làm\s+$")
+# `<province> - <Name>`, `<province>, ông <Name>`: a name after the province, set off.
+_LINK = re.compile(r"\s*[-–]\s*(?:" + _HONORIFIC.pattern + r")?|\s*,\s*(?:" + _HONORIFIC.pattern + r")")
 
 
 @dataclass
@@ -166,12 +146,28 @@ class Official:
     province: str | None = None
     organisation: str | None = None
     country: str | None = None
+    rule: str = RULE_AFTER
+    # What gave the province: `title` (named after the chain), `national` (a national body
+    # or diplomat), `context` (list head, delegation, nearby or home province).
+    placed_by: str = "context"
+
+
+def _title_at(text: str, pos: int, end: int | None = None) -> re.Match[str] | None:
+    """The longest title starting exactly at `pos` (a whole title or head + organisation)."""
+    whole, composed, _ = _patterns()
+    stop = len(text) if end is None else end
+    best: re.Match[str] | None = None
+    for pat in (whole, composed):
+        m = pat.match(text, pos, stop)
+        if m is not None and (best is None or m.end() > best.end()):
+            best = m
+    return best
 
 
 def _search_title(text: str, pos: int, end: int) -> re.Match[str] | None:
-    """Like `TITLE.search`, but only tries positions where a title word starts."""
-    for a in _ANCHOR.finditer(text, pos, end):
-        m = TITLE.match(text, a.start(), end)
+    """The first title in `text[pos:end]`, tried only where a title word starts."""
+    for a in _patterns()[2].finditer(text, pos, end):
+        m = _title_at(text, a.start())
         if m is not None:
             return m
     return None
@@ -181,54 +177,89 @@ def _chain(text: str, pos: int, and_joins: bool = True) -> tuple[list[str], int]
     """Titles starting exactly at `pos`, joined by commas/dashes/`kiêm`; returns (titles, end)."""
     titles: list[str] = []
     while True:
-        m = TITLE.match(text, pos)
+        m = _title_at(text, pos)
         if m is None:
             break
         title = " ".join(m.group().split()).rstrip(".")  # `UBND TP.` before a city name
-        party = _PARTY_TAIL.match(text, m.end()) if title.endswith("Đảng") else None
+        party = None
+        if title.lower().endswith(("đảng", "trung ương", "tw")):
+            party = _PARTY_TAIL.match(text, m.end())
         if party is not None:
             title = title + " " + " ".join(party.group().split())
         if title.lower() not in (t.lower() for t in titles):
             titles.append(title)
         pos = party.end() if party is not None else m.end()
         sep = _CHAIN_SEP.match(text, pos)
-        if sep is None or TITLE.match(text, sep.end()) is None or (not and_joins and "và" in sep.group()):
+        if sep is None or _title_at(text, sep.end()) is None or (not and_joins and "và" in sep.group()):
             break
         pos = sep.end()
     return titles, pos
 
 
+def _token_ok(tok: str, first: bool, honorific: bool) -> bool:
+    if not tok[0].isupper() or any(c.isdigit() for c in tok):
+        return False
+    if first and tok in _NOT_NAME and not (honorific and tok in _SURNAME_OPENERS):
+        return False
+    letters = tok.replace("-", "").replace("'", "").replace("’", "")
+    if letters.isupper() and len(letters) > 1:
+        # All capitals: an abbreviation (`UBND`), or a Lao family name (`Bunlu VONGSAPHAN`).
+        return not first and tok not in _ABBREVIATIONS and len(letters) >= 3 and tok.isalpha()
+    return True
+
+
 def _name_at(text: str, pos: int, end: int, honorific: bool = False) -> tuple[str, int] | None:
-    """A run of 2–7 capitalised words starting at `pos` (after spaces); after an honorific
-    the first word may be a family name that also opens phrases (`Đoàn`)."""
+    """A run of 2–8 capitalised words starting at `pos` (after spaces), ending before `end`.
+
+    Words join by a space or by a spaced dash (`Su Căn - Bun Nhông`); a word where a title
+    starts ends the name. After an honorific the first word may be a family name that also
+    opens phrases (`Đoàn`)."""
     while pos < end and text[pos] == " ":
         pos += 1
     tokens: list[tuple[int, int]] = []
     cur = pos
-    while cur < end and len(tokens) < 8:
-        m = _NAME_TOKEN.match(text, cur)
+    while cur < end and len(tokens) < 9:
+        m = _NAME_TOKEN.match(text, cur, end)
         if m is None:
             break
-        tok = m.group()
-        if (
-            not tok[0].isupper()
-            or (not tokens and tok in _NOT_NAME and not (honorific and tok in _SURNAME_OPENERS))
-            or (tok.isupper() and len(tok) > 1 and tok.isascii())
+        tok = m.group().rstrip("-–")
+        # After a dash a Lao name goes on in lower case (`Xổm - phết In - tha - vông`).
+        dashed = bool(tokens) and text[tokens[-1][1] : m.start()].strip() in ("-", "–")
+        lower_ok = dashed and tok[:1].islower() and tok not in _NOT_JOINED and "-" not in tok
+        if not tok or not (lower_ok or _token_ok(tok, not tokens, honorific)):
+            break
+        if tokens and (
+            tok in _NAME_STOPS
+            or (_patterns()[2].match(text, m.start()) is not None and _title_at(text, m.start()) is not None)
         ):
-            break
-        if any(c.isdigit() for c in tok):
-            break
-        if tokens and _ANCHOR.match(text, m.start()) and TITLE.match(text, m.start()):
             break  # `<Name> Trưởng đoàn ...`: a title starts, the name has ended
-        tokens.append((m.start(), m.end()))
+        tokens.append((m.start(), m.start() + len(tok)))
+        if len(tok) < len(m.group()):
+            break  # `Niên-Ủy viên`: a dash glued to a title
         cur = m.end()
-        if cur < end and text[cur] == " " and cur + 1 < end and text[cur + 1] != " ":
-            cur += 1
-            continue
-        break
-    if len(tokens) < 2 or len(tokens) > 7:
+        link = _NAME_DASH.match(text, cur, end)
+        if link is None or cur + len(link.group()) >= end or text[cur + len(link.group())] == " ":
+            break
+        cur += len(link.group())
+    if len(tokens) < 2 or len(tokens) > 8 or (text[tokens[-1][0]].islower() and len(tokens) < 3):
         return None
     return text[tokens[0][0] : tokens[-1][1]], tokens[-1][1]
+
+
+_ROMAN = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+def _romanised_at(text: str, pos: int, end: int) -> tuple[str, int] | None:
+    """A romanised Lao name with lower-case syllables between an honorific and a separator
+    (`đồng chí Som sa vath Bun Ma- Phó Bí thư`): 3–8 plain-letter words, the first and the
+    last capitalised, none a Vietnamese word that could continue the sentence."""
+    span = text[pos:end].strip()
+    words = span.split()
+    if not 3 <= len(words) <= 8 or not (words[0][0].isupper() and words[-1][0].isupper()):
+        return None
+    if any(_ROMAN.fullmatch(w) is None or w in _NOT_JOINED or w.lower() in _FUNCTION for w in words):
+        return None
+    return span, end
 
 
 def _mention_at(mentions: Sequence[Mention], text: str, pos: int) -> Mention | None:
@@ -241,6 +272,37 @@ def _mention_at(mentions: Sequence[Mention], text: str, pos: int) -> Mention | N
     return None
 
 
+def _overlaps(mentions: Sequence[Mention], start: int, end: int) -> bool:
+    return any(men.start < end and men.end > start for men in mentions)
+
+
+def list_heads(text: str, start: int, end: int, mentions: Sequence[Mention]) -> list[Mention]:
+    """Provinces heading a list of people in `text[start:end]`, in order: `tỉnh X có các
+    đồng chí:`, `Về phía tỉnh X, ...`, `Phía thành phố X có ...`."""
+    out: list[Mention] = []
+    for men in mentions:
+        if not start <= men.start < end:
+            continue
+        before = max(start, men.start - 30)
+        side = "hía" in text[before : men.start] and _LIST_SIDE.search(text, before, men.start)
+        if side or _LIST_HEAD.match(text, men.end, min(end, men.end + 60)):
+            out.append(men)
+    return out
+
+
+@dataclass
+class _Where:
+    """What places a person whose titles name no province."""
+
+    mentions: Sequence[Mention]
+    main_vn: str | None
+    main_la: str | None
+    delegation: Mention | None
+    heads: list[Mention]
+    section: Mention | None
+    sent_start: int
+
+
 def find_officials(
     text: str,
     start: int,
@@ -249,37 +311,50 @@ def find_officials(
     main_vn: str | None,
     main_la: str | None,
     delegation: Mention | None = None,
+    section: Mention | None = None,
+    heads: list[Mention] | None = None,
 ) -> list[Official]:
     """Officials stated in `text[start:end]` (one sentence).
 
     `delegation` is the province of the delegation an earlier sentence introduced
     (`Đoàn đại biểu tỉnh X ...`); a leader named in a later sentence (`Đoàn do đồng chí A,
-    Phó Bí thư Tỉnh ủy dẫn đầu`) with a title both countries use belongs to it."""
+    Phó Bí thư Tỉnh ủy dẫn đầu`) with a title both countries use belongs to it. `section`
+    is the province an earlier sentence headed a list with (`Về phía tỉnh X có:`); `heads`
+    the sentence's own list heads when the caller has them (`list_heads`)."""
     out: list[Official] = []
     if delegation is not None and not (
         _LEADS.search(text, start, end) and _DELEGATION_WORD.search(text, start, end)
     ):
         delegation = None
+    if heads is None:
+        heads = list_heads(text, start, end, mentions)
+    where = _Where(mentions, main_vn, main_la, delegation, heads, section, start)
     taken: list[tuple[int, int]] = []
     pos = start
     while True:
         m = _search_title(text, pos, end)
         if m is None:
             break
-        if any(a <= m.start() < b for a, b in taken):
-            pos = m.end()
+        if any(a <= m.start() < b for a, b in taken) or _LAM_BEFORE.search(
+            text, max(start, m.start() - 8), m.start()
+        ):
+            pos = m.end()  # inside a person already read, or `... làm Trưởng đoàn`
             continue
         # `ông A - <titles> và <title> B`: a name already stands before the chain, so `và`
         # starts the next person, not another title of A.
-        named_before = _name_before(text, start, m.start())
-        titles, chain_end = _chain(text, m.start(), and_joins=named_before is None)
-        pos = chain_end
+        before = _name_before(text, start, m.start(), mentions)
+        titles, chain_end = _chain(text, m.start(), and_joins=before is None)
+        pos = max(chain_end, m.end())
         mention = _mention_at(mentions, text, chain_end)
+        if mention is None:
+            folio = _PORTFOLIO.match(text, chain_end, end)
+            if folio is not None:
+                mention = _mention_at(mentions, text, folio.end())
         after = chain_end
         national: str | None = None
         if mention is not None:
             after = mention.end
-            tail = _LAO_TAIL.match(text, after)
+            tail = _LAO_LEAD.match(text, after)
             if tail:
                 after = tail.end()
         else:
@@ -295,40 +370,114 @@ def find_officials(
                     after = place.end() if place else chain_end
                 national = " ".join(text[chain_end:after].split())
         official: Official | None = None
-        named = _name_at(text, after, end) if named_before is None else None
-        if named is not None and any(men.start < named[1] and men.end > after for men in mentions):
-            named = None
-        if named is not None:
-            official = Official(named[0], m.start(), named[1], titles)
-        elif named_before is not None:
-            official = Official(named_before[0], named_before[1], after, titles)
+        if before is not None and before[2] == RULE_LIST:
+            # `A - <titles> <province> B`: the name right after the chain is the holder; a
+            # name before it without honorific was a credit or the previous item.
+            direct = _name_at(text, after, end)
+            if direct is not None and not _overlaps(mentions, after, direct[1]):
+                before = None
+        if before is None:
+            named = _name_after(text, after, end, mentions)
+            if named is not None:
+                official = Official(named[0], m.start(), named[1], titles)
+        else:
+            name, name_start, rule = before
+            official = Official(name, name_start, after, titles, rule=rule)
         if official is None:
             continue
         if national:
             official.organisation = f"{official.positions[-1]} {national}"
             official.country = "LA" if national.startswith(("Lào", "CHDCND", "nước", "Cộng")) else "VN"
+            official.placed_by = "national"
         else:
-            _place(official, text, m.start(), after, end, mention, mentions, main_vn, main_la, delegation)
+            _place(official, text, m.start(), after, end, mention, where)
         taken.append((official.start, max(official.end, chain_end)))
         pos = max(pos, official.end)
-        out.append(official)
+        if official.positions and not _historic(official.name):
+            out.append(official)
     return out
 
 
-def _name_before(text: str, sent_start: int, title_start: int) -> tuple[str, int] | None:
-    """`ông/bà <Name>, <title>` or `<Name> - <title>`: the name ending just before a title."""
-    window_start = max(sent_start, title_start - 80)
+def _name_after(text: str, after: int, end: int, mentions: Sequence[Mention]) -> tuple[str, int] | None:
+    """The name right after a chain (and its province): `... tỉnh X Nguyễn A`, `... tỉnh X
+    - Nguyễn A`, `... tỉnh X, ông Nguyễn A`."""
+    named = _name_at(text, after, end)
+    if named is None:
+        link = _LINK.match(text, after, end)
+        if link is not None:
+            named = _name_at(text, link.end(), end, honorific=bool(_HONORIFIC.search(link.group())))
+    if named is not None and _overlaps(mentions, after, named[1]):
+        return None
+    return named
+
+
+def _name_before(
+    text: str, sent_start: int, title_start: int, mentions: Sequence[Mention]
+) -> tuple[str, int, str] | None:
+    """The name ending just before a title and set off from it: `ông/bà <Name>, <title>`,
+    `<Name> - <title>`, `<Name>-<title>`, or a list item (`: <Name>, <title>`, `; <Name> -`).
+    Returns (name, start, rule)."""
+    window_start = max(sent_start, title_start - 120)
     window = text[window_start:title_start]
-    sep = re.search(r"(?:,|\s[-–]|\()\s*$", window)
+    sep = _SEP_BEFORE.search(window)
     if sep is None:
         return None
-    head = window[: sep.start()]
-    best: tuple[str, int] | None = None
+    head = window[: sep.start()].rstrip()
+    head_end = window_start + len(head)
+    if not head:
+        return None
+    best: tuple[str, int, str] | None = None
     for h in _HONORIFIC.finditer(head):
-        named = _name_at(text, window_start + h.end(), window_start + sep.start(), honorific=True)
-        if named is not None and named[1] == window_start + len(head.rstrip()):
-            best = (named[0], window_start + h.end())
-    return best
+        named = _name_at(text, window_start + h.end(), head_end, honorific=True)
+        if named is None or named[1] != head_end:
+            named = _romanised_at(text, window_start + h.end(), head_end)
+        if named is not None and named[1] == head_end:
+            best = (named[0], window_start + h.end(), RULE_BEFORE)
+    if best is not None:
+        return None if _overlaps(mentions, best[1], head_end) else best
+    # No honorific: a list item, the name opening it right after `:`, `;`, `,` or `có`.
+    words = list(re.finditer(r"\S+", head))
+    i = len(words)
+    while i > 0:
+        w = words[i - 1].group()
+        if not (w[0].isupper() or w in ("-", "–")) or w[-1] in ",;:.()":
+            break
+        i -= 1
+    while i < len(words) and words[i].group() in ("-", "–"):
+        i += 1
+    if i >= len(words):
+        return None
+    start = window_start + words[i].start()
+    prefix = text[sent_start:start].rstrip()
+    if i == 0 and window_start > sent_start:
+        return None  # the run reaches back past the window: not a short list item
+    last = prefix.split()[-1] if prefix.split() else ""
+    if prefix and not (prefix[-1] in ":;(," or last in _LIST_OPENERS):
+        return None
+    if last.rstrip(":").lower() == "ảnh":
+        return None  # `Ảnh: <photographer> - ...`: a credit, not a list
+    named = _name_at(text, start, head_end)
+    if named is None or named[1] != head_end or _overlaps(mentions, start, head_end):
+        return None
+    return named[0], start, RULE_LIST
+
+
+def _historic(name: str) -> bool:
+    """A founding leader cited by the article (`Chủ tịch Hồ Chí Minh`), not an official."""
+    return _HISTORIC.fullmatch(name) is not None
+
+
+def _country_of(positions: Sequence[str]) -> str | None:
+    """`LA` or `VN` when the titles are only one country's (each title checked apart, so
+    `... HĐND tỉnh` + `Trưởng đoàn` never reads as `tỉnh trưởng`)."""
+    lao = any(_LAO_MARK.search(p) for p in positions)
+    vn = any(_VN_MARK.search(p) for p in positions)
+    return "LA" if lao and not vn else "VN" if vn and not lao else None
+
+
+def _vietnamese_name(name: str) -> bool:
+    first = name.split()[0]
+    return first in _VN_FAMILY or first.split("’")[0] + "'" in _VN_FAMILY
 
 
 def _place(
@@ -338,46 +487,64 @@ def _place(
     chain_end: int,
     end: int,
     mention: Mention | None,
-    mentions: Sequence[Mention],
-    main_vn: str | None,
-    main_la: str | None,
-    delegation: Mention | None = None,
+    where: _Where,
 ) -> None:
     """Set province, organisation and country of `official` from its titles and context."""
-    joined = " ".join(official.positions).lower()
-    if any(d in joined for d in _DIPLOMATIC):
+    positions = official.positions
+    if any(_DIPLOMATIC.search(p) for p in positions):
         tail = text[chain_end:end]
         stop = _ORG_END.search(tail)
         org_tail = tail[: stop.start()].strip() if stop else tail.strip()
-        title = next(p for p in official.positions if any(d in p.lower() for d in _DIPLOMATIC))
+        title = next(p for p in positions if _DIPLOMATIC.search(p))
         official.organisation = f"{title} {org_tail}".strip() if org_tail else title
         official.country = "LA" if "Lào" in org_tail else "VN" if "Việt Nam" in org_tail else None
-        return
-    if any(n in joined for n in _NATIONAL) and mention is None:
+        official.placed_by = "national"
         return
     if mention is not None:
         official.province = mention.iso
         official.country = mention.country
+        official.placed_by = "title"
         return
-    lao = any(t in joined for t in _LAO_TITLES)
-    vn = any(t in joined for t in _VN_TITLES)
-    country = "LA" if lao and not vn else "VN" if vn and not lao else None
+    if any(_NATIONAL.match(p) for p in positions):
+        official.placed_by = "national"
+        return
+    country = _country_of(positions)
+    if country is None and _vietnamese_name(official.name):
+        country = "VN"
+    heads = [h for h in where.heads if h.end <= min(chain_start, official.start)]
+    head = heads[-1] if heads else where.section
+    if head is not None and country in (None, head.country):
+        official.province = head.iso
+        official.country = head.country
+        return
+    first = min(chain_start, official.start)
+    if country is None and all(p.lower() in _BARE for p in positions):
+        # `Chủ tịch <Lao name>` with nothing else: a leader of the delegation being led,
+        # or someone the article only cites (a founding leader); the latter is no official.
+        if where.delegation is None:
+            official.positions = []
+            return
+        official.province = where.delegation.iso
+        official.country = where.delegation.country
+        return
     if country is None:
         # Titles both countries use (`Bí thư Tỉnh ủy`): the province just before the chain,
         # as in `Đoàn đại biểu tỉnh X do <titles> <Name> dẫn đầu`.
-        near = [m for m in mentions if m.end <= chain_start and m.start >= chain_start - 120]
+        near = [m for m in where.mentions if m.end <= first and m.start >= first - 120]
         if near:
             official.province = near[-1].iso
             official.country = near[-1].country
-        elif delegation is not None:
-            official.province = delegation.iso
-            official.country = delegation.country
+        elif where.delegation is not None:
+            official.province = where.delegation.iso
+            official.country = where.delegation.country
         return
     official.country = country
     near = [
-        m for m in mentions if m.end <= chain_start and m.country == country and m.start >= chain_start - 200
+        m
+        for m in where.mentions
+        if m.end <= first and m.country == country and m.start >= max(where.sent_start, first - 200)
     ]
     if near:
         official.province = near[-1].iso
     else:
-        official.province = main_la if country == "LA" else main_vn
+        official.province = where.main_la if country == "LA" else where.main_vn
