@@ -14,7 +14,6 @@ document of all parties.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from app.facts import AgreementFact
@@ -32,7 +31,6 @@ def extract_agreements(ctx: ArticleContext, info: SentenceInfo) -> list[Agreemen
     docs = vocabulary("en", "documents")
     cues = vocabulary("en", "cues")
     s = info.sentence
-    text = ctx.text
     nouns = list(docs.regex("kind").finditer(s.text))
     if not nouns:
         return []
@@ -53,8 +51,6 @@ def extract_agreements(ctx: ArticleContext, info: SentenceInfo) -> list[Agreemen
         noun = m
         break
     if noun is None or (not signed and period is None):
-        return []
-    if not signed and period is None:
         return []
     kind = docs["kind"].lookup(noun.group(0))
     ms = parties(ctx, info)
@@ -130,6 +126,3 @@ def _agree(a: AgreementFact, b: AgreementFact) -> bool:
     if a.period and b.period and a.period != b.period:
         return False
     return not (a.signed_year and b.signed_year and a.signed_year != b.signed_year)
-
-
-__all__ = ["dt", "extract_agreements", "merge_agreements"]

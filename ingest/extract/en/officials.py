@@ -18,6 +18,7 @@ short syllables, or long Lao syllables) gives the article's main province of tha
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from app.facts import Evidence, OfficialFact
@@ -32,15 +33,7 @@ from .text import is_name_word, name_country
 _TOKEN = re.compile(r"[A-Za-zÀ-ỹĐđ0-9]+(?:[’'][A-Za-z]+)?(?:-[A-Za-zÀ-ỹ]+)*|[^\sA-Za-zÀ-ỹĐđ0-9]")
 _JOIN = frozenset({",", "and", "cum", "-", "–", "—", "&"})
 _TRIM = frozenset({"of", "the", "and", "for", "to", "in", "on", "-", "–"})
-_NOT_NAME = frozenset(
-    (
-        *"The A An On In At This That He She They It His Her Their Also Both Its Our".split(),
-        *"Vietnam Viet Nam Laos Lao Vietnamese Laotian PDR Party People People’s People's".split(),
-        *"January February March April May June July August September October November December".split(),
-        *"Monday Tuesday Wednesday Thursday Friday Saturday Sunday VNA KPL VOV".split(),
-        *"Province Provincial City District Committee Council Front Central Government".split(),
-    )
-)
+_CHAIN_OF = frozenset({"of", "the", "Lao", "Laos", "’s", "central"})
 
 
 @dataclass
@@ -87,6 +80,7 @@ def find_officials(ctx: ArticleContext, info: SentenceInfo, taken: set[int] | No
     unit = set(titles.words("unit"))
     ranks = titles["rank"].map
     national = titles.regex("national")
+    memorial = titles.regex("memorial")
     mention_at = {m.start: m for m in info.mentions}
     used_names: set[int] = set(taken or ())
     out: list[Official] = []
@@ -94,6 +88,9 @@ def find_officials(ctx: ArticleContext, info: SentenceInfo, taken: set[int] | No
     while i < len(toks):
         t = toks[i]
         if t.start not in head_at or (i > 0 and toks[i - 1].text in {"a", "an"}):
+            i += 1
+            continue
+        if memorial.search(text, max(s.start, t.start - 40), t.start):
             i += 1
             continue
         chain_start = t.start
@@ -194,14 +191,15 @@ def _of_phrase(
     while j < n:
         t = toks[j]
         m = mention_at.get(t.start)
-        if m is not None and j > 0 and toks[j - 1].text in {"of", "the", "Lao", "Laos", "’s", "central"} | tail:
+        if m is not None and j > 0 and (toks[j - 1].text in _CHAIN_OF or toks[j - 1].text in tail):
             ms.append(m)
             j = _index_after(toks, m.end)
             continue
         if t.start in head_at:
             break
         if t.text == "and":
-            if j + 1 < n and toks[j + 1].base in tail and toks[j + 1].start not in head_at and toks[j + 1].text[0].isupper():
+            nxt = toks[j + 1] if j + 1 < n else None
+            if nxt is not None and nxt.base in tail and nxt.start not in head_at and nxt.text[0].isupper():
                 j += 1
                 continue
             break
@@ -224,7 +222,7 @@ def _of_phrase(
 
 def _name_run(toks: list[_Tok], k: int) -> list[_Tok]:
     out: list[_Tok] = []
-    while k < len(toks) and is_name_word(toks[k].text) and toks[k].text not in _NOT_NAME and len(out) < 6:
+    while k < len(toks) and _name_word(toks[k].text) and len(out) < 6:
         out.append(toks[k])
         k += 1
     if out and all(t.text.isupper() for t in out):
@@ -232,14 +230,18 @@ def _name_run(toks: list[_Tok], k: int) -> list[_Tok]:
     return out
 
 
-def _name_before(toks: list[_Tok], i: int, ranks: dict[str, str]) -> tuple[list[_Tok], list[str]] | None:
+def _name_word(word: str) -> bool:
+    return is_name_word(word)
+
+
+def _name_before(toks: list[_Tok], i: int, ranks: Mapping[str, str]) -> tuple[list[_Tok], list[str]] | None:
     """`Mr. A B, <chain>` / `A B - <chain>`: the name standing before the chain head."""
     k = i - 1
     if k < 0 or toks[k].text not in {",", "-", "–", "—", ":"}:
         return None
     k -= 1
     run: list[_Tok] = []
-    while k >= 0 and is_name_word(toks[k].text) and toks[k].text not in _NOT_NAME and toks[k].text not in ranks:
+    while k >= 0 and _name_word(toks[k].text) and toks[k].text not in ranks:
         run.insert(0, toks[k])
         k -= 1
     if not 2 <= len(run) <= 6 or all(t.text.isupper() for t in run):
@@ -276,13 +278,12 @@ def _context_province(ctx: ArticleContext, info: SentenceInfo, start: int, count
     s = info.sentence
     before = [m for m in info.mentions if m.end <= start]
     for m in reversed(before):
-        if titles.regex("list_head").search(text, max(s.start, m.start - 40), m.start):
-            if country is None or m.country == country:
-                return m.iso
-    led = None
-    for led in titles.regex("led_by").finditer(text, s.start, start):
-        pass
-    if led is not None:
+        head = titles.regex("list_head").search(text, max(s.start, m.start - 40), m.start)
+        if head and (country is None or m.country == country):
+            return m.iso
+    leds = list(titles.regex("led_by").finditer(text, s.start, start))
+    if leds:
+        led = leds[-1]
         cands = [m for m in before if m.end <= led.start()]
         if cands and (country is None or cands[-1].country == country):
             return cands[-1].iso

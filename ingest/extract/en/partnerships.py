@@ -11,6 +11,7 @@ in Vientiane`) is the venue, not a partner.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from app.facts import PartnershipFact
@@ -20,7 +21,12 @@ from ..context import ArticleContext, SentenceInfo, unique
 from ..mentions import Mention
 from ..vocab import vocabulary
 
-_JOINED = re.compile(r"^\s*(?:and|with|-|–|—|&|to)\s*(?:the\s+)?(?:(?:Lao|Laos’?|Laos's|Vietnamese|Vietnam’s)\s+)?(?:province\s+of\s+)?$")
+# What may stand between two provinces the wording pairs: `A and B`, `A - B`, `A with the
+# Lao province of B`.
+_JOINED = re.compile(
+    r"^\s*(?:and|with|-|–|—|&|to)\s*(?:the\s+)?"
+    r"(?:(?:Lao|Laos’?|Laos's|Vietnamese|Vietnam’s)\s+)?(?:province\s+of\s+)?$"
+)
 _VENUE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:capital\s+(?:city\s+)?(?:of\s+)?)?$")
 
 
@@ -29,7 +35,8 @@ def parties(ctx: ArticleContext, info: SentenceInfo) -> list[Mention]:
     s = info.sentence
     if not vocabulary("en", "cues").regex("venue").search(s.text):
         return info.mentions
-    return [m for m in info.mentions if not _VENUE_BEFORE.search(ctx.text, max(s.start, m.start - 30), m.start)]
+    text = ctx.text
+    return [m for m in info.mentions if not _VENUE_BEFORE.search(text, max(s.start, m.start - 30), m.start)]
 
 
 def extract_partnerships(ctx: ArticleContext, info: SentenceInfo) -> list[PartnershipFact]:
@@ -40,21 +47,19 @@ def extract_partnerships(ctx: ArticleContext, info: SentenceInfo) -> list[Partne
         return []
     if not vocabulary("en", "cues").regex("strong").search(info.sentence.text):
         return []
-    zone = info.sentence.zone
     if len(vn) == 1 and len(la) == 1:
         return [_fact(vn[0], la[0], tiers.EXPLICIT, "en.partnership.sentence-cue", info)]
     if len(vn) == 1 or len(la) == 1:
         return [_fact(v, x, tiers.STRUCTURED, "en.partnership.one-to-several", info) for v in vn for x in la]
     out: list[PartnershipFact] = []
     seen: set[tuple[str, str]] = set()
-    for a, b in zip(ms, ms[1:], strict=False):
+    for a, b in itertools.pairwise(ms):
         if a.country == b.country or not _JOINED.match(ctx.text[a.end : b.start]):
             continue
         pair = (a.iso, b.iso) if a.country == "VN" else (b.iso, a.iso)
         if pair not in seen:
             seen.add(pair)
             out.append(_fact(pair[0], pair[1], tiers.STRUCTURED, "en.partnership.joined-pair", info))
-    del zone
     return out
 
 

@@ -16,6 +16,7 @@ provinces with one amount. Trade statistics (`trade turnover`, `exports`) are no
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -24,13 +25,26 @@ from app.facts import ProjectFact
 from .. import tiers
 from ..context import ArticleContext, SentenceInfo
 from ..mentions import Mention
-from ..vocab import phrase_regex, vocabulary
+from ..vocab import vocabulary
 from .partnerships import parties
 
-_FROM = re.compile(r"\bfrom\s+(?:the\s+)?(?:(?:Vietnamese|Lao|Vietnam’s|Laos’)\s+)?(?:(?:province|city)\s+of\s+)?$")
-_ENTERPRISES = re.compile(r"^\s*(?:province\s*|city\s*)?(?:’s\s+|'s\s+)?(?:enterprises|businesses|companies|firms|investors|[A-Z]\w+\s+(?:Company|Corporation|Group|JSC))")
-_YEARS = re.compile(r"\b(?:between|from)\s+((?:19|20)\d\d)\s+(?:and|to|-|–)\s+((?:19|20)\d\d)\b|\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
-_EQUIVALENT = re.compile(r"^\s*[(\[]\s*(?:\w+\s+){0,2}$|^\s*,?\s*(?:or|equivalent\s+to|worth)\s+(?:about\s+)?$")
+# `aid from Thanh Hoa`, `from the Lao province of X`: the funder.
+_FROM = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?:(?:Vietnamese|Lao|Vietnam’s|Laos’)\s+)?(?:(?:province|city)\s+of\s+)?$"
+)
+# `X enterprises`, `X province's businesses`, `X Rubber Company`: companies of the funder.
+_ENTERPRISES = re.compile(
+    r"\s*(?:province\s*|city\s*)?(?:’s\s+|'s\s+)?"
+    r"(?:enterprises|businesses|companies|firms|investors|[A-Z]\w+\s+(?:Company|Corporation|Group|JSC))"
+)
+_YEARS = re.compile(
+    r"\b(?:between|from)\s+((?:19|20)\d\d)\s+(?:and|to|-|–)\s+((?:19|20)\d\d)\b"
+    r"|\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b"
+)
+# Text between two amounts when the second restates the first in another currency.
+_EQUIVALENT = re.compile(
+    r"^\s*[(\[]\s*(?:\w+\s+){0,2}$|^\s*,?\s*(?:or|equivalent\s+to|worth)\s+(?:about\s+)?$"
+)
 _EACH = re.compile(r"^\s*(?:\)\s*)?each\b")
 
 
@@ -43,9 +57,17 @@ class Amount:
     qualifier: str | None
 
 
+@functools.cache
+def _qualifier() -> re.Pattern[str]:
+    """A hedge word ending right before an amount, even glued to it (`approximatelyUSD 40`)."""
+    words = sorted(vocabulary("en", "money")["qualifier"].map, key=len, reverse=True)
+    body = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
+    return re.compile(rf"(?<![A-Za-z])({body})\s*$", re.IGNORECASE)
+
+
 def find_amounts(text: str, start: int, end: int) -> list[Amount]:
     money = vocabulary("en", "money")
-    qual = re.compile(r"(?<![A-Za-z])(" + phrase_regex(money["qualifier"].map)[len(r"(?<!\w)") :] + r")\s*$", re.IGNORECASE)
+    qual = _qualifier()
     out: list[Amount] = []
     for m in money.regex("amount").finditer(text, start, end):
         num = m.group("num1") or m.group("num2")

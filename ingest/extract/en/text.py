@@ -14,6 +14,7 @@ What English pages add is handled here, without touching the shared modules:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from dataclasses import replace
@@ -48,10 +49,9 @@ def english_sentences(doc: Document) -> list[Sentence]:
     """The shared split, then captions glued to the lead split off and date markers cut."""
     out: list[Sentence] = []
     for s in sentences(doc, ZONES):
-        s = _strip_marker(s)
-        if s is None:
-            continue
-        out.extend(_split_caption(s))
+        kept = _strip_marker(s)
+        if kept is not None:
+            out.extend(_split_caption(kept))
     return out
 
 
@@ -110,13 +110,6 @@ def english_context(doc: Document, published: dt.date | None) -> ArticleContext:
     return ctx
 
 
-# Vietnamese family names as English news writes them (no diacritics): a person whose name
-# starts with one and whose syllables are short is Vietnamese; long syllables are Lao.
-_VN_FAMILY = frozenset(
-    "Nguyen Tran Le Pham Hoang Huynh Phan Vu Vo Dang Bui Do Ho Ngo Duong Ly Dinh Truong "
-    "Luong Ta Ha Chu Dao Thai Chiem Lam Mai Trinh Doan Cao Lai Quach Tong Trieu Kieu Giang "
-    "Vuong Luu Nong Lo Mac Khuat Au Hua Diep Tang Phung Thach Y".split()
-)
 _NAME_WORD = re.compile(r"^(?:[A-Z][a-zà-ỹ'’-]+|[A-Z]{2,}(?:-[A-Z]+)*)$")
 
 
@@ -126,7 +119,8 @@ def name_country(name: str) -> str | None:
     words = name.replace("-", " ").split()
     if not words:
         return None
-    if words[0] in _VN_FAMILY and 2 <= len(words) <= 5 and all(len(w) <= 6 for w in words):
+    family = set(vocabulary("en", "names").words("vn_family"))
+    if words[0] in family and 2 <= len(words) <= 5 and all(len(w) <= 6 for w in words):
         return "VN"
     if 2 <= len(words) <= 3 and any(len(w) >= 7 for w in words):
         return "LA"
@@ -134,4 +128,10 @@ def name_country(name: str) -> str | None:
 
 
 def is_name_word(word: str) -> bool:
-    return _NAME_WORD.match(word) is not None
+    """A word a person's name can hold: `Khamsay`, `PHOMVIHAN`, not `The` or `Province`."""
+    return _NAME_WORD.match(word) is not None and word not in _not_name()
+
+
+@functools.cache
+def _not_name() -> frozenset[str]:
+    return frozenset(vocabulary("en", "names").words("not_name"))
