@@ -27,6 +27,9 @@ _JOINED = re.compile(
     r"^\s*(?:and|with|-|–|—|&|to)\s*(?:the\s+)?"
     r"(?:(?:Lao|Laos’?|Laos's|Vietnamese|Vietnam’s)\s+)?(?:province\s+of\s+)?$"
 )
+# Items of a comma list: a province right after `, ` or right before `,` (with its unit word).
+_IN_LIST = re.compile(r",\s*(?:the\s+)?$")
+_LIST_NEXT = re.compile(r"\s*(?:\((?:Laos|Vietnam)\)\s*)?(?:province|provinces|city)?\s*,")
 _VENUE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:capital\s+(?:city\s+)?(?:of\s+)?)?$")
 
 
@@ -53,9 +56,12 @@ def extract_partnerships(ctx: ArticleContext, info: SentenceInfo) -> list[Partne
         return [_fact(v, x, tiers.STRUCTURED, "en.partnership.one-to-several", info) for v in vn for x in la]
     out: list[PartnershipFact] = []
     seen: set[tuple[str, str]] = set()
+    text = ctx.text
     for a, b in itertools.pairwise(ms):
-        if a.country == b.country or not _JOINED.match(ctx.text[a.end : b.start]):
+        if a.country == b.country or not _JOINED.match(text[a.end : b.start]):
             continue
+        if _IN_LIST.search(text, max(0, a.start - 12), a.start) or _LIST_NEXT.match(text, b.end):
+            continue  # `A, B, C and D, E`: items of one list, not a pair
         pair = (a.iso, b.iso) if a.country == "VN" else (b.iso, a.iso)
         if pair not in seen:
             seen.add(pair)
