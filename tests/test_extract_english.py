@@ -236,6 +236,22 @@ def test_each_gives_one_project_per_beneficiary() -> None:
     assert {(p.beneficiary, p.amount) for p in f.projects} == {("LA-PH", 3e8), ("LA-LM", 3e8)}
 
 
+def test_quantified_in_kind_support_is_a_project_without_amount() -> None:
+    f = en("Over the past year, Nghe An granted 45 scholarships to students from Houaphanh province.")
+    (p,) = f.projects
+    assert (p.funder, p.beneficiary, p.amount, p.in_kind) == ("VN-22", "LA-HO", None, "45 scholarships")
+    assert p.rule == "en.project.in-kind"
+    assert en("Nghe An will continue to support Houaphanh in education.").projects == []
+
+
+def test_province_before_the_head_and_honorific_after_the_chain() -> None:
+    f = en(
+        "Quang Tri Party Secretary Tran Quoc Nam met Governor of Savannakhet Province, Mr. "
+        "Phonesack Keomany, to discuss cooperation."
+    )
+    assert people(f) == {"Tran Quoc Nam": "VN-25", "Phonesack Keomany": "LA-SV"}
+
+
 def test_trade_statistics_are_not_projects() -> None:
     f = en("Trade between Lao Cai and Oudomxay reached US$30 million, supported by new roads.")
     assert f.projects == []
@@ -257,6 +273,17 @@ def test_caption_glued_to_the_lead_is_split_and_date_marker_read() -> None:
     (a,) = f.agreements
     assert a.evidence.sentence.startswith("Dak Nong (VNA)") and a.signed_date == dt.date(2024, 3, 4)
     assert pairs(f) == {("VN-72", "LA-AT")}
+
+
+def test_dateline_is_the_place_of_reporting_not_a_party() -> None:
+    f = en(
+        "VIENTIANE, Nov. 5 (KPL) – Savannakhet and Quang Tri signed a cooperation agreement on "
+        "tourism for the period 2025-2027."
+    )
+    assert pairs(f) == {("VN-25", "LA-SV")}
+    assert [sorted(a.parties) for a in f.agreements] == [["LA-SV", "VN-25"]]
+    g = en("LAI CHAU — The provincial leaders received a delegation from Oudomxay on Monday.")
+    assert pairs(g) == set()  # the dateline alone does not make the host a party
 
 
 def test_dates_take_the_page_year() -> None:

@@ -33,6 +33,8 @@ from .text import is_name_word, name_country
 _TOKEN = re.compile(r"[A-Za-zÀ-ỹĐđ0-9]+(?:[’'][A-Za-z]+)?(?:-[A-Za-zÀ-ỹ]+)*|[^\sA-Za-zÀ-ỹĐđ0-9]")
 _JOIN = frozenset({",", "and", "cum", "-", "–", "—", "&"})
 _TRIM = frozenset({"of", "the", "and", "for", "to", "in", "on", "-", "–"})
+# `Quang Tri Party Secretary A`, `Houaphanh’s Governor B`: the province written before the head.
+_BEFORE_HEAD = re.compile(r"\s*(?:[Pp]rovince|[Cc]ity)?(?:’s|'s)?\s*(?:provincial\s+|municipal\s+)?")
 _CHAIN_OF = frozenset({"of", "the", "Lao", "Laos", "’s", "central"})
 
 
@@ -95,7 +97,7 @@ def find_officials(ctx: ArticleContext, info: SentenceInfo, taken: set[int] | No
             continue
         chain_start = t.start
         positions: list[str] = []
-        ms: list[Mention] = []
+        ms: list[Mention] = [m for m in info.mentions if _BEFORE_HEAD.fullmatch(text, m.end, t.start)]
         j = _after(toks, at, head_at[t.start])
         pos_start = t.start
         while True:
@@ -114,7 +116,7 @@ def find_officials(ctx: ArticleContext, info: SentenceInfo, taken: set[int] | No
             break
         chain_end = toks[end - 1].end
         # Name after the chain.
-        name_toks = _name_run(toks, end)
+        name_toks = _name_run(toks, _skip_honorific(toks, end, ranks))
         rank: list[str] = []
         if len(name_toks) >= 2 and name_toks[0].start not in used_names:
             name_span = (name_toks[0].start, name_toks[-1].end)
@@ -218,6 +220,17 @@ def _of_phrase(
             continue
         break
     return j
+
+
+def _skip_honorific(toks: list[_Tok], k: int, ranks: Mapping[str, str]) -> int:
+    """`... Province Mr. A B` / `... Province, Mr. A B`: the name starts after the honorific."""
+    j = k + 1 if k < len(toks) and toks[k].text == "," else k
+    if j < len(toks) and ranks.get(toks[j].text) == "honorific":
+        j += 1
+        if j < len(toks) and toks[j].text == ".":
+            j += 1
+        return j
+    return k
 
 
 def _name_run(toks: list[_Tok], k: int) -> list[_Tok]:

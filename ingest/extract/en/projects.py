@@ -28,9 +28,9 @@ from ..mentions import Mention
 from ..vocab import vocabulary
 from .partnerships import parties
 
-# `aid from Thanh Hoa`, `from the Lao province of X`: the funder.
+# `aid from Thanh Hoa`, `from the Lao province of X`: the funder (not `students from X`).
 _FROM = re.compile(
-    r"\bfrom\s+(?:the\s+)?(?:(?:Vietnamese|Lao|Vietnam’s|Laos’)\s+)?(?:(?:province|city)\s+of\s+)?$"
+    r"(?<!students\s)(?<!trainees\s)(?<!officials\s)(?<!people\s)(?<!children\s)(?<!delegates\s)\bfrom\s+(?:the\s+)?(?:(?:Vietnamese|Lao|Vietnam’s|Laos’)\s+)?(?:(?:province|city)\s+of\s+)?$"
 )
 # `X enterprises`, `X province's businesses`, `X Rubber Company`: companies of the funder.
 _ENTERPRISES = re.compile(
@@ -96,10 +96,10 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
     if verb is None or cues.regex("trade").search(s.text):
         return []
     amounts = find_amounts(text, s.start, s.end)
-    if not amounts:
-        return []
     ms = parties(ctx, info)
     verb_at = s.start + verb.start()
+    if not amounts:
+        return _in_kind(ctx, info, ms, verb_at)
     out: list[ProjectFact] = []
     prev: Amount | None = None
     for a in amounts:
@@ -141,6 +141,32 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
     return out
 
 
+def _in_kind(ctx: ArticleContext, info: SentenceInfo, ms: list[Mention], verb_at: int) -> list[ProjectFact]:
+    """Quantified support in kind, training or scholarships: one project, no amount."""
+    s = info.sentence
+    found = vocabulary("en", "money").regex("in_kind").search(s.text)
+    if found is None:
+        return []
+    funder = _funder(ctx.text, ms, verb_at)
+    if funder is None:
+        return []
+    others = [m for m in ms if m.country != funder.country]
+    after = {m.iso for m in others if m.start > verb_at} or {m.iso for m in others}
+    ev = info.evidence()
+    return [
+        ProjectFact(
+            funder=funder.iso,
+            beneficiary=next(iter(after)) if len(after) == 1 else None,
+            description=_description(s.text),
+            in_kind=found.group(0),
+            years=_years(s.text),
+            confidence=tiers.capped(tiers.STRUCTURED, ev.zone),
+            evidence=ev,
+            rule="en.project.in-kind",
+        )
+    ]
+
+
 def _funder(text: str, ms: list[Mention], verb_at: int) -> Mention | None:
     for m in ms:
         if _FROM.search(text, max(0, m.start - 40), m.start) or _ENTERPRISES.match(text, m.end):
@@ -165,8 +191,8 @@ def merge_projects(found: list[ProjectFact]) -> list[ProjectFact]:
     """One project stated twice (same funder, beneficiary, amount and currency) is one."""
     out: list[ProjectFact] = []
     for p in found:
-        key = (p.funder, p.beneficiary, p.amount, p.currency)
-        if any((q.funder, q.beneficiary, q.amount, q.currency) == key for q in out):
+        key = (p.funder, p.beneficiary, p.amount, p.currency, p.in_kind)
+        if any((q.funder, q.beneficiary, q.amount, q.currency, q.in_kind) == key for q in out):
             continue
         out.append(p)
     return out

@@ -30,6 +30,11 @@ ZONES: tuple[Zone, ...] = ("title", "body", "caption")
 # `(Photo: VNA)` / `(Photo: baoquangtri.vn)` glued to, or followed by, the next text.
 _PHOTO = re.compile(r"\((?:Photo|Photos|Image|Source|Ảnh)\b[^)]{0,60}\)", re.IGNORECASE)
 _FILE_PHOTO = re.compile(r"\b(?:file\s+photo|archive\s+photo|illustrative|illustration)\b", re.IGNORECASE)
+# After a place name opening the lead: `LAI CHAU —`, `Kon Tum (VNA) –`, `VIENTIANE, Nov. 5 (KPL) -`.
+_DATELINE = re.compile(
+    r"\s*(?:(?:province|city)\s*)?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*)?"
+    r"(?:\([A-Za-z/ .]{2,20}\)\s*)?[—–-]\s"
+)
 _DATE_MARKER = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\s*")
 
 
@@ -98,6 +103,10 @@ def english_context(doc: Document, published: dt.date | None) -> ArticleContext:
             before = doc.text[max(info.sentence.start, m.start - 20) : m.start]
             after = doc.text[m.end : m.end + 6]
             if person.search(before) and not after.lstrip().startswith(("City", "city")):
+                continue
+            if m.start == info.sentence.start and _DATELINE.match(doc.text, m.end):
+                vn_or_la = vn if m.country == "VN" else la
+                vn_or_la[m.iso] += 1  # the place of reporting: the home province, not a party
                 continue
             kept.append(m)
         info.mentions = kept
