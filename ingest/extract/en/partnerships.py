@@ -43,6 +43,8 @@ def parties(ctx: ArticleContext, info: SentenceInfo) -> list[Mention]:
 
 
 def extract_partnerships(ctx: ArticleContext, info: SentenceInfo) -> list[PartnershipFact]:
+    if len(info.mentions) < 2:
+        return []
     ms = parties(ctx, info)
     vn = unique(m.iso for m in ms if m.country == "VN")
     la = unique(m.iso for m in ms if m.country == "LA")

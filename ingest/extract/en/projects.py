@@ -89,6 +89,8 @@ def find_amounts(text: str, start: int, end: int) -> list[Amount]:
 
 
 def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFact]:
+    if not info.mentions:
+        return []  # no province, no funder
     s = info.sentence
     text = ctx.text
     cues = vocabulary("en", "cues")
