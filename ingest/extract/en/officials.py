@@ -12,7 +12,8 @@ Province, in order: the province the chain names (`... Governor of Houaphanh Pro
 none for national positions (`Lao Prime Minister X`: organisation `Government of Laos`);
 the province of a list head (`Attendees from X Province included ...`) or of the
 delegation a `led by` introduces; else the shape of the name (Vietnamese family name and
-short syllables, or long Lao syllables) gives the article's main province of that country.
+short syllables, or long Lao syllables) gives the country, and the province is the only one
+of that country the article names, or else the only one the sentence names.
 """
 
 from __future__ import annotations
@@ -300,11 +301,13 @@ def _context_province(ctx: ArticleContext, info: SentenceInfo, start: int, count
         cands = [m for m in before if m.end <= led.start()]
         if cands and (country is None or cands[-1].country == country):
             return cands[-1].iso
-    if country == "VN":
-        return ctx.main_vn
-    if country == "LA":
-        return ctx.main_la
-    return None
+    if country is None:
+        return None
+    # The name's country: the article's only province of that country, else the sentence's.
+    if country in ctx.sole:
+        return ctx.sole[country]
+    here = {m.iso for m in info.mentions if m.country == country}
+    return here.pop() if len(here) == 1 else None
 
 
 def add_official(known: dict[str, OfficialFact], o: Official, evidence: Evidence) -> None:
