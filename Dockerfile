@@ -9,12 +9,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 
-# Install the package first (its dependencies are pinned in pyproject.toml), so editing
-# Cypher files or samples does not reinstall everything.
-COPY pyproject.toml README.md ./
+# Install the package first (exact versions from constraints.txt), so editing Cypher files
+# or samples does not reinstall everything.
+COPY pyproject.toml README.md constraints.txt ./
 COPY app ./app
 COPY ingest ./ingest
-RUN pip install .
+RUN pip install -c constraints.txt .
 
 # The rest of the repository: cypher/ (every statement the app runs, the schema files,
 # the Neo4j Browser style sheet and example queries) and samples/.

@@ -45,7 +45,7 @@ class Evidence(_Fact):
 RULE_ID = r"^[a-z]{2,3}(?:\.[a-z0-9][a-z0-9_-]*)+$"
 
 
-class _Sourced(_Fact):
+class Sourced(_Fact):
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)
     evidence: Evidence
     rule: str | None = Field(
@@ -60,7 +60,7 @@ def _code(value: str) -> str:
     return value.upper() if "-" in value and len(value) <= 6 else value
 
 
-class PartnershipFact(_Sourced):
+class PartnershipFact(Sourced):
     """A Vietnamese and a Lao province that the text says work with each other."""
 
     vn: str
@@ -74,14 +74,14 @@ class PartnershipFact(_Sourced):
         return _code(value)
 
 
-class OfficialFact(_Sourced):
+class OfficialFact(Sourced):
     name: str = Field(min_length=2, max_length=200)
     province: str | None = None
     organisation: str | None = None
     positions: list[str] = Field(default_factory=list)
 
 
-class AgreementFact(_Sourced):
+class AgreementFact(Sourced):
     parties: list[str] = Field(min_length=2)
     kind: AgreementKind = "other"
     signed_year: int | None = Field(default=None, ge=1945, le=2100)
@@ -99,7 +99,7 @@ class AgreementFact(_Sourced):
         return self
 
 
-class ProjectFact(_Sourced):
+class ProjectFact(Sourced):
     funder: str | None = None
     beneficiary: str | None = None
     description: str = ""
@@ -121,7 +121,7 @@ class ProjectFact(_Sourced):
         return self
 
 
-class EventFact(_Sourced):
+class EventFact(Sourced):
     """A visit or meeting: it dates a partnership and ties officials to it."""
 
     kind: str = "visit"
@@ -131,7 +131,7 @@ class EventFact(_Sourced):
     leader: str | None = None
 
 
-class DistrictPartnershipFact(_Sourced):
+class DistrictPartnershipFact(Sourced):
     vn_district: str
     vn_province: str | None = None
     la_district: str

@@ -19,8 +19,39 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # Properties every fact (node or relationship) carries to cite its sources: `sources` are
-# Article ids, `evidence` the sentence each source states it in, `spans` "start:end:zone".
+# Article ids, `evidence` the sentence each source states it in, `spans`
+# "start:end:zone:rule" (where in the article, and the id of the extraction rule that read
+# it there; stores written before rule ids have "start:end:zone").
 PROVENANCE = ("confidence", "sources", "evidence", "spans")
+
+
+@dataclass(frozen=True)
+class Span:
+    """One parsed `spans` entry."""
+
+    start: int | None
+    end: int | None
+    zone: str | None
+    rule: str | None
+
+
+def format_span(start: int | None, end: int | None, zone: str, rule: str | None) -> str:
+    """The stored form of a span; the parts never contain `:` (rule ids are dotted)."""
+    head = f"{start if start is not None else ''}:{end if end is not None else ''}:{zone}"
+    return f"{head}:{rule}" if rule else head
+
+
+def parse_span(text: str | None) -> Span | None:
+    """`format_span` read back; tolerant of the older three-part form and of empty parts."""
+    if not text:
+        return None
+    start, end, zone, rule = [*text.split(":", 3), "", "", "", ""][:4]
+    return Span(
+        int(start) if start.isdigit() else None,
+        int(end) if end.isdigit() else None,
+        zone or None,
+        rule or None,
+    )
 
 
 @dataclass(frozen=True)

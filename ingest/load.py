@@ -22,9 +22,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from app.facts import ArticleFacts, Evidence
+from app.facts import AgreementFact, ArticleFacts, Evidence, Sourced
 from app.gazetteer import Gazetteer, ProvinceAmbiguous, ProvinceNotFound, gazetteer, province_properties
-from app.graph import NODES, RELS
+from app.graph import NODES, RELS, format_span
 from app.names import fold, fold_words, slug
 from app.store.base import ChangeSet, GraphStore, Row
 
@@ -107,8 +107,8 @@ def _hash(*parts: object) -> str:
     return hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
 
 
-def _span(ev: Evidence) -> str:
-    return f"{ev.start if ev.start is not None else ''}:{ev.end if ev.end is not None else ''}:{ev.zone}"
+def _span(ev: Evidence, rule: str | None) -> str:
+    return format_span(ev.start, ev.end, ev.zone, rule)
 
 
 # -- reference data ----------------------------------------------------------------------
@@ -164,8 +164,9 @@ class _Builder:
         return rec
 
     @staticmethod
-    def _support(rec: Record, art: ArticleFacts, ev: Evidence, confidence: float) -> None:
-        rec.support.append(Support(art.id, ev.sentence, _span(ev), confidence))
+    def _support(rec: Record, art: ArticleFacts, fact: Sourced) -> None:
+        ev = fact.evidence
+        rec.support.append(Support(art.id, ev.sentence, _span(ev, fact.rule), fact.confidence))
 
     def add(self, art: ArticleFacts) -> int:
         """Record everything `art` asserts; returns the number of facts."""
@@ -189,7 +190,7 @@ class _Builder:
             assert vn is not None and la is not None
             self._check_pair(art, vn, la)
             rec = self._rel("PARTNERS_WITH", vn, la)
-            self._support(rec, art, pf.evidence, pf.confidence)
+            self._support(rec, art, pf)
             rec.years.update(y for y in (year, pf.year) if y)
             if pf.kind:
                 rec.kinds.append(pf.kind)
@@ -205,10 +206,10 @@ class _Builder:
                 key,
                 {"name": of.name, "search": fold_words(of.name), "organisation": org},
             )
-            self._support(rec, art, of.evidence, of.confidence)
+            self._support(rec, art, of)
             if prov:
                 rel = self._rel("OFFICIAL_OF", key, prov)
-                self._support(rel, art, of.evidence, of.confidence)
+                self._support(rel, art, of)
                 rel.positions.extend(of.positions)
                 if year:
                     rel.years.add(year)
@@ -231,13 +232,13 @@ class _Builder:
                     "count": ag.count,
                 },
             )
-            self._support(rec, art, ag.evidence, ag.confidence)
+            self._support(rec, art, ag)
             for p in parties:
-                self._support(self._rel("PARTY_TO", p, key), art, ag.evidence, ag.confidence)
+                self._support(self._rel("PARTY_TO", p, key), art, ag)
             for name in ag.signatories:
                 if (official := names.get(fold(name))) is not None:
-                    self._support(self._rel("SIGNED", official, key), art, ag.evidence, ag.confidence)
-            self._agreement_partnerships(art, parties, ag.evidence, ag.confidence, when)
+                    self._support(self._rel("SIGNED", official, key), art, ag)
+            self._agreement_partnerships(art, parties, ag, when)
             n += 1
         for pr in art.projects:
             funder, beneficiary = self._province(art, pr.funder), self._province(art, pr.beneficiary)
@@ -259,24 +260,24 @@ class _Builder:
                     "in_kind": pr.in_kind,
                 },
             )
-            self._support(rec, art, pr.evidence, pr.confidence)
+            self._support(rec, art, pr)
             if funder:
-                self._support(self._rel("FUNDED", funder, key), art, pr.evidence, pr.confidence)
+                self._support(self._rel("FUNDED", funder, key), art, pr)
             if beneficiary:
-                self._support(self._rel("BENEFITS", key, beneficiary), art, pr.evidence, pr.confidence)
+                self._support(self._rel("BENEFITS", key, beneficiary), art, pr)
             n += 1
         for ev in art.events:
             host, visitor = self._province(art, ev.host), self._province(art, ev.visitor)
             key = "event-" + _hash(ev.kind, ev.date, host, visitor, art.id if not ev.date else "")
             ev_year = int(ev.date[:4]) if ev.date and ev.date[:4].isdigit() else year
             rec = self._node("Event", key, {"kind": ev.kind, "date": ev.date, "year": ev_year})
-            self._support(rec, art, ev.evidence, ev.confidence)
+            self._support(rec, art, ev)
             if host:
-                self._support(self._rel("HOSTED", host, key), art, ev.evidence, ev.confidence)
+                self._support(self._rel("HOSTED", host, key), art, ev)
             if visitor:
-                self._support(self._rel("VISITED", visitor, key), art, ev.evidence, ev.confidence)
+                self._support(self._rel("VISITED", visitor, key), art, ev)
             if ev.leader and (official := names.get(fold(ev.leader))) is not None:
-                self._support(self._rel("LED", official, key), art, ev.evidence, ev.confidence)
+                self._support(self._rel("LED", official, key), art, ev)
             n += 1
         n += len(art.district_partnerships)
         return n
@@ -286,7 +287,7 @@ class _Builder:
             raise LoadError(art.source, f"partnership {vn}–{la} is not a Vietnamese–Lao pair")
 
     def _agreement_partnerships(
-        self, art: ArticleFacts, parties: Sequence[str], ev: Evidence, conf: float, when: int | None
+        self, art: ArticleFacts, parties: Sequence[str], ag: AgreementFact, when: int | None
     ) -> None:
         """A signed agreement between a Vietnamese and a Lao province is a partnership too."""
         vns = [p for p in parties if self.gaz.get(p).country == "VN"]
@@ -296,7 +297,7 @@ class _Builder:
             for la in las:
                 rec = self._rel("PARTNERS_WITH", vn, la)
                 if not any(s.article == art.id for s in rec.support):
-                    self._support(rec, art, ev, conf)
+                    self._support(rec, art, ag)
                 rec.years.update(y for y in (year, when) if y)
                 rec.kinds.append("agreement")
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import stat
 from pathlib import Path
 from typing import Any
@@ -115,9 +116,39 @@ def document_from_bytes(data: bytes, *, source: str, suffix: str = "") -> Docume
     if suffix in HTML_SUFFIXES or looks_like_html(text):
         doc = _from_html(text, source)
     else:
-        doc = document_from_text(text, source=source)
+        text, url, published = _preamble(text)
+        doc = document_from_text(text, source=source, url=url, published=published)
     doc.warnings[:0] = decoded.warnings
     return doc
+
+
+# A captured page saved as text may start with its address on a line of its own, then a
+# blank line (`https://outlet.vn/...\n\n<page>`); the capture tool may also prefix the
+# page text with a ` date YYYY-MM-DD` marker (or ` date YYYY-MM`, a month it is not sure of
+# the day of) on the same line as what follows.
+_URL_LINE = re.compile(r"\A\s*(https?://\S+)[ \t]*\r?\n[ \t]*\r?\n")
+_DATE_MARKER = re.compile(r"\A\s*date[ \t]+(\d{4})-(\d{2})(?:-(\d{2}))?(?=\s)[ \t]*")
+
+
+def _preamble(text: str) -> tuple[str, str | None, dt.date | None]:
+    """Strip a leading URL line and a ` date ...` marker; return the rest, the URL and the
+    date. Only a full date is a publication date: a month alone says too little to resolve
+    `ngày 5/3` against, and the 2025 succession needs the day."""
+    url = None
+    m = _URL_LINE.match(text)
+    if m is not None:
+        url = m.group(1)
+        text = text[m.end() :]
+    published = None
+    d = _DATE_MARKER.match(text)
+    if d is not None:
+        if d.group(3) is not None:
+            try:
+                published = dt.date(int(d.group(1)), int(d.group(2)), int(d.group(3)))
+            except ValueError:
+                published = None
+        text = text[d.end() :]
+    return text, url, published
 
 
 def document_from_text(

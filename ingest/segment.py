@@ -141,6 +141,15 @@ _DROP_MARKER = re.compile(
 )
 _TAGS_LINE = re.compile(r"^(?:tags?|từ\s+kh(?:o[áa]|óa))\s*:", re.IGNORECASE)
 
+# A first line this long that ends like a sentence is the lead paragraph of a page
+# captured from the middle, not a headline: nothing above it is a page header.
+_LEAD_PARAGRAPH = 150
+# `Ảnh tư liệu`, `Ảnh: TL`, `(Ảnh: tư liệu)`, `File photo`: an archive picture.
+_FILE_PHOTO = re.compile(
+    r"(?<!\w)(?:ảnh\s*:?\s*(?:tư\s+liệu|TL|tư\s+liệu\s+\w+)|file\s+photo|archive\s+photo)(?!\w)",
+    re.IGNORECASE,
+)
+
 _HEAD_SCAN = 8  # the page header and headline sit within the first few non-blank lines
 
 
@@ -300,7 +309,9 @@ def _head(lines: list[_Line], zoning: Zoning, title: str | None, find_header: bo
     # ("Ngày 5/1, ...") must not be taken for the publication date.
     for i in range(scan):
         if len(lines[i].text) > 250 or (
-            i and _is_paragraph(lines[i].text) and not _is_furniture(lines[i].text)
+            (i or len(lines[i].text) > _LEAD_PARAGRAPH)
+            and _is_paragraph(lines[i].text)
+            and not _is_furniture(lines[i].text)
         ):
             scan = i
             break
@@ -373,6 +384,7 @@ def _find_title(lines: list[_Line], scan: int, date_idx: int | None) -> int | No
             and i != date_idx
             and not _is_furniture(line.text)
             and is_headline_like(line.text)
+            and not _is_credited(line.text)
         )
 
     if date_idx is not None:
@@ -645,11 +657,18 @@ def _captions(lines: list[_Line], body_from: int, body_to: int, title: str | Non
                     same_block = nxt.block == line.block
                     if same_block or (len(nxt.text) <= 250 and _is_single_sentence(nxt.text)):
                         nxt.label = "caption"
-            elif len(text) <= 400 and _has_photo_word(text) and _PHOTO_CREDIT.search(text):
-                line.label = "caption"
+            elif len(text) <= 400 and _is_credited(text):
+                # A file photo shows another, earlier occasion: what it says is not this
+                # article's news, so it is neither a caption of it nor a source of facts.
+                line.label = "drop" if _FILE_PHOTO.search(text) else "caption"
             else:
                 seen_body = True
         previous = line
+
+
+def _is_credited(text: str) -> bool:
+    """The line carries a photo credit (`Ảnh: ...`): a caption, never the headline."""
+    return _has_photo_word(text) and _PHOTO_CREDIT.search(text) is not None
 
 
 def _has_photo_word(text: str) -> bool:

@@ -4,8 +4,9 @@
 #   ensure_venv runtime   # vlkg and its dependencies
 #   ensure_venv dev       # plus the test and lint tools ('.[dev]')
 #
-# An install is recorded in .venv/.vlkg-install (a hash of pyproject.toml and the extras),
-# so a second call returns at once unless pyproject.toml changed.
+# Versions come from constraints.txt (exact; pyproject.toml holds the ranges). An install is
+# recorded in .venv/.vlkg-install (a hash of pyproject.toml, constraints.txt and the extras),
+# so a second call returns at once unless one of them changed.
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="${VLKG_VENV:-$ROOT/.venv}"
@@ -29,7 +30,7 @@ find_python() {
 
 install_hash() {
     # $1: what was installed ("runtime" or "dev"); cksum is POSIX, so this works anywhere.
-    { cat "$ROOT/pyproject.toml"; printf '\n%s\n' "$1"; } | cksum | cut -d' ' -f1,2
+    { cat "$ROOT/pyproject.toml" "$ROOT/constraints.txt"; printf '\n%s\n' "$1"; } | cksum | cut -d' ' -f1,2
 }
 
 ensure_venv() {
@@ -47,8 +48,8 @@ ensure_venv() {
         return 0
     fi
     if [ "$want" = dev ]; then spec=".[dev]"; else spec="."; fi
-    log "installing vlkg into $VENV (pip install -e '$spec')"
-    (cd "$ROOT" && "$VENV/bin/python" -m pip install --disable-pip-version-check --no-input -q -e "$spec") \
-        || die "pip install -e '$spec' failed"
+    log "installing vlkg into $VENV (pip install -e '$spec' -c constraints.txt)"
+    (cd "$ROOT" && "$VENV/bin/python" -m pip install --disable-pip-version-check --no-input -q \
+        -c constraints.txt -e "$spec") || die "pip install -e '$spec' failed"
     install_hash "$want" > "$STAMP"
 }

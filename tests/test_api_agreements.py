@@ -58,6 +58,7 @@ def test_detail_with_parties_signatories_and_sources(client: TestClient) -> None
     (src,) = body["sources"]
     assert src["article"]["id"] == A1 and "bản ghi nhớ" in src["sentence"]
     assert src["span"]["zone"] == "body" and src["span"]["start"] == 10
+    assert src["span"]["rule"] == "vi.agreement.signed-document"
 
 
 def test_unknown_agreement_404(client: TestClient) -> None:

@@ -70,6 +70,7 @@ def articles() -> list[ArticleFacts]:
                     sectors=["education", "health"],
                     signatories=["Trần Thị Minh"],
                     evidence=memo,
+                    rule="vi.agreement.signed-document",
                 )
             ],
             projects=[

@@ -16,3 +16,4 @@ def test_benchmark_runs_on_a_few_articles(capsys: object) -> None:
     spec.loader.exec_module(module)
     rate = module.main(20, 1)
     assert rate > 0
+    assert module.main(5, 1, "en") > 0

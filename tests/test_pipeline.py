@@ -194,3 +194,20 @@ def test_warnings_are_reported_once_each(tmp_path: Path, monkeypatch: pytest.Mon
     assert all(w.startswith(str(path)) for w in run.warnings)
     assert any("byte-order mark" in w for w in run.warnings)
     assert any("Vietnam–Laos" in w for w in run.warnings)
+
+
+def test_spans_keep_the_rule_id_and_read_older_forms() -> None:
+    from app.graph import format_span, parse_span
+
+    stored = format_span(3, 40, "body", "vi.partnership.strong-cue")
+    assert parse_span(stored) == parse_span("3:40:body:vi.partnership.strong-cue")
+    span = parse_span(stored)
+    assert span is not None and (span.start, span.end, span.zone, span.rule) == (
+        3,
+        40,
+        "body",
+        "vi.partnership.strong-cue",
+    )
+    old = parse_span("3:40:title")
+    assert old is not None and old.zone == "title" and old.rule is None
+    assert format_span(None, None, "caption", None) == "::caption"

@@ -152,6 +152,7 @@ def test_partnerships_are_resources_with_years_count_and_provenance(graphs: dict
     evidence = str(g.value(derivation, V.evidence))
     assert evidence.startswith('Hai tỉnh "kết nghĩa"') and "\r\n" in evidence and "\x07" in evidence
     assert g.value(derivation, V.zone) == Literal("title")
+    assert g.value(derivation, V.extractionRule) == Literal("vi.partnership.strong-cue")
     assert (p("province", "nghe-an"), V.partnerOf, p("province", "xiangkhouang")) in g
     assert (p("province", "xiangkhouang"), V.partnerOf, p("province", "nghe-an")) in g
 

@@ -46,6 +46,7 @@ def awkward_article() -> ArticleFacts:
                 vn="VN-22",
                 la="LA-XI",
                 kind="twinning",
+                rule="vi.partnership.strong-cue",
                 year=2012,
                 evidence=ev('Hai tỉnh "kết nghĩa" từ năm 2012;\ttab\\gạch\r\nxuống dòng\x07.', zone="title"),
             )

@@ -9,6 +9,7 @@ class Span(BaseModel):
     start: int | None = None
     end: int | None = None
     zone: str | None = None
+    rule: str | None = Field(default=None, description="id of the extraction rule that read the fact here")
 
 
 class ArticleRef(BaseModel):

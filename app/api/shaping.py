@@ -15,6 +15,7 @@ from app.api import schemas
 from app.api.answers import articles as cached_articles
 from app.api.refs import articles_of, province_or_none
 from app.gazetteer import Gazetteer, Province
+from app.graph import parse_span
 from app.store.base import GraphStore
 from app.uris import entity_uri
 
@@ -49,15 +50,11 @@ def province_detail(p: Province, predecessors: Sequence[Province]) -> schemas.Pr
 
 @functools.lru_cache(maxsize=65536)
 def _span(text: str | None) -> schemas.Span | None:
-    """Parsed "start:end:zone"; cached, since a large answer repeats a few spans many times."""
-    if not text:
+    """Parsed stored span; cached, since a large answer repeats a few spans many times."""
+    span = parse_span(text)
+    if span is None:
         return None
-    start, end, zone = [*text.split(":"), "", "", ""][:3]
-    return schemas.Span(
-        start=int(start) if start.isdigit() else None,
-        end=int(end) if end.isdigit() else None,
-        zone=zone or None,
-    )
+    return schemas.Span(start=span.start, end=span.end, zone=span.zone, rule=span.rule)
 
 
 def article_refs(store: GraphStore, ids: Iterable[str]) -> dict[str, schemas.ArticleRef]:

@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from app.gazetteer import Gazetteer, gazetteer
-from app.graph import RELS
+from app.graph import RELS, parse_span
 from app.rdf import vocab as V
 from app.rdf.terms import (
     RDF_TYPE,
@@ -120,15 +120,16 @@ class Mapper:
             dp: Pairs = [(RDF_TYPE, V.PROV_DERIVATION), (V.PROV_ENTITY_PROP, art_iri)]
             if sentence:
                 dp.append((V.EVIDENCE, string(sentence)))
-            if i < len(spans):
-                start, _, rest = spans[i].partition(":")
-                end, _, zone = rest.partition(":")
-                if start.isdigit():
-                    dp.append((V.START_OFFSET, integer(int(start))))
-                if end.isdigit():
-                    dp.append((V.END_OFFSET, integer(int(end))))
-                if zone:
-                    dp.append((V.ZONE, string(zone)))
+            span = parse_span(spans[i]) if i < len(spans) else None
+            if span is not None:
+                if span.start is not None:
+                    dp.append((V.START_OFFSET, integer(span.start)))
+                if span.end is not None:
+                    dp.append((V.END_OFFSET, integer(span.end)))
+                if span.zone:
+                    dp.append((V.ZONE, string(span.zone)))
+                if span.rule:
+                    dp.append((V.RULE, string(span.rule)))
             blocks.append((d, dp))
 
     # -- nodes -------------------------------------------------------------------------------

@@ -100,6 +100,7 @@ CONFIDENCE = VLKG + "confidence"
 # Evidence, on a prov:Derivation.
 EVIDENCE = VLKG + "evidence"
 ZONE = VLKG + "zone"
+RULE = VLKG + "extractionRule"
 START_OFFSET = VLKG + "startOffset"
 END_OFFSET = VLKG + "endOffset"
 

@@ -30,6 +30,10 @@ __all__ = ["extract_document"]
 
 FACT_ZONES: tuple[Zone, ...] = ("title", "body")
 OFFICIAL_ZONES: tuple[Zone, ...] = ("title", "body", "caption")
+# A photo caption states who met and what was signed (`Lãnh đạo hai tỉnh A - B ký biên bản
+# hợp tác`), so it yields partnerships and agreements, capped to the caption tier; file
+# photos (`Ảnh tư liệu`) never reach here (the zoning drops them).
+PAIR_ZONES: tuple[Zone, ...] = ("title", "body", "caption")
 
 
 def extract_document(doc: Document) -> ArticleFacts:
@@ -68,7 +72,7 @@ def extract_document(doc: Document) -> ArticleFacts:
             delegation = _delegation(doc.text, info) or delegation
         for o in found:
             _add_official(officials, o, info.evidence())
-        if zone not in FACT_ZONES:
+        if zone not in PAIR_ZONES:
             continue
         for p in extract_partnerships(ctx, info):
             key = (p.vn, p.la)
@@ -85,6 +89,8 @@ def extract_document(doc: Document) -> ArticleFacts:
         add_signatories(doc.text, info, named, stated)
         # A back-reference returns an earlier fact itself (it only gains signatories).
         agreements.extend(f for f in stated if not any(f is g for g in agreements))
+        if zone not in FACT_ZONES:
+            continue
         facts.district_partnerships.extend(extract_districts(ctx, info))
         projects.extend(extract_projects(ctx, info))
         event = extract_event(ctx, info, found)

@@ -12,20 +12,20 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from typing import cast
 
 from app.facts import AgreementFact, AgreementKind
 
+from . import tiers
 from .context import PAIR_ANAPHORA, ArticleContext, SentenceInfo, unique
 from .multilateral import explicit_pairs, is_multilateral, one_to_several
 from .officials import Official
 from .timing import complete_date, not_yet, stated_day
+from .vocab import vocabulary
 
+_DOCS = vocabulary("vi", "documents")
 KIND = re.compile(
-    r"(?<!\w)(?P<kind>bản ghi nhớ|biên bản ghi nhớ|ghi nhớ hợp tác|thỏa thuận hợp tác|thỏa thuận|thoả thuận|"
-    r"hiệp định|nghị định thư|biên bản thỏa thuận|biên bản thoả thuận|biên bản|kế hoạch hợp tác|"
-    r"chương trình hợp tác|văn kiện hợp tác|"
-    r"văn kiện|văn bản)(?!\w)",
-    re.IGNORECASE,
+    f"(?P<kind>{_DOCS['kind'].regex.pattern}|{_DOCS['signed_cooperation'].regex.pattern})", re.IGNORECASE
 )
 # A document noun that points back to a document already named (`ký biên bản`, `biên bản hợp
 # tác`, `văn bản này`, `bản ghi nhớ nói trên`): bare or generic, or with a demonstrative.
@@ -35,7 +35,17 @@ _BARE_TAIL = re.compile(
     re.IGNORECASE,
 )
 _DEFINITE = re.compile(r"^[^,;.]{0,40}?(?<!\w)(?:này|nói trên)(?!\w)", re.IGNORECASE)
-SIGN = re.compile(r"(?<!\w)(?:ký|ký kết|kí|kí kết)(?!\w)", re.IGNORECASE)
+SIGN = _DOCS["sign"].regex
+_VAGUE_OK = _DOCS["vague_qualifier"].regex
+_PLURAL = _DOCS["plural"].regex
+_ANNIVERSARY = _DOCS["anniversary"].regex
+
+RULE_SIGNED = "vi.agreement.signed-document"
+RULE_PERIOD = "vi.agreement.dated-document"
+RULE_EXISTING = "vi.agreement.existing-document"
+RULE_MULTI = "vi.agreement.multi-party"
+RULE_PER_PARTNER = "vi.agreement.per-partner"
+RULE_BACKREF = "vi.agreement.both-sides"
 PERIOD = re.compile(
     r"(?<!\d)(?P<a>(?:19|20)\d\d)\s*(?:-|–|—|đến|tới)\s*(?:năm\s+)?(?P<b>(?:19|20)\d\d)(?!\d)",
     re.IGNORECASE,
@@ -74,11 +84,8 @@ COUNT = re.compile(
 # Anchored on the literal `lĩnh vực` so the search is a fast substring scan.
 FIELDS = re.compile(r"lĩnh vực\s*(?:như|gồm|bao gồm|là)?\s*:?\s*(?P<list>[^;.…]+)", re.IGNORECASE)
 # A document between the two countries or governments, not between provinces.
-_NATIONAL = re.compile(
-    r"^.{0,60}?(?<!\w)(?:hai nước|giữa hai Chính phủ|Chính phủ hai nước|cấp Chính phủ|"
-    r"giữa Việt Nam và Lào|Việt Nam\s*[-–]\s*Lào)(?!\w)",
-    re.IGNORECASE,
-)
+# (No `^`: `Pattern.match(text, pos)` anchors at `pos`, where `^` would never match.)
+_NATIONAL = _DOCS["national"].regex
 _AND = re.compile(r"\s(?:và|cùng)\s")
 _WORDS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 
@@ -125,8 +132,14 @@ _VAGUE_FIELD = re.compile(r"^(?:nhiều|các|mọi|tất cả)\b|lĩnh vực", r
 
 
 def kind_of(noun: str) -> AgreementKind:
-    """Map a document noun to the contract's kind."""
+    """Map a document noun to the contract's kind (`vocab/vi/documents.toml`)."""
+    try:
+        return cast(AgreementKind, _DOCS["kind"].lookup(noun))
+    except KeyError:
+        pass
     n = noun.lower().replace("thoả", "thỏa")
+    if n.startswith("hợp tác"):
+        return "agreement"  # `ký kết hợp tác` with no document noun
     if "ghi nhớ" in n:
         return "memorandum"
     if "thỏa thuận" in n or "hiệp định" in n:
@@ -208,7 +221,8 @@ def extract_agreements(
         signs = list(SIGN.finditer(text, start, end))
         if signs and all(not_yet(text, start, sm.start(), end) for sm in signs):
             continue  # `sẽ ký`, `dự kiến ký`, `đề nghị hai bên ký`: planned, not signed
-        if not signs and PERIOD.search(clause) is None:
+        existing = not signs and any(_existing(text, km, start, end) for km in kinds)
+        if not signs and PERIOD.search(clause) is None and not existing:
             continue
         ms = info.in_span(start, end)
         # (parties, mode): `split` keeps the document only if `_bilateral` splits it per
@@ -230,13 +244,19 @@ def extract_agreements(
             if parties is None:
                 continue
             groups = [(parties, "normal")]
+            if len(parties) > 2:
+                groups = [(parties, "split")]
         # Several documents of different kinds in one clause (`ký Biên bản ... 2024-2028 và
         # Kế hoạch ... năm 2025`) are separate facts, each with the dates after its noun.
         docs = [kinds[0]]
         for km in kinds[1:]:
             joined = text[docs[-1].end() : km.start()]
             if listed or (
-                kind_of(km.group("kind")) != kind_of(docs[-1].group("kind")) and _AND.search(joined)
+                _AND.search(joined)
+                and (
+                    kind_of(km.group("kind")) != kind_of(docs[-1].group("kind"))
+                    or SIGN.search(joined) is not None  # `... năm 2017 và ký kết bản ghi nhớ mới`
+                )
             ):
                 docs.append(km)
         for parties, mode in groups:
@@ -245,7 +265,7 @@ def extract_agreements(
                 own = (km.start(), own_end)
                 shared = (start, docs[0].start())
                 facts = _document(
-                    ctx, info, km, parties, own, shared, start, end, len(docs) > 1, mode, listed
+                    ctx, info, km, parties, own, shared, start, end, len(docs) > 1, mode, listed, existing
                 )
                 if _is_reference(text, km, end):
                     facts = _resolve(facts, earlier, km.group("kind"))
@@ -265,11 +285,14 @@ def _document(
     several: bool,
     mode: str = "normal",
     listed: bool = False,
+    existing: bool = False,
 ) -> list[AgreementFact]:
     """The fact(s) for one document noun; dates come from its own span, else the clause start."""
     text = ctx.text
     clause = text[start:end]
     noun = km.group("kind").lower()
+    if noun in _VAGUE_NOUNS and not (listed or COUNT.search(clause) or _VAGUE_OK.match(text, km.end())):
+        return []  # `văn bản pháp lý`: not a cooperation document
     if (
         noun in _VAGUE_NOUNS
         and _GENERIC.search(text, max(start, km.start() - 12), km.start())
@@ -289,6 +312,8 @@ def _document(
         for ym in YEAR.finditer(text, a, b):
             if period_m is not None and period_m.start() <= ym.start() < period_m.end():
                 continue
+            if _ANNIVERSARY.search(text, max(a, ym.start() - 90), ym.start()):
+                continue  # `kỷ niệm ... Ngày ký Hiệp ước ... (18/7/1977)`: another document's day
             if _UNTIL.search(text, max(a, ym.start() - 16), ym.start()) is not None:
                 continue  # `gia hạn ... đến hết năm 2025`: the end of validity
             year = int(ym.group("y"))
@@ -296,8 +321,13 @@ def _document(
             break
         if year is not None:
             break
-    signed_date = None if several or reviewed else _signed_date(ctx, start, end)
-    if reviewed and year is not None and SIGN.search(text, km.end(), year_at) is None:
+    signed_date = None if several or reviewed or existing else _signed_date(ctx, start, end)
+    if (
+        reviewed
+        and year is not None
+        and SIGN.search(text, km.end(), year_at) is None
+        and _OWN_YEAR.match(text, km.end(), year_at) is None
+    ):
         year = None  # `tổng kết ... Biên bản ghi nhớ ... năm 2024`: the review's year
     elif signed_date is None and year is None and _on_the_occasion(ctx, info, start, end):
         signed_date = _lead_date(ctx)
@@ -315,13 +345,29 @@ def _document(
         n = count_m.group("n")
         count = int(n) if n.isdigit() else _WORDS.get(n.lower())
     fields = parse_fields(text[km.end() : end]) or parse_fields(clause)
-    confidence = 0.85 if SIGN.search(clause) else 0.7
-    if info.sentence.zone != "body":
-        confidence = min(confidence, 0.6)
+    signed = SIGN.search(clause) is not None
+    tier, rule = (tiers.EXPLICIT, RULE_SIGNED) if signed else (tiers.STRUCTURED, RULE_PERIOD)
+    if existing:
+        tier, rule = tiers.CONTEXTUAL, RULE_EXISTING
     kind = kind_of(km.group("kind"))
     split = _bilateral(text, info, start, end, year) if not several and mode != "pair" else None
     if mode == "split" and not split:
-        return []  # one province with several: separate documents or nothing
+        plural = _PLURAL.search(text, max(start, km.start() - 12), km.start())
+        if noun in _VAGUE_NOUNS:
+            return []  # `ký kết 32 văn kiện ... giữa các cấp`: no one document of these parties
+        if plural is not None:
+            # `ký các bản ghi nhớ với A, B và C`: one document per partner.
+            split = _per_partner(parties)
+            if split is None or (
+                plural.group(0).strip()[:1].isdigit() and int(plural.group(0)) != len(split)
+            ):
+                return []
+    if split:
+        rule = RULE_PER_PARTNER
+    elif mode == "split":
+        # `A và 4 tỉnh Nam Lào (B, C, D, E) đã ký kết ...`: one document of all the parties.
+        tier, rule = min(tier, tiers.STRUCTURED), RULE_MULTI
+    confidence = tiers.capped(tier, info.sentence.zone)
     groups: list[tuple[list[str], int | None]] = list(split) if split else [(parties, year)]
     return [
         AgreementFact(
@@ -335,12 +381,52 @@ def _document(
             count=count if count and count > 1 else None,
             confidence=confidence,
             evidence=info.evidence(),
+            rule=rule,
         )
         for group_parties, group_year in groups
     ]
 
 
-_VAGUE_NOUNS = frozenset({"văn bản", "văn kiện"})
+# `bản ghi nhớ năm 2017`, `biên bản hợp tác ký năm 2019`: the year written right after the
+# noun is the document's own, even in a review clause.
+_OWN_YEAR = re.compile(r"\s*(?:hợp tác\s*)?(?:\(?\s*)?(?:(?:được\s+)?(?:ký|kí)(?:\s+kết)?\s*)?(?:vào\s+)?\Z")
+
+
+def _per_partner(parties: list[str]) -> list[tuple[list[str], int | None]] | None:
+    """One (one, partner) pair per partner when one side has a single province."""
+    vn = [p for p in parties if p.startswith("VN-") or not p.startswith("LA-")]
+    la = [p for p in parties if p.startswith("LA-")]
+    if len(vn) == 1 and len(la) > 1:
+        return [([vn[0], x], None) for x in la]
+    if len(la) == 1 and len(vn) > 1:
+        return [([x, la[0]], None) for x in vn]
+    return None
+
+
+# An existing document named without a signing verb: implemented, reviewed or followed
+# (`theo biên bản ghi nhớ giữa ...`, `thực hiện văn bản thỏa thuận hợp tác giữa hai tỉnh`).
+_FOLLOWED = re.compile(
+    r"(?<!\w)(?:theo|thực hiện|triển khai|tổng kết|sơ kết|đánh giá|cụ thể hóa|cụ thể hoá|trên cơ sở)"
+    r"(?!\w)[^,;.]{0,30}$",
+    re.IGNORECASE,
+)
+_BETWEEN = re.compile(r"\s*(?:hợp tác\s*)?(?:năm\s+\d{4}\s*)?giữa(?!\w)", re.IGNORECASE)
+
+
+def _existing(text: str, km: re.Match[str], start: int, end: int) -> bool:
+    """A specific document noun that a clause follows or reviews, written with its parties
+    (`giữa ...`): the document exists though no one signs it here."""
+    if km.group("kind").lower() in _VAGUE_NOUNS or km.group("kind").lower().startswith("hợp tác"):
+        return False
+    if _BETWEEN.match(text, km.end(), end) is None:
+        return False
+    return _FOLLOWED.search(text, max(start, km.start() - 40), km.start()) is not None
+
+
+_VAGUE_NOUNS = frozenset(_DOCS["vague"].words)
+# Nouns that may point back at a document of any kind (`ký biên bản` after `Biên bản ghi
+# nhớ ...`); a specific noun of another kind (`văn bản thỏa thuận hợp tác`) is another document.
+_GENERIC_NOUNS = frozenset({*_VAGUE_NOUNS, "biên bản", "biên bản hợp tác", "hợp tác", "hợp tác toàn diện"})
 
 
 def _on_the_occasion(ctx: ArticleContext, info: SentenceInfo, start: int, end: int) -> bool:
@@ -387,8 +473,9 @@ def _resolve(facts: list[AgreementFact], earlier: Sequence[AgreementFact], noun:
     """Each fact that restates an earlier document (same parties, nothing new) becomes that
     earlier fact; a vague `văn bản` that points at nothing known is dropped."""
     out: list[AgreementFact] = []
+    generic = noun.lower() in _GENERIC_NOUNS
     for f in facts:
-        same = next((g for g in reversed(earlier) if _restates(f, g)), None)
+        same = next((g for g in reversed(earlier) if (generic or g.kind == f.kind) and _restates(f, g)), None)
         if same is not None:
             out.append(same)
         elif noun.lower() != "văn bản":
@@ -461,7 +548,16 @@ def _signed_date(ctx: ArticleContext, start: int, end: int) -> dt.date | None:
     text = ctx.text
     m = stated_day(text, start, end)
     if m is None:
-        m = DATE.search(text, start, end)  # a full date written anywhere in the clause
+        # A full date written anywhere in the clause, unless it dates a treaty or an
+        # anniversary (`kỷ niệm ... Ngày ký Hiệp ước ... (18/7/1977)`).
+        m = next(
+            (
+                d
+                for d in DATE.finditer(text, start, end)
+                if not _ANNIVERSARY.search(text, max(start, d.start() - 90), d.start())
+            ),
+            None,
+        )
         if m is None:
             return None
     y = int(m.group("y")) if m.group("y") else None
@@ -542,6 +638,12 @@ def _parties(
         la = unique(m.iso for m in ms if m.country == "LA")
         if vn and la:
             return vn + la
+        # `giữa UBND tỉnh với chính quyền tỉnh B`: an unqualified `tỉnh` is the article's own
+        # province, when the article names only one of that country.
+        if (vn or la) and _HOME.search(ctx.text, start, end):
+            home = ctx.sole.get("LA" if vn else "VN")
+            if home is not None and not (vn and la):
+                return [*vn, home] if vn else [home, *la]
     # `ông A và ông B đã ký biên bản`: officials of both sides signing stand for their provinces.
     sign = SIGN.search(ctx.text, start, end)
     if sign is not None and not info.mentions:
@@ -552,7 +654,7 @@ def _parties(
             return vn + la
     if PAIR_ANAPHORA.search(ctx.text, start, end) is None:
         return None
-    pair = ctx.pair_before(info) or ctx.main_pair()
+    pair = ctx.pair_before(info) or _lead_sides(ctx) or ctx.main_pair()
     if pair is None:
         return None
     own = {m.iso for m in info.mentions}
@@ -561,6 +663,25 @@ def _parties(
         # own province is not one of the pair, so `hai bên` is not that pair.
         return None
     return pair[0] + pair[1]
+
+
+_HOME = re.compile(
+    r"(?<!\w)giữa\s+(?:UBND|Ủy ban nhân dân|chính quyền|lãnh đạo)?\s*tỉnh\s+(?:với|và)(?!\w)", re.IGNORECASE
+)
+
+
+def _lead_sides(ctx: ArticleContext) -> tuple[list[str], list[str]] | None:
+    """The provinces of each side in the article's lead: its first body sentence naming both
+    countries (`Bộ Chỉ huy BĐBP tỉnh A, tỉnh B và Bộ CHQS tỉnh C, tỉnh D tổ chức hội đàm`).
+    `Hai bên` later in the article are those two sides, however many provinces each has."""
+    for other in ctx.sentences[:6]:
+        if other.sentence.zone != "body":
+            continue
+        vn = unique(m.iso for m in other.mentions if m.country == "VN")
+        la = unique(m.iso for m in other.mentions if m.country == "LA")
+        if vn and la:
+            return vn, la
+    return None
 
 
 def _same_time(headline: AgreementFact, body: AgreementFact) -> bool:
@@ -581,9 +702,9 @@ def merge_agreements(facts: list[AgreementFact]) -> list[AgreementFact]:
     headline = [f for f in facts if f.evidence.zone == "title"]
     for f in body:
         for g in merged:
-            if set(g.parties) != set(f.parties) or g.kind != f.kind:
-                continue
             same_period = f.period is not None and g.period == f.period
+            if set(g.parties) != set(f.parties) or (g.kind != f.kind and not same_period):
+                continue  # one period names one document, however loosely its noun is written
             same_year = (
                 f.signed_year is not None
                 and g.signed_year == f.signed_year
@@ -607,7 +728,8 @@ def merge_agreements(facts: list[AgreementFact]) -> list[AgreementFact]:
         # The headline abridges the body (`ký kết biên bản hợp tác năm 2021` for the
         # `biên bản ghi nhớ ... giai đoạn 2021 - 2025` of the lead): it adds to a body fact
         # of the same parties whose date agrees instead of standing as a second document.
-        same = next((g for g in merged if set(g.parties) == set(f.parties) and _same_time(f, g)), None)
+        alike = [g for g in merged if set(g.parties) == set(f.parties) and _same_time(f, g)]
+        same = next((g for g in alike if g.kind == f.kind), alike[0] if alike else None)
         if same is None:
             merged.append(f)
             continue
@@ -633,7 +755,8 @@ def merge_agreements(facts: list[AgreementFact]) -> list[AgreementFact]:
 
 _DEPARTMENT = re.compile(
     r"(?<!\w)(?:Sở|Bộ Chỉ huy|Công an tỉnh|Công an thành phố|Bệnh viện|Trường|Hội Liên hiệp|"
-    r"Tỉnh đoàn|Ban Tuyên giáo|Ban Dân vận|Ban Tổ chức|Liên hiệp)(?!\w)"
+    r"Tỉnh đoàn|Ban Tuyên giáo|Ban Dân vận|Ban Tổ chức|Liên hiệp|HĐND|Hội đồng nhân dân|"
+    r"Thường trực HĐND|Mặt trận|MTTQ|Hội Cựu chiến binh|Hội CCB)(?!\w)"
 )
 
 

@@ -13,6 +13,7 @@ import re
 
 from app.facts import DistrictPartnershipFact
 
+from . import tiers
 from .context import ArticleContext, SentenceInfo
 from .mentions import Mention
 
@@ -82,8 +83,9 @@ def extract_districts(ctx: ArticleContext, info: SentenceInfo) -> list[DistrictP
                         vn_province=vn_province,
                         la_district=right,
                         la_province=la.iso,
-                        confidence=0.7,
+                        confidence=tiers.capped(tiers.CONTEXTUAL, info.sentence.zone),
                         evidence=info.evidence(),
+                        rule="vi.district.paired-districts",
                     )
                 )
     return out

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 
 from app.facts import EventFact
 
+from . import tiers
 from .context import ArticleContext, SentenceInfo
 from .mentions import Mention
 from .multilateral import explicit_pairs, is_multilateral
@@ -93,8 +94,9 @@ def extract_event(ctx: ArticleContext, info: SentenceInfo, officials: Sequence[O
         host=host.iso if host else None,
         visitor=visitor.iso if visitor else None,
         leader=_leader(text, sent.start, sent.end, deleg_at, officials, visitor),
-        confidence=0.7,
+        confidence=tiers.capped(tiers.CONTEXTUAL, sent.zone),
         evidence=info.evidence(),
+        rule="vi.event.meeting" if kind == "meeting" else "vi.event.visit",
     )
 
 

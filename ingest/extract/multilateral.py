@@ -27,6 +27,7 @@ from collections.abc import Sequence
 
 from .context import unique
 from .mentions import Mention
+from .vocab import vocabulary
 
 # What may separate two items of one list: a comma or `và`/`cùng`, an optional `(Lào)`
 # after the name and an optional unit word before the next name.
@@ -55,9 +56,20 @@ EVENT_NOUN = re.compile(
 )
 
 
+# `hợp tác với 9 tỉnh của Lào gồm: A, B, C`: `gồm` lists the members of a group of partners.
+_MEMBERS = vocabulary("vi", "cues")["members"].regex
+
+
 def gathering(text: str, ms: Sequence[Mention], start: int, end: int) -> bool:
-    """The clause describes a gathering whose participants the provinces are."""
-    if PARTICIPATION.search(text, start, end) is not None:
+    """The clause describes a gathering whose participants the provinces are.
+
+    A `gồm` that lists the members of a group named as the object of cooperation (`với 9
+    tỉnh của Lào gồm: ...`) introduces partners, not participants."""
+    for m in PARTICIPATION.finditer(text, start, end):
+        if m.group(0).lower() in ("gồm", "bao gồm") and _MEMBERS.search(
+            text, max(start, m.start() - 80), min(end, m.end() + 2)
+        ):
+            continue
         return True
     first = min((m.start for m in ms), default=end)
     return EVENT_NOUN.search(text, start, first) is not None

@@ -1,9 +1,23 @@
 """Partnerships: a Vietnamese and a Lao province that a clause says work with each other.
 
 Co-mention is not enough: the clause must also carry a cooperation cue (cooperate, sign,
-visit, work with, support, twin...). Pairs are formed within a `;`-clause first; a clause
-that names only one side borrows the other side from the sentence's earlier clauses,
-because Vietnamese states the subject once and chains predicates with `;`.
+visit, work with, support, twin...; `vocab/vi/cues.toml`). Pairs are formed within a
+`;`-clause first; a clause that names only one side borrows the other side from the
+sentence's earlier clauses, because Vietnamese states the subject once and chains
+predicates with `;`.
+
+Rules (the id each fact records):
+- `vi.partnership.clause-cue`: a strong cue and both sides in one clause;
+- `vi.partnership.weak-cue`: a weak cue (`với`, `quan hệ`, `phối hợp`) in the clause and a
+  strong cue elsewhere in the sentence;
+- `vi.partnership.borrowed-side`: a strong cue and one side; the other from an earlier clause;
+- `vi.partnership.multilateral-pairs`: the pairs a many-province clause writes out;
+- `vi.partnership.joint-organisation`, `vi.partnership.annual-summit`: weak cues whose shape
+  makes the provinces one subject, enough on their own.
+
+Provinces that only locate something are not parties: a diplomatic mission's seat, a venue
+(`tại TP. Vinh`, `tại Cửa khẩu X (Hà Tĩnh)`) when another province of that country acts,
+and a province inside an institution's name (`Phân hiệu Đại học Đà Nẵng tại Kon Tum`).
 """
 
 from __future__ import annotations
@@ -12,23 +26,22 @@ import re
 
 from app.facts import PartnershipFact
 
+from . import tiers
 from .context import ArticleContext, SentenceInfo
+from .mentions import Mention
 from .multilateral import explicit_pairs, is_multilateral
+from .vocab import vocabulary
 
-CUE = re.compile(
-    r"(?<!\w)(?:hợp tác|ký|ký kết|thăm|làm việc|hỗ trợ|giúp đỡ|ủng hộ|viện trợ|kết nghĩa|hữu nghị|"
-    r"quan hệ|hội đàm|hội nghị|chúc Tết|tặng|trao tặng|giao lưu|phối hợp|hội kiến|gặp gỡ|gặp mặt|"
-    r"đón|ghi nhớ|thỏa thuận|kết nối|gắn bó|đoàn kết|chào xã giao|tiếp(?!\s+(?:tục|theo|cận|giáp|nối|nhận))|"
-    r"cùng với|với|mời|đầu tư)(?!\w)",
-    re.IGNORECASE,
+_CUES = vocabulary("vi", "cues")
+_STRONG: tuple[re.Pattern[str], ...] = (
+    _CUES["strong"].regex,
+    _CUES["receive"].regex,
+    _CUES["greet"].regex,
 )
-_STRONG = re.compile(
-    r"(?<!\w)(?:hợp tác|ký|ký kết|thăm|làm việc|hỗ trợ|giúp đỡ|ủng hộ|viện trợ|kết nghĩa|hội đàm|"
-    r"chúc Tết|trao tặng|giao lưu|hội kiến|chào xã giao|ghi nhớ|thỏa thuận|đoàn kết|gắn bó|hữu nghị|"
-    r"tiếp(?!\s+(?:tục|theo|cận|giáp|nối|nhận)))(?!\w)",
-    re.IGNORECASE,
-)
-
+_WEAK = _CUES["weak"].regex
+_JOINT = _CUES["joint"].regex
+_SUMMIT = _CUES["summit"].regex
+_INSTITUTION = _CUES["institution"].regex
 
 # A province that only locates a diplomatic mission (`Tổng Lãnh sự quán Lào tại TP. Hồ Chí
 # Minh`, `Lãnh sự Việt Nam tại Savannakhet`) is not itself a party.
@@ -44,6 +57,53 @@ _NATIONAL_ACTOR = re.compile(
     r"Trung ương|Bộ [A-ZĐ]\w*|Đại sứ|Ban Đối ngoại Trung ương)(?!\w)"
 )
 _VENUE = re.compile(r"(?<!\w)(?:tại|ở)\s+(?:(?:thủ đô|thành phố|TP\.?|tỉnh)\s*)?$", re.IGNORECASE)
+# `tại Cửa khẩu Quốc tế Cầu Treo (Hà Tĩnh)`: the province in brackets locates the venue.
+_VENUE_BRACKET = re.compile(r"(?<!\w)(?:tại|ở)\s+[^,;()]{2,60}\(\s*(?:tỉnh\s+)?$", re.IGNORECASE)
+
+RULE_CLAUSE = "vi.partnership.clause-cue"
+RULE_WEAK = "vi.partnership.weak-cue"
+RULE_BORROWED = "vi.partnership.borrowed-side"
+RULE_MULTI = "vi.partnership.multilateral-pairs"
+RULE_JOINT = _CUES["joint"].id
+RULE_SUMMIT = _CUES["summit"].id
+
+
+def strong_cue(text: str, start: int, end: int) -> bool:
+    """A strong cooperation cue in `text[start:end]`."""
+    return any(p.search(text, start, end) is not None for p in _STRONG)
+
+
+def _is_venue(text: str, m: Mention) -> bool:
+    return (
+        _VENUE.search(text, max(0, m.start - 20), m.start) is not None
+        or _VENUE_BRACKET.search(text, max(0, m.start - 80), m.start) is not None
+    )
+
+
+def actors(ctx: ArticleContext, info: SentenceInfo) -> list[Mention]:
+    """The sentence's provinces that can be parties (not a mission's seat, a venue, an
+    institution's name)."""
+    text = ctx.text
+    out = [
+        m
+        for m in info.mentions
+        if _MISSION.search(text, max(0, m.start - 60), m.start) is None
+        and _INSTITUTION.search(text, max(0, m.start - 60), m.start) is None
+    ]
+    venues = [m for m in out if _is_venue(text, m)]
+    if venues:
+        national = _NATIONAL_ACTOR.search(info.sentence.text) is not None
+        others = {(m.country, m.iso) for m in out if m not in venues}
+        countries = {c for c, _ in others}
+        # A venue is a party only when nothing else of its country acts in the sentence, and
+        # never when a national body is the actor.
+        out = [
+            m
+            for m in out
+            if m not in venues
+            or (not national and (m.country not in countries or (m.country, m.iso) in others))
+        ]
+    return out
 
 
 def extract_partnerships(ctx: ArticleContext, info: SentenceInfo) -> list[PartnershipFact]:
@@ -51,59 +111,65 @@ def extract_partnerships(ctx: ArticleContext, info: SentenceInfo) -> list[Partne
     if len({m.country for m in info.mentions}) < 2:
         return []
     text = ctx.text
-    actors = [m for m in info.mentions if _MISSION.search(text, max(0, m.start - 60), m.start) is None]
-    venues = [m for m in actors if _VENUE.search(text, max(0, m.start - 20), m.start) is not None]
-    if venues:
-        national = _NATIONAL_ACTOR.search(info.sentence.text) is not None
-        others = {(m.country, m.iso) for m in actors if m not in venues}
-        countries = {c for c, _ in others}
-        # A venue is a party only when nothing else of its country acts in the sentence, and
-        # never when a national body is the actor.
-        actors = [
-            m
-            for m in actors
-            if m not in venues
-            or (not national and (m.country not in countries or (m.country, m.iso) in others))
-        ]
-    if len({m.country for m in actors}) < 2:
+    found = actors(ctx, info)
+    if len({m.country for m in found}) < 2:
         return []
-    info = SentenceInfo(info.sentence, actors)
+    info = SentenceInfo(info.sentence, found)
     out: dict[tuple[str, str], PartnershipFact] = {}
     seen_vn: list[str] = []
     seen_la: list[str] = []
-    sentence_cue = _STRONG.search(info.sentence.text) is not None
+    sentence_cue = strong_cue(text, info.sentence.start, info.sentence.end)
     for start, end in info.sentence.clauses():
         ms = info.in_span(start, end)
         vn = [m.iso for m in ms if m.country == "VN"]
         la = [m.iso for m in ms if m.country == "LA"]
-        cue = _STRONG.search(text, start, end) is not None
-        weak = CUE.search(text, start, end) is not None
+        cue = strong_cue(text, start, end)
+        weak = _WEAK.search(text, start, end) is not None
         if is_multilateral(text, ms):
             # Many provinces in one clause: only the pairs its structure states (see
             # multilateral.py); the clause lends no side to later clauses.
             if vn and la and (cue or (weak and sentence_cue)):
+                tier = tiers.STRUCTURED if cue else tiers.CONTEXTUAL
                 for v, la_ in explicit_pairs(text, ms, start, end):
-                    out.setdefault((v, la_), _fact(v, la_, info, 0.8 if cue else 0.7))
+                    out.setdefault((v, la_), _fact(v, la_, info, tier, RULE_MULTI))
             continue
         if vn and la and (cue or (weak and sentence_cue)):
-            conf = 0.9 if cue else 0.75
+            tier, rule = (tiers.EXPLICIT, RULE_CLAUSE) if cue else (tiers.WEAK, RULE_WEAK)
             for v in vn:
                 for la_ in la:
-                    out.setdefault((v, la_), _fact(v, la_, info, conf))
+                    out.setdefault((v, la_), _fact(v, la_, info, tier, rule))
+        elif vn and la:
+            for v, la_, rule in _standalone_weak(text, ms, start, end):
+                out.setdefault((v, la_), _fact(v, la_, info, tiers.WEAK, rule))
         elif cue and (vn or la):
             # One side only: borrow the other side from earlier clauses of this sentence.
             for v in vn or seen_vn:
                 for la_ in la or seen_la:
-                    if not (vn and la):
-                        out.setdefault((v, la_), _fact(v, la_, info, 0.7))
+                    out.setdefault((v, la_), _fact(v, la_, info, tiers.CONTEXTUAL, RULE_BORROWED))
         seen_vn.extend(x for x in vn if x not in seen_vn)
         seen_la.extend(x for x in la if x not in seen_la)
     return list(out.values())
 
 
-def _fact(vn: str, la: str, info: SentenceInfo, confidence: float) -> PartnershipFact:
-    if info.sentence.zone == "title":
-        confidence = min(confidence, 0.85)
-    elif info.sentence.zone in ("related", "caption"):
-        confidence = min(confidence, 0.5)
-    return PartnershipFact(vn=vn, la=la, confidence=confidence, evidence=info.evidence())
+def _standalone_weak(text: str, ms: list[Mention], start: int, end: int) -> list[tuple[str, str, str]]:
+    """Pairs a weak cue states by its shape alone: the provinces written inside the
+    joint-organisation or summit phrase (not elsewhere in the clause)."""
+    out: list[tuple[str, str, str]] = []
+    for pattern, rule in ((_JOINT, RULE_JOINT), (_SUMMIT, RULE_SUMMIT)):
+        for m in pattern.finditer(text, start, end):
+            a, b = m.span("names")
+            inside = [x for x in ms if a <= x.start and x.end <= b]
+            vn = [x.iso for x in inside if x.country == "VN"]
+            la = [x.iso for x in inside if x.country == "LA"]
+            out.extend((v, la_, rule) for v in vn for la_ in la)
+    return out
+
+
+def _fact(vn: str, la: str, info: SentenceInfo, tier: float, rule: str) -> PartnershipFact:
+    return PartnershipFact(
+        vn=vn,
+        la=la,
+        confidence=tiers.capped(tier, info.sentence.zone),
+        evidence=info.evidence(),
+        rule=rule,
+    )
