@@ -109,6 +109,16 @@ def test_name_then_title_chain_and_semicolon_list() -> None:
     assert lam.positions[0] == "Colonel"
 
 
+def test_name_in_commas_after_the_chain_and_lower_case_party_secretary() -> None:
+    f = en(
+        "Chairman of the provincial People's Committee of Dien Bien, Le Thanh Do, and Oudomxay "
+        "Party secretary Khamphet Sengsouvanh held talks on cooperation."
+    )
+    assert people(f) == {"Le Thanh Do": "VN-71", "Khamphet Sengsouvanh": "LA-OU"}
+    g = en("Chairman of the People's Committee of Dien Bien, Muong Lay town, welcomed Oudomxay.")
+    assert g.officials == []
+
+
 def test_a_name_taken_by_one_chain_is_not_the_next_ones() -> None:
     f = en(
         "Present were Chairman of the Gia Lai provincial People's Committee Nguyen Duc Hoa, "

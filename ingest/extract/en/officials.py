@@ -119,6 +119,8 @@ def find_officials(ctx: ArticleContext, info: SentenceInfo, taken: set[int] | No
         # Name after the chain.
         name_toks = _name_run(toks, _skip_honorific(toks, end, ranks))
         rank: list[str] = []
+        if len(name_toks) < 2:
+            name_toks = _name_in_commas(toks, end, info.mentions)
         if len(name_toks) >= 2 and name_toks[0].start not in used_names:
             name_span = (name_toks[0].start, name_toks[-1].end)
             rule = "en.official.title-then-name"
@@ -232,6 +234,22 @@ def _skip_honorific(toks: list[_Tok], k: int, ranks: Mapping[str, str]) -> int:
             j += 1
         return j
     return k
+
+
+def _name_in_commas(toks: list[_Tok], k: int, mentions: list[Mention]) -> list[_Tok]:
+    """`Chairman of the provincial People's Committee, Nguyen Van A, said`: a name set off by
+    commas right after the chain, kept only when it has a person's shape and is no place."""
+    if k >= len(toks) or toks[k].text != ",":
+        return []
+    run = _name_run(toks, k + 1)
+    after = k + 1 + len(run)
+    if len(run) < 2 or after >= len(toks) or toks[after].text not in {",", ")", "("}:
+        return []
+    if name_country(" ".join(t.text for t in run)) is None:
+        return []
+    if any(run[0].start <= m.start < run[-1].end for m in mentions):
+        return []
+    return run
 
 
 def _name_run(toks: list[_Tok], k: int) -> list[_Tok]:
