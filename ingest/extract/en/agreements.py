@@ -4,8 +4,8 @@ A sentence states a document when it names one (`vocab/en/documents.toml [kind]`
 memorandum of understanding, cooperation agreement, minutes, plan) *and* either signs it
 (`signed`, `inked`, `signing ceremony`, `under a MoU signed on ...`; not planned: `will
 sign`, `agreed to sign`) or gives its validity period (`for the 2022-2026 period`). A
-back-reference (`the freshly inked pact`, `reached the agreement`) adds no document, and
-neither does a document between the two states (`the Treaty of Amity and Cooperation`,
+back-reference (`the freshly inked pact`, `have reached the agreement`) adds no document, and
+neither does a document between the two states (`the bilateral Treaty`,
 anniversaries). Parties: the sentence's provinces; with none, `the two provinces` and the
 like name the article's pair. One province with several of the other country: one
 document per partner when the noun is plural (`signed MoUs with A, B and C`), else one

@@ -1,14 +1,14 @@
 """Officials in English news: a title chain and a name, in either order.
 
 English writes a position as a head (`Deputy Secretary`, `Governor`, `Chairman`) and an
-`of`-phrase (`of the Dong Nai Provincial Party Committee`, `of Houaphanh Province`); several
+`of`-phrase (`of the Tay Ninh Provincial Party Committee`, `of Attapeu Province`); several
 positions of one person are joined by `,`, `and`, `-` or `cum`. The name follows the chain
 (`... People's Committee Vo Van A hosted`) or precedes it after a comma or dash (`Mr.
-Khamsay B, Secretary of ...`). A name already taken by a chain is not the name before
+Khamphet B, Secretary of ...`). A name already taken by a chain is not the name before
 the next chain (`Chairman of X Nguyen Van A, Deputy Governor of Y and other guests`: the
 deputy governor is unnamed).
 
-Province, in order: the province the chain names (`... Governor of Houaphanh Province`);
+Province, in order: the province the chain names (`... Governor of Attapeu Province`);
 none for national positions (`Lao Prime Minister X`: organisation `Government of Laos`);
 the province of a list head (`Attendees from X Province included ...`) or of the
 delegation a `led by` introduces; else the shape of the name (Vietnamese family name and

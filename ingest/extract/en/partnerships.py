@@ -2,7 +2,7 @@
 
 A cue (`vocab/en/cues.toml [strong]`: cooperation, ties, signed, visited, received a
 delegation, support...) must be in the sentence; co-mention alone gives nothing. One
-province with several of the other country (`Binh Dinh and the provinces of A, B, C and
+province with several of the other country (`Gia Lai and the provinces of A, B, C and
 D`) pairs it with each. Several provinces on both sides are a gathering or a list: only the
 pairs the wording joins (`A and B`, `A - B`, `A with B`) count. A province named after
 `in`/`at` in a sentence about national leaders (`the Prime Minister received the delegation

@@ -1,8 +1,8 @@
 """Projects in English news: an amount of money in a sentence about aid or investment.
 
-Amounts (`vocab/en/money.toml`): `VND5 billion`, `US$200,000`, `182 billion VND`; English
+Amounts (`vocab/en/money.toml`): `VND5 billion`, `US$200,000`, `75 billion VND`; English
 writes `.` for decimals and `,` for thousands. An equivalent in brackets right after an
-amount (`182 billion VND (nearly 8 million USD)`) restates it and is not another project.
+amount (`75 billion VND (about 3 million USD)`) restates it and is not another project.
 A hedge before the amount (`over`, `some`, `about`, `nearly`, `up to`) is kept as the
 qualifier; the amount is the number written.
 
@@ -32,7 +32,7 @@ from .partnerships import parties
 _FROM = re.compile(
     r"(?<!students\s)(?<!trainees\s)(?<!officials\s)(?<!people\s)(?<!children\s)(?<!delegates\s)\bfrom\s+(?:the\s+)?(?:(?:Vietnamese|Lao|Vietnam’s|Laos’)\s+)?(?:(?:province|city)\s+of\s+)?$"
 )
-# `X enterprises`, `X province's businesses`, `X Rubber Company`: companies of the funder.
+# `X enterprises`, `X province's businesses`, `X Coffee Company`: companies of the funder.
 _ENTERPRISES = re.compile(
     r"\s*(?:province\s*|city\s*)?(?:’s\s+|'s\s+)?"
     r"(?:enterprises|businesses|companies|firms|investors|[A-Z]\w+\s+(?:Company|Corporation|Group|JSC))"
@@ -59,7 +59,7 @@ class Amount:
 
 @functools.cache
 def _qualifier() -> re.Pattern[str]:
-    """A hedge word ending right before an amount, even glued to it (`approximatelyUSD 40`)."""
+    """A hedge word ending right before an amount, even glued to it (`approximatelyUSD 12 million`)."""
     words = sorted(vocabulary("en", "money")["qualifier"].map, key=len, reverse=True)
     body = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words)
     return re.compile(rf"(?<![A-Za-z])({body})\s*$", re.IGNORECASE)

@@ -1,7 +1,7 @@
 """English article text: sentences, province mentions and person-name shapes.
 
 The shared sentence splitter and mention automaton (`sentences.py`, `mentions.py`) already
-read English: the gazetteer resolves English spellings (`Quang Ngai`, `Houaphanh`, `HCMC`).
+read English: the gazetteer resolves English spellings (`Quang Nam`, `Khammouane`, `HCMC`).
 What English pages add is handled here, without touching the shared modules:
 
 - a photo caption glued to the lead (`...at the meeting (Photo: VNA)Lai Chau (VNA) – ...`)
@@ -124,7 +124,7 @@ _NAME_WORD = re.compile(r"^(?:[A-Z][a-zà-ỹ'’-]+|[A-Z]{2,}(?:-[A-Z]+)*)$")
 
 def name_country(name: str) -> str | None:
     """`VN` for a Vietnamese-shaped name (`Thai Van Tuong`), `LA` for a Lao-shaped one
-    (`Khamsay Saysompheng`, `Santiphap PHOMVIHAN`), None when unsure."""
+    (`Khamphet Sengsouvanh`, `Bounlu VONGSAPHAN`), None when unsure."""
     words = name.replace("-", " ").split()
     if not words:
         return None
@@ -137,7 +137,7 @@ def name_country(name: str) -> str | None:
 
 
 def is_name_word(word: str) -> bool:
-    """A word a person's name can hold: `Khamsay`, `PHOMVIHAN`, not `The` or `Province`."""
+    """A word a person's name can hold: `Khamphet`, `VONGSAPHAN`, not `The` or `Province`."""
     return _NAME_WORD.match(word) is not None and word not in _not_name()
 
 
