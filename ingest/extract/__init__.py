@@ -18,6 +18,7 @@ from ingest.document import Document, Zone
 from .agreements import add_signatories, extract_agreements, merge_agreements
 from .context import ArticleContext, SentenceInfo
 from .districts import extract_districts
+from .en import extract_english
 from .events import extract_event, merge_events
 from .mentions import Mention
 from .officials import DELEGATION, FILE_PHOTO, Official, find_officials, list_heads
@@ -38,6 +39,8 @@ PAIR_ZONES: tuple[Zone, ...] = ("title", "body", "caption")
 
 def extract_document(doc: Document) -> ArticleFacts:
     """All facts of one article, each with its evidence sentence and offsets."""
+    if doc.language == "en":
+        return extract_english(doc)
     sents = sentences(doc, OFFICIAL_ZONES)
     ctx = ArticleContext.build(doc.text, doc.published, sents)
     facts = ArticleFacts(

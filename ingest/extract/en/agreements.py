@@ -1,0 +1,128 @@
+"""Agreements in English news: a document noun, a signing act or a validity period, parties.
+
+A sentence states a document when it names one (`vocab/en/documents.toml [kind]`: MoU,
+memorandum of understanding, cooperation agreement, minutes, plan) *and* either signs it
+(`signed`, `inked`, `signing ceremony`, `under a MoU signed on ...`; not planned: `will
+sign`, `agreed to sign`) or gives its validity period (`for the 2022-2026 period`). A
+back-reference (`the freshly inked pact`, `have reached the agreement`) adds no document, and
+neither does a document between the two states (`the bilateral Treaty`,
+anniversaries). Parties: the sentence's provinces; with none, `the two provinces` and the
+like name the article's pair. One province with several of the other country: one
+document per partner when the noun is plural (`signed MoUs with A, B and C`), else one
+document of all parties.
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.facts import AgreementFact
+
+from .. import tiers
+from ..context import ArticleContext, SentenceInfo, unique
+from ..vocab import vocabulary
+from .partnerships import parties
+from .timing import day_in, year_in
+
+_PLURAL = re.compile(r"(?:s|memoranda)$", re.IGNORECASE)
+
+
+def extract_agreements(ctx: ArticleContext, info: SentenceInfo) -> list[AgreementFact]:
+    docs = vocabulary("en", "documents")
+    cues = vocabulary("en", "cues")
+    s = info.sentence
+    nouns = list(docs.regex("kind").finditer(s.text))
+    if not nouns:
+        return []
+    period = _period(s.text)
+    backrefs = [(m.start(), m.end()) for m in docs.regex("back_reference").finditer(s.text)]
+    national = [(m.start(), m.end()) for m in docs.regex("national").finditer(s.text)]
+    signed = [
+        m
+        for m in docs.regex("signed").finditer(s.text)
+        if not cues.regex("planned").search(s.text[max(0, m.start() - 30) : m.start()])
+    ]
+    noun = None
+    for m in nouns:
+        if any(a <= m.start() < b for a, b in backrefs):
+            continue
+        if any(abs(m.start() - a) < 50 or abs(m.start() - b) < 50 for a, b in national):
+            continue
+        noun = m
+        break
+    if noun is None or (not signed and period is None):
+        return []
+    kind = docs["kind"].lookup(noun.group(0))
+    ms = parties(ctx, info)
+    vn = unique(m.iso for m in ms if m.country == "VN")
+    la = unique(m.iso for m in ms if m.country == "LA")
+    rule = "en.agreement.signed-document" if signed else "en.agreement.document-period"
+    tier = tiers.EXPLICIT
+    if not vn or not la:
+        if not cues.regex("anaphor").search(s.text) or ctx.main_vn is None or ctx.main_la is None:
+            return []
+        if (vn and vn != [ctx.main_vn]) or (la and la != [ctx.main_la]):
+            return []
+        vn, la = [ctx.main_vn], [ctx.main_la]
+        rule, tier = "en.agreement.anaphor-parties", tiers.CONTEXTUAL
+    year = year_in(s.text)
+    date = day_in(s.text, ctx.published) if signed else None
+    if date is not None and year is not None and date.year != year:
+        date = None
+    groups: list[list[str]]
+    if len(vn) == 1 and len(la) == 1:
+        groups = [[vn[0], la[0]]]
+    elif len(vn) == 1 or len(la) == 1:
+        if _PLURAL.search(noun.group(0)):
+            groups = [[v, x] for v in vn for x in la]
+            rule, tier = "en.agreement.one-per-partner", tiers.STRUCTURED
+        else:
+            groups = [[*vn, *la]]
+            rule, tier = "en.agreement.multi-party", tiers.STRUCTURED
+    else:
+        return []
+    ev = info.evidence()
+    return [
+        AgreementFact(
+            parties=g,
+            kind=kind,
+            signed_year=date.year if date else year,
+            signed_date=date,
+            period=period,
+            confidence=tiers.capped(tier, ev.zone),
+            evidence=ev,
+            rule=rule,
+        )
+        for g in groups
+    ]
+
+
+def _period(text: str) -> tuple[int, int] | None:
+    for m in vocabulary("en", "documents").regex("period").finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        if a < b <= a + 10:
+            return (a, b)
+    return None
+
+
+def merge_agreements(found: list[AgreementFact]) -> list[AgreementFact]:
+    """Repeats of one document (same parties and kind; agreeing period/year) are one; an
+    undated mention goes when a dated one of the same parties and kind exists."""
+    out: list[AgreementFact] = []
+    for a in found:
+        key = (frozenset(a.parties), a.kind)
+        twin = next((b for b in out if (frozenset(b.parties), b.kind) == key and _agree(a, b)), None)
+        if twin is None:
+            out.append(a)
+            continue
+        twin.period = twin.period or a.period
+        twin.signed_year = twin.signed_year or a.signed_year
+        twin.signed_date = twin.signed_date or a.signed_date
+        twin.confidence = max(twin.confidence, a.confidence)
+    return out
+
+
+def _agree(a: AgreementFact, b: AgreementFact) -> bool:
+    if a.period and b.period and a.period != b.period:
+        return False
+    return not (a.signed_year and b.signed_year and a.signed_year != b.signed_year)
