@@ -153,3 +153,11 @@ def test_three_country_party_list_keeps_vietnamese_and_lao_parties() -> None:
     assert set(a.parties) == {"VN-24", "VN-23", "LA-KH", "LA-SV", "LA-BL"}
     assert a.kind == "memorandum" and a.rule == "vi.agreement.multi-party"
     assert a.signed_date == dt.date(2023, 6, 12)
+
+
+def test_the_pre_gate_lets_every_document_noun_through() -> None:
+    from ingest.extract.agreements import _DOCS, _GATE, KIND
+
+    for noun in [*_DOCS["kind"].map, "ký kết hợp tác", "Kí kết hợp tác", "kế họach hợp tác", "BIÊN BẢN"]:
+        assert KIND.search(noun) is not None
+        assert any(w in noun.lower() for w in _GATE), noun

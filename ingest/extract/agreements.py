@@ -40,6 +40,11 @@ _VAGUE_OK = _DOCS["vague_qualifier"].regex
 _PLURAL = _DOCS["plural"].regex
 _ANNIVERSARY = _DOCS["anniversary"].regex
 
+# A cheap pre-gate: every document noun (and `ký kết hợp tác`) contains one of these
+# substrings (lower case, either tone placement), so a sentence without any skips `KIND`,
+# a long alternation with tone variants, look-behinds and case folding.
+_GATE = ("nhớ", "thuận", "định", "bản", "hoạch", "họach", "trình", "kiện", "kết hợp tác")
+
 RULE_SIGNED = "vi.agreement.signed-document"
 RULE_PERIOD = "vi.agreement.dated-document"
 RULE_EXISTING = "vi.agreement.existing-document"
@@ -192,7 +197,8 @@ def extract_agreements(
     text = ctx.text
     sent = info.sentence
     out: list[AgreementFact] = []
-    if KIND.search(sent.text) is None:
+    low = sent.text.lower()
+    if not any(w in low for w in _GATE) or KIND.search(sent.text) is None:
         return out
     clauses = sent.clauses()
     listed_to = -1
