@@ -657,6 +657,10 @@ def _captions(lines: list[_Line], body_from: int, body_to: int, title: str | Non
                     same_block = nxt.block == line.block
                     if same_block or (len(nxt.text) <= 250 and _is_single_sentence(nxt.text)):
                         nxt.label = "caption"
+            elif len(text) <= 250 and _DATED_CAPTION.search(text) and not _dated_neighbour(lines, i, body_to):
+                # `Lễ ký kết ... giữa tỉnh A và tỉnh B (tháng 11/2019)`: a picture dated in
+                # brackets; a list of dated links dates every line, a caption only itself.
+                line.label = "caption"
             elif len(text) <= 400 and _is_credited(text):
                 # A file photo shows another, earlier occasion: what it says is not this
                 # article's news, so it is neither a caption of it nor a source of facts.
@@ -664,6 +668,22 @@ def _captions(lines: list[_Line], body_from: int, body_to: int, title: str | Non
             else:
                 seen_body = True
         previous = line
+
+
+# A caption dated in brackets at its end (`(tháng 11/2019)`, `(năm 2019)`); a full
+# `dd/mm/yyyy` is left alone, as portals date their lists of related links that way.
+_DATED_CAPTION = re.compile(
+    r"\((?:tháng\s*\d{1,2}\s*/\s*(?:19|20)\d\d|năm\s+(?:19|20)\d\d)\)\s*$", re.IGNORECASE
+)
+
+
+def _dated_neighbour(lines: list[_Line], i: int, body_to: int) -> bool:
+    """The line before or after in the same block is dated the same way (a list of links)."""
+    line = lines[i]
+    for j in (i - 1, i + 1):
+        if 0 <= j < body_to and lines[j].block == line.block and _DATED_CAPTION.search(lines[j].text):
+            return True
+    return False
 
 
 def _is_credited(text: str) -> bool:
@@ -694,7 +714,9 @@ def _inline_related(lines: list[_Line], body_from: int, body_to: int, title: str
             continue
         prev = lines[i - 1] if i > body_from else None
         nxt = lines[i + 1] if i + 1 < body_to else None
-        inside = prev is not None and prev.block == line.block
+        # A heading right under a photo caption of its block opens a section; it is not
+        # one of a run of links (`<caption>\nTạo dựng từ quá khứ…\n<paragraph>`).
+        inside = prev is not None and prev.block == line.block and prev.label != "caption"
         if inside and prev is not None and (prev.listing or prev.text.endswith(":")):
             line.listing = True  # "... các lĩnh vực sau:" followed by one item per line
             continue

@@ -97,3 +97,67 @@ def test_reviewed_older_document_and_todays_signing_are_two() -> None:
     )
     got = agreements(text)
     assert len(got) == 2
+
+
+def test_semicolon_list_inherits_the_verb_and_the_document() -> None:
+    text = (
+        "Tỉnh Quảng Nam có nhiều bạn bè ở nước bạn.\n\n"
+        "Tỉnh đã ký Bản ghi nhớ với tỉnh Sê Kông giai đoạn 2023-2027; với tỉnh Salavan (14/9/2019); "
+        "với tỉnh Attapeu năm 2021."
+    )
+    got = {frozenset(a.parties): a for a in agreements(text)}
+    assert set(got) == {
+        frozenset({"VN-27", "LA-XE"}),
+        frozenset({"VN-27", "LA-SL"}),
+        frozenset({"VN-27", "LA-AT"}),
+    }
+    assert all(a.kind == "memorandum" for a in got.values())
+    first = got[frozenset({"VN-27", "LA-XE"})]
+    assert first.period == (2023, 2027) and first.signed_year is None
+    second = got[frozenset({"VN-27", "LA-SL"})]
+    assert second.signed_date == dt.date(2019, 9, 14) and second.period is None
+    assert second.rule == "vi.agreement.listed-clause"
+    assert got[frozenset({"VN-27", "LA-AT"})].signed_year == 2021
+    facts = extract_document(doc_from_text(text, DAY))
+    assert {(p.vn, p.la) for p in facts.partnerships} == {
+        ("VN-27", "LA-XE"),
+        ("VN-27", "LA-SL"),
+        ("VN-27", "LA-AT"),
+    }
+
+
+def test_a_semicolon_clause_without_a_lead_document_is_nothing() -> None:
+    text = "Đoàn tỉnh Quảng Nam đã đến tỉnh Sê Kông; với tỉnh Salavan, hai bên chưa có kế hoạch cụ thể."
+    assert agreements(text) == []
+
+
+def test_bare_province_subject_is_the_home_province() -> None:
+    text = (
+        "Tỉnh Gia Lai có nhiều địa phương kết nghĩa.\n\n"
+        "Thời gian qua, tỉnh đã ký kết thỏa thuận hợp tác với tỉnh Attapeu."
+    )
+    (a,) = agreements(text)
+    assert set(a.parties) == {"VN-30", "LA-AT"} and a.kind == "agreement"
+    # `Tỉnh bạn` is the partner, not the home province.
+    other = extract_document(
+        doc_from_text("Tỉnh Gia Lai có nhiều bạn.\n\nTỉnh bạn đã hỗ trợ tỉnh Sê Kông.", DAY)
+    )
+    assert other.partnerships == []
+
+
+def test_three_country_party_list_keeps_vietnamese_and_lao_parties() -> None:
+    (a,) = agreements(
+        "Sáng 12/6, các đại biểu đã ký Biên bản ghi nhớ hợp tác du lịch giữa các tỉnh: Nakhon Phanom, "
+        "Sakon Nakhon (Thái Lan); Khăm Muộn, Savannakhet, Bolykhămxay (Lào); Quảng Bình, Hà Tĩnh (Việt Nam)."
+    )
+    assert set(a.parties) == {"VN-24", "VN-23", "LA-KH", "LA-SV", "LA-BL"}
+    assert a.kind == "memorandum" and a.rule == "vi.agreement.multi-party"
+    assert a.signed_date == dt.date(2023, 6, 12)
+
+
+def test_the_pre_gate_lets_every_document_noun_through() -> None:
+    from ingest.extract.agreements import _DOCS, _GATE, KIND
+
+    for noun in [*_DOCS["kind"].map, "ký kết hợp tác", "Kí kết hợp tác", "kế họach hợp tác", "BIÊN BẢN"]:
+        assert KIND.search(noun) is not None
+        assert any(w in noun.lower() for w in _GATE), noun

@@ -47,6 +47,15 @@ def test_lowercase_words_are_not_provinces() -> None:
     assert isos("sơn la đà trên đường") == []
 
 
+def test_lao_names_with_a_lower_case_last_syllable() -> None:
+    assert isos("Đoàn tỉnh Bolykhăm xay và tỉnh Xiêng khoảng sang thăm") == ["LA-BL", "LA-XI"]
+
+
+def test_vietnamese_names_need_every_word_capitalised() -> None:
+    # `Hòa bình` (peace) and `Cao bằng` (as high as) open sentences as ordinary words.
+    assert isos("Hòa bình là khát vọng chung. Cao bằng đầu người.") == []
+
+
 def test_short_names_need_matching_diacritics() -> None:
     assert isos("Cô giáo Huệ dạy học ở Huế") == ["VN-26"]
 

@@ -160,6 +160,34 @@ def test_subheading_opening_a_block_stays_body() -> None:
     assert texts(z, "body") == [P1, heading, P2, P3]
 
 
+def test_dated_caption_then_a_section_heading_in_one_block() -> None:
+    caption = "Lễ ký kết thỏa thuận hợp tác giữa tỉnh Gia Lai và tỉnh Attapeu (tháng 10/2018)"
+    heading = "Những năm tháng khó khăn…"
+    text = page("Gia Lai và Attapeu hợp tác toàn diện", "", P1, "", caption, heading, P2, "", P3)
+    z = zone_text(text)
+    assert texts(z, "caption") == [caption]
+    assert texts(z, "body") == [P1, heading, P2, P3]
+
+
+def test_credited_caption_then_a_section_heading_in_one_block() -> None:
+    caption = "Lãnh đạo hai tỉnh ký biên bản hợp tác. Ảnh: Minh Khang"
+    heading = "Những năm tháng khó khăn…"
+    text = page("Gia Lai và Attapeu hợp tác toàn diện", "", P1, "", caption, heading, P2, "", P3)
+    z = zone_text(text)
+    assert texts(z, "caption") == [caption]
+    assert texts(z, "body") == [P1, heading, P2, P3]
+
+
+def test_dated_links_are_not_captions() -> None:
+    links = [
+        "Một tỉnh miền núi đón đoàn khách quốc tế (tháng 3/2021)",
+        "Một địa phương miền Tây hợp tác với đối tác châu Âu (tháng 4/2021)",
+    ]
+    text = page("Gia Lai và Attapeu hợp tác toàn diện", "", P1, *links, "", P2)
+    z = zone_text(text)
+    assert texts(z, "caption") == []
+
+
 def test_list_after_a_colon_stays_body() -> None:
     intro = "Hai bên thống nhất hợp tác trong các lĩnh vực sau:"
     items = ["Giáo dục và đào tạo nguồn nhân lực", "Y tế và chăm sóc sức khỏe cộng đồng"]

@@ -17,7 +17,7 @@ from typing import cast
 from app.facts import AgreementFact, AgreementKind
 
 from . import tiers
-from .context import PAIR_ANAPHORA, ArticleContext, SentenceInfo, unique
+from .context import CONTINUATION, PAIR_ANAPHORA, ArticleContext, SentenceInfo, unique
 from .multilateral import explicit_pairs, is_multilateral, one_to_several
 from .officials import Official
 from .timing import complete_date, not_yet, stated_day
@@ -39,6 +39,11 @@ SIGN = _DOCS["sign"].regex
 _VAGUE_OK = _DOCS["vague_qualifier"].regex
 _PLURAL = _DOCS["plural"].regex
 _ANNIVERSARY = _DOCS["anniversary"].regex
+
+# A cheap pre-gate: every document noun (and `ký kết hợp tác`) contains one of these
+# substrings (lower case, either tone placement), so a sentence without any skips `KIND`,
+# a long alternation with tone variants, look-behinds and case folding.
+_GATE = ("nhớ", "thuận", "định", "bản", "hoạch", "họach", "trình", "kiện", "kết hợp tác")
 
 RULE_SIGNED = "vi.agreement.signed-document"
 RULE_PERIOD = "vi.agreement.dated-document"
@@ -192,15 +197,36 @@ def extract_agreements(
     text = ctx.text
     sent = info.sentence
     out: list[AgreementFact] = []
-    if KIND.search(sent.text) is None:
+    low = sent.text.lower()
+    if not any(w in low for w in _GATE) or KIND.search(sent.text) is None:
         return out
     clauses = sent.clauses()
     listed_to = -1
+    # The document of the last clause that stated one, and its parties: a clause that goes
+    # on listing partners (`...; với tỉnh B (10/8/2019); với tỉnh C năm 2021`) inherits it.
+    lead: tuple[re.Match[str], list[str]] | None = None
     for start, end in clauses:
         if start < listed_to:
             continue  # the items of a document list (`gồm: A; B và C`) read with its lead
         kinds = [km for km in KIND.finditer(text, start, end) if not _NATIONAL.match(text, km.end(), end)]
         if not kinds:
+            if lead is not None and CONTINUATION.match(text, start) is not None:
+                out.extend(_continued(ctx, info, lead, start, end))
+            continue
+        party_list = _PARTY_LIST.match(text, kinds[0].end(), end)
+        if party_list is not None:
+            # `ký Bản ghi nhớ giữa các tỉnh: A, B (Thái Lan); C, D (Lào); E, F (Việt Nam)`:
+            # the list names the parties of one document, across `;`.
+            end = listed_to = clauses[-1][1]
+            every = info.in_span(party_list.end(), end)
+            vn = unique(m.iso for m in every if m.country == "VN")
+            la_ = unique(m.iso for m in every if m.country == "LA")
+            signs = list(SIGN.finditer(text, start, end))
+            if vn and la_ and not (signs and all(not_yet(text, start, sm.start(), end) for sm in signs)):
+                facts = _document(
+                    ctx, info, kinds[0], vn + la_, (start, end), (start, end), start, end, False, "joint"
+                )
+                out.extend(facts)
             continue
         listed = False
         for km in kinds:
@@ -270,6 +296,8 @@ def extract_agreements(
                 if _is_reference(text, km, end):
                     facts = _resolve(facts, earlier, km.group("kind"))
                 out.extend(f for f in facts if not any(f is g for g in out))
+                if len(facts) == 1 and len(facts[0].parties) == 2:
+                    lead = (km, facts[0].parties)
     return out
 
 
@@ -350,7 +378,9 @@ def _document(
     if existing:
         tier, rule = tiers.CONTEXTUAL, RULE_EXISTING
     kind = kind_of(km.group("kind"))
-    split = _bilateral(text, info, start, end, year) if not several and mode != "pair" else None
+    split = (
+        _bilateral(text, info, start, end, year) if not several and mode not in ("pair", "joint") else None
+    )
     if mode == "split" and not split:
         plural = _PLURAL.search(text, max(start, km.start() - 12), km.start())
         if noun in _VAGUE_NOUNS:
@@ -364,7 +394,7 @@ def _document(
                 return []
     if split:
         rule = RULE_PER_PARTNER
-    elif mode == "split":
+    elif mode == "split" or (mode == "joint" and len(parties) > 2):
         # `A và 4 tỉnh Nam Lào (B, C, D, E) đã ký kết ...`: one document of all the parties.
         tier, rule = min(tier, tiers.STRUCTURED), RULE_MULTI
     confidence = tiers.capped(tier, info.sentence.zone)
@@ -390,6 +420,35 @@ def _document(
 # `bản ghi nhớ năm 2017`, `biên bản hợp tác ký năm 2019`: the year written right after the
 # noun is the document's own, even in a review clause.
 _OWN_YEAR = re.compile(r"\s*(?:hợp tác\s*)?(?:\(?\s*)?(?:(?:được\s+)?(?:ký|kí)(?:\s+kết)?\s*)?(?:vào\s+)?\Z")
+
+
+_PARTY_LIST = _DOCS["party_list"].regex
+RULE_LISTED = "vi.agreement.listed-clause"
+
+
+def _continued(
+    ctx: ArticleContext, info: SentenceInfo, lead: tuple[re.Match[str], list[str]], start: int, end: int
+) -> list[AgreementFact]:
+    """`Tỉnh đã ký Bản ghi nhớ với tỉnh A giai đoạn 2023-2027; với tỉnh B (10/8/2019)`: the
+    clause lists another partner of the lead clause's document, of the same kind and
+    subject, with its own dates; one document per partner it names."""
+    km, parties = lead
+    ms = info.in_span(start, end)
+    countries = {m.country for m in ms}
+    if len(countries) != 1:
+        return []
+    country = next(iter(countries))
+    subject = [p for p in parties if p.startswith("LA-") == (country != "LA")]
+    if len(subject) != 1:
+        return []
+    out: list[AgreementFact] = []
+    for iso in unique(m.iso for m in ms):
+        pair = [subject[0], iso] if country == "LA" else [iso, subject[0]]
+        for f in _document(ctx, info, km, pair, (start, end), (start, end), start, end, False, "pair"):
+            f.rule = RULE_LISTED
+            f.confidence = tiers.capped(tiers.STRUCTURED, info.sentence.zone)
+            out.append(f)
+    return out
 
 
 def _per_partner(parties: list[str]) -> list[tuple[list[str], int | None]] | None:
@@ -631,6 +690,14 @@ _WITNESS = re.compile(r"(?<!\w)(?:chứng kiến|chủ trì)(?!\w)", re.IGNORECA
 def _parties(
     ctx: ArticleContext, info: SentenceInfo, start: int, end: int, named: Sequence[Official]
 ) -> list[str] | None:
+    # `Tỉnh đã ký Bản ghi nhớ với tỉnh B`: a bare `Tỉnh` subject is the article's own province.
+    countries = {m.country for m in info.mentions}
+    if len(countries) == 1:
+        other = next(iter(countries))
+        named_here = unique(m.iso for m in info.in_span(start, end))
+        home = ctx.home_subject(info, other) if named_here else None
+        if home is not None and len(named_here) == 1:
+            return [home, *named_here] if other == "LA" else [*named_here, home]
     for ms in (info.in_span(start, end), info.mentions):
         if is_multilateral(ctx.text, ms):
             return None  # the sentence names many provinces: no clause says which two

@@ -17,6 +17,11 @@ from app.facts import Evidence
 
 from .mentions import Mention, find_mentions
 from .sentences import Sentence
+from .vocab import vocabulary
+
+_CUES = vocabulary("vi", "cues")
+HOME_SUBJECT = _CUES["home_subject"].regex
+CONTINUATION = _CUES["continuation"].regex
 
 # Anaphora for the two partners of the article: "hai địa phương", "2 tỉnh", "hai bên".
 PAIR_ANAPHORA = re.compile(
@@ -99,6 +104,17 @@ class ArticleContext:
         vn = unique(m.iso for m in best.mentions if m.country == "VN")
         la = unique(m.iso for m in best.mentions if m.country == "LA")
         return vn, la
+
+    def home_subject(self, info: SentenceInfo, other: str) -> str | None:
+        """The article's own province when the sentence opens with a bare `Tỉnh`/`Thành
+        phố` subject before a cooperation verb (`Tỉnh đã ký ... với tỉnh B`) and names only
+        provinces of the `other` country: the sole (else main) province of the home country."""
+        home = "VN" if other == "LA" else "LA"
+        if any(m.country == home for m in info.mentions):
+            return None
+        if HOME_SUBJECT.match(self.text, info.sentence.start) is None:
+            return None
+        return self.sole.get(home) or (self.main_vn if home == "VN" else self.main_la)
 
     def main_pair(self) -> tuple[list[str], list[str]] | None:
         if self.main_vn and self.main_la:

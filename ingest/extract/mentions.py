@@ -150,7 +150,7 @@ def find_mentions(text: str, on: dt.date | None, start: int = 0, end: int | None
         surface = text[s:e]
         if _BREAK.search(surface) is not None:
             continue
-        if not _plausible(surface, key, auto) or _inside_person_name(text, s):
+        if not _plausible(surface, key, auto, _provinces) or _inside_person_name(text, s):
             continue
         if surface[0].islower() and s >= 2 and text[s - 1] == "-" and text[s - 2].isalpha():
             continue  # `Khăm-xay Xổm-bun`: starts inside a hyphenated word (a person's name)
@@ -171,10 +171,23 @@ def _inside_person_name(text: str, start: int) -> bool:
     return word[0].isupper() and word.lower() in _NAME_PARTS
 
 
-def _plausible(surface: str, key: str, auto: _Automaton) -> bool:
-    """Proper-noun check: capitalised, and for short keys the written diacritics agree."""
-    last_word = surface.split()[-1]
-    if last_word[0].islower():
+def _plausible(surface: str, key: str, auto: _Automaton, provinces: tuple[Province, ...] = ()) -> bool:
+    """Proper-noun check: capitalised, and for short keys the written diacritics agree.
+
+    Lao names are transliterated, and outlets often write their later syllables in lower
+    case (`Bolykhăm xay`, `Xiêng khoảng`): a Lao name of more than one word whose first
+    word is capitalised counts when its key is long (no Vietnamese word run folds onto a
+    long Lao key). Vietnamese names are always written in title case, and several fold
+    onto ordinary words at a sentence start (`Hòa bình`, `Cao bằng`), so they never do.
+    """
+    words = surface.split()
+    if words[-1][0].islower() and not (
+        len(words) > 1
+        and words[0][0].isupper()
+        and len(key) > _SHORT_KEY
+        and provinces
+        and all(p.country == "LA" for p in provinces)
+    ):
         return False
     if len(key) > _SHORT_KEY:
         return True

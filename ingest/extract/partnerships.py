@@ -27,7 +27,7 @@ import re
 from app.facts import PartnershipFact
 
 from . import tiers
-from .context import ArticleContext, SentenceInfo
+from .context import CONTINUATION, ArticleContext, SentenceInfo
 from .mentions import Mention
 from .multilateral import explicit_pairs, is_multilateral
 from .vocab import vocabulary
@@ -65,6 +65,8 @@ RULE_WEAK = "vi.partnership.weak-cue"
 RULE_BORROWED = "vi.partnership.borrowed-side"
 RULE_MULTI = "vi.partnership.multilateral-pairs"
 RULE_JOINT = _CUES["joint"].id
+RULE_HOME = _CUES["home_subject"].id
+RULE_LISTED = _CUES["continuation"].id
 RULE_SUMMIT = _CUES["summit"].id
 
 
@@ -108,17 +110,27 @@ def actors(ctx: ArticleContext, info: SentenceInfo) -> list[Mention]:
 
 def extract_partnerships(ctx: ArticleContext, info: SentenceInfo) -> list[PartnershipFact]:
     """Partnership facts stated in one sentence."""
-    if len({m.country for m in info.mentions}) < 2:
+    countries = {m.country for m in info.mentions}
+    home: str | None = None
+    if len(countries) == 1:
+        # `Tỉnh đã ký Bản ghi nhớ với tỉnh B`: a bare `Tỉnh` subject is the article's own.
+        home = ctx.home_subject(info, next(iter(countries)))
+        if home is None:
+            return []
+    elif len(countries) < 2:
         return []
     text = ctx.text
     found = actors(ctx, info)
-    if len({m.country for m in found}) < 2:
+    if home is None and len({m.country for m in found}) < 2:
         return []
     info = SentenceInfo(info.sentence, found)
     out: dict[tuple[str, str], PartnershipFact] = {}
     seen_vn: list[str] = []
     seen_la: list[str] = []
+    if home is not None:
+        (seen_la if home.startswith("LA-") else seen_vn).append(home)
     sentence_cue = strong_cue(text, info.sentence.start, info.sentence.end)
+    lead = False  # an earlier clause stated a pair with a strong cue
     for start, end in info.sentence.clauses():
         ms = info.in_span(start, end)
         vn = [m.iso for m in ms if m.country == "VN"]
@@ -138,14 +150,21 @@ def extract_partnerships(ctx: ArticleContext, info: SentenceInfo) -> list[Partne
             for v in vn:
                 for la_ in la:
                     out.setdefault((v, la_), _fact(v, la_, info, tier, rule))
+            lead = lead or cue
         elif vn and la:
             for v, la_, rule in _standalone_weak(text, ms, start, end):
                 out.setdefault((v, la_), _fact(v, la_, info, tiers.WEAK, rule))
-        elif cue and (vn or la):
-            # One side only: borrow the other side from earlier clauses of this sentence.
+        elif (vn or la) and (cue or (lead and CONTINUATION.match(text, start) is not None)):
+            # One side only: borrow the other side from earlier clauses of this sentence
+            # (or the home province of a bare `Tỉnh` subject). Without a cue of its own, a
+            # clause that goes on listing partners (`...; với tỉnh C năm 2021`) inherits
+            # the verb of the clause before it.
+            rule = RULE_BORROWED if cue else RULE_LISTED
             for v in vn or seen_vn:
                 for la_ in la or seen_la:
-                    out.setdefault((v, la_), _fact(v, la_, info, tiers.CONTEXTUAL, RULE_BORROWED))
+                    r = RULE_HOME if home is not None and home in (v, la_) and cue else rule
+                    out.setdefault((v, la_), _fact(v, la_, info, tiers.CONTEXTUAL, r))
+            lead = lead or (cue and bool(vn or seen_vn) and bool(la or seen_la))
         seen_vn.extend(x for x in vn if x not in seen_vn)
         seen_la.extend(x for x in la if x not in seen_la)
     return list(out.values())
