@@ -30,8 +30,6 @@ const COPIES = [
   ['swagger-ui-dist', 'favicon-32x32.png', 'swagger-ui/favicon-32x32.png'],
   ['swagger-ui-dist', 'LICENSE', 'swagger-ui/LICENSE'],
   ['swagger-ui-dist', 'NOTICE', 'swagger-ui/NOTICE'],
-  ['redoc', 'bundles/redoc.standalone.js', 'redoc/redoc.standalone.js'],
-  ['redoc', 'LICENSE', 'redoc/LICENSE'],
   ['world-atlas', 'LICENSE', 'world-atlas/LICENSE'],
 ];
 

@@ -49,7 +49,7 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
         if owned is not None:
             owned.close()
 
-    # /docs and /redoc are served by app.web from local copies of Swagger UI and ReDoc
+    # /docs is served by app.web from a local copy of Swagger UI; no /redoc (see app.web)
     app = FastAPI(
         title="vlkg",
         version="0.1.0",
@@ -68,5 +68,5 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
     for router in (province_facts, officials, agreements, projects, articles, explore):
         app.include_router(router.router)
     app.include_router(network_routes.router)
-    web.install(app)  # the explorer at /, its static assets, /docs and /redoc
+    web.install(app)  # the explorer at /, its static assets and /docs
     return app

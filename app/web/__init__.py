@@ -3,8 +3,9 @@
 Everything a browser loads comes from this package's `static/` folder: the pages' own
 scripts and the libraries they use, copied from npm packages by `npm run build:web` into
 `static/vendor/` and committed, so the pages work with no network at all and a wheel
-carries them. FastAPI's own `/docs` and `/redoc` load Swagger UI and ReDoc from a CDN
-(a white page offline), so they are replaced by the same pages pointing at local copies.
+carries them. FastAPI's own `/docs` loads Swagger UI from a CDN (a white page offline), so
+it is replaced by the same page pointing at local copies. ReDoc is not offered: its bundle
+fetches a logo from its CDN whatever the options, and Swagger UI covers the same ground.
 
 The pages are static HTML that read the JSON API; the server only fills in the path the
 app is mounted under (`root_path`, behind a proxy), so links and requests stay right.
@@ -19,7 +20,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, FastAPI, Request
 from fastapi import Path as PathParam
-from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -67,7 +68,7 @@ def explorer_entity(request: Request, kind: EntityKind, key: Key) -> HTMLRespons
 
 
 def install(app: FastAPI) -> None:
-    """Serve the explorer, its assets, and `/docs` + `/redoc` from local copies.
+    """Serve the explorer, its assets, and `/docs` from local copies.
 
     `app` must be created with `docs_url=None, redoc_url=None` (FastAPI's own pages load
     their scripts from a CDN)."""
@@ -82,17 +83,6 @@ def install(app: FastAPI) -> None:
             swagger_js_url=f"{root}{VENDOR}/swagger-ui/swagger-ui-bundle.js",
             swagger_css_url=f"{root}{VENDOR}/swagger-ui/swagger-ui.css",
             swagger_favicon_url=f"{root}{VENDOR}/swagger-ui/favicon-32x32.png",
-        )
-
-    @app.get("/redoc", include_in_schema=False)
-    def redoc(request: Request) -> HTMLResponse:
-        root = str(request.scope.get("root_path") or "").rstrip("/")
-        return get_redoc_html(
-            openapi_url=f"{root}{app.openapi_url or '/openapi.json'}",
-            title=root_docs_title,
-            redoc_js_url=f"{root}{VENDOR}/redoc/redoc.standalone.js",
-            redoc_favicon_url=f"{root}{VENDOR}/swagger-ui/favicon-32x32.png",
-            with_google_fonts=False,
         )
 
     app.mount(STATIC_URL, StaticFiles(directory=static_dir()), name="static")
