@@ -16,9 +16,9 @@ from __future__ import annotations
 import functools
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated
 
-from fastapi import APIRouter, FastAPI, Request
+from fastapi import APIRouter, FastAPI, HTTPException, Request
 from fastapi import Path as PathParam
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
@@ -29,8 +29,10 @@ VENDOR = f"{STATIC_URL}/vendor"
 
 router = APIRouter(include_in_schema=False)
 
-EntityKind = Literal["official", "agreement", "project", "event", "article"]
+#: Kinds with a page of their own (provinces have theirs); others are 404, as any unknown page.
+ENTITY_KINDS = frozenset({"official", "agreement", "project", "event", "article"})
 Key = Annotated[str, PathParam(min_length=1, max_length=300)]
+Kind = Annotated[str, PathParam(max_length=20)]
 
 
 def static_dir() -> Path:
@@ -62,8 +64,12 @@ def explorer_province(request: Request, key: Key) -> HTMLResponse:
 
 
 @router.get("/explore/{kind}/{key}", response_class=HTMLResponse)
-def explorer_entity(request: Request, kind: EntityKind, key: Key) -> HTMLResponse:
+def explorer_entity(
+    request: Request, kind: Annotated[str, PathParam(max_length=20)], key: Key
+) -> HTMLResponse:
     """An official, agreement, project, event or article with its sources."""
+    if kind not in ENTITY_KINDS:
+        raise HTTPException(status_code=404, detail=f"no explorer page for {kind!r}")
     return page(request, "entity.html")
 
 
@@ -83,6 +89,8 @@ def install(app: FastAPI) -> None:
             swagger_js_url=f"{root}{VENDOR}/swagger-ui/swagger-ui-bundle.js",
             swagger_css_url=f"{root}{VENDOR}/swagger-ui/swagger-ui.css",
             swagger_favicon_url=f"{root}{VENDOR}/swagger-ui/favicon-32x32.png",
+            # Swagger UI would send the schema to validator.swagger.io for a badge
+            swagger_ui_parameters={"validatorUrl": None},
         )
 
     app.mount(STATIC_URL, StaticFiles(directory=static_dir()), name="static")
