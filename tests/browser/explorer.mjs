@@ -192,7 +192,8 @@ try {
     await page.goto(`${base}/explore/province/Kon%20Tum`);
     await ready();
     assert.equal(new URL(page.url()).pathname, '/explore/province/kon-tum');
-    assert.match(await page.locator('#head').textContent(), /Merged on 2025-07-01/);
+    await page.waitForFunction(() => /Quảng Ngãi/.test(document.querySelector('#successor')?.textContent));
+    assert.match(await page.locator('#head').textContent(), /Merged on 2025-07-01 into Quảng Ngãi/);
     await page.goto(`${base}/explore/province/quang-ngai-2025`);
     await ready();
     assert.equal(await page.locator('#partners .badge.inherited').count(), 2);
@@ -200,13 +201,16 @@ try {
 
   await check('phone width: no sideways scrolling', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
-    for (const path of ['/', '/explore/province/khammouane']) {
+    for (const [name, path] of [
+      ['phone-map', '/'],
+      ['phone-province', '/explore/province/khammouane'],
+    ]) {
       await page.goto(`${base}${path}`);
       await ready();
       const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
       assert.ok(scroll <= width, `${path}: ${scroll} > ${width}`);
+      await shot(name);
     }
-    await shot('phone');
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 

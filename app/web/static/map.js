@@ -2,7 +2,7 @@
 // every province at its coordinates, partnership lines from `/network` sized by their
 // articles or agreements. The filters ask `/network` again; they are kept in the URL so a
 // view can be shared.
-import { api, COUNTRY, esc, failure, provinceHref, provinceLink, provinceText, ROOT, searchBox, years } from './common.js';
+import { api, COUNTRY, esc, provinceHref, provinceLink, provinceText, ROOT, searchBox, years } from './common.js';
 
 const VIEW = L.latLngBounds([8.3, 100.0], [23.5, 109.6]); // Vietnam and Laos
 const FILL = { VN: '#fbf3e4', LA: '#eaf2fb' };
@@ -201,7 +201,7 @@ async function refresh() {
     const net = await api('/network', { units: s.units, since: s.since, until: s.until, kind: s.kind, min_confidence: s.min_confidence });
     if (mine === asked) render(net, s);
   } catch (error) {
-    failure(summary, error);
+    summary.textContent = `Could not load the partnerships: ${error.message}`;
   }
 }
 
@@ -223,7 +223,7 @@ async function main() {
     first = net;
     for (const p of all.items) units.set(p.id, p);
   } catch (error) {
-    failure(summary, error);
+    summary.textContent = `Could not load the partnerships: ${error.message}`;
     return;
   }
   setupControls(first);

@@ -41,7 +41,9 @@ function head(p) {
   if (p.wikidata) facts.push(`<a href="https://www.wikidata.org/wiki/${esc(p.wikidata)}" rel="noopener external">Wikidata ${esc(p.wikidata)}</a>`);
   const notes = [];
   if (p.successor) {
-    notes.push(`Merged on ${esc(p.valid_to ? nextDay(p.valid_to) : '1 July 2025')} into <a href="${provinceHref(p.successor)}">the unit in force today</a>; the facts below were reported for ${esc(p.name)} itself.`);
+    notes.push(
+      `Merged on ${esc(p.valid_to ? nextDay(p.valid_to) : '2025-07-01')} into <a id="successor" href="${provinceHref(p.successor)}">the unit in force today</a>; the facts below were reported for <span lang="vi">${esc(p.name)}</span> itself.`,
+    );
   }
   if (p.predecessors.length) {
     const list = p.predecessors.map((q) => provinceLink(q)).join(', ');
@@ -252,6 +254,11 @@ async function main() {
   if (p.id !== key) window.history.replaceState(null, '', provinceHref(p.id) + window.location.search);
   head(p);
   data(p);
+  if (p.successor) {
+    api(`/province/${encodeURIComponent(p.successor)}`)
+      .then((next) => (document.getElementById('successor').innerHTML = provinceName(next)))
+      .catch(() => {}); // the generic link text stays
+  }
   const id = encodeURIComponent(p.id);
   const common = { ...ALL, include_inherited: inherited };
   const asks = {
