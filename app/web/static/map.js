@@ -103,6 +103,20 @@ function lineTitle(link, byId) {
   return parts.join(' · ');
 }
 
+/**
+ * Where a province's label goes: away from the border (Lao names to the west, Vietnamese to
+ * the east), or above/below when a labelled neighbour sits on that side and would be covered.
+ */
+function labelSide(p, shown) {
+  const side = p.country === 'LA' ? 'left' : 'right';
+  const sign = side === 'left' ? -1 : 1;
+  const blocker = shown.find(
+    (q) => q.id !== p.id && q.partners > 0 && q.country === p.country && Math.abs(q.lat - p.lat) < 0.6 && sign * (q.lon - p.lon) > 0 && sign * (q.lon - p.lon) < 1.5,
+  );
+  if (!blocker) return side;
+  return p.lat >= blocker.lat ? 'top' : 'bottom';
+}
+
 function render(net, s) {
   const byId = new Map(net.provinces.map((p) => [p.id, p]));
   for (const link of net.links) for (const id of [link.vn, link.la, ...link.via]) if (!byId.has(id)) byId.set(id, units.get(id) || { id, name: id });
@@ -163,11 +177,13 @@ function render(net, s) {
     element.setAttribute('aria-label', label);
     element.dataset.province = p.id;
     if (p.partners > 0) {
+      const direction = labelSide(p, shown);
+      const offset = { left: [-size / 2, 0], right: [size / 2, 0], top: [0, -size / 2], bottom: [0, size / 2] }[direction];
       marker.bindTooltip(`<span lang="vi">${esc(p.name)}</span>`, {
         permanent: withPartners <= 40,
-        direction: p.country === 'LA' ? 'left' : 'right',
+        direction,
         className: 'prov-label',
-        offset: [p.country === 'LA' ? -size / 2 : size / 2, 0],
+        offset,
       });
     }
   }
