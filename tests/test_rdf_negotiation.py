@@ -234,6 +234,8 @@ def test_hostile_names_are_4xx(client: TestClient, store: EmbeddedStore, name: s
     before = store.counts()
     for path in (f"/province/{quote(name, safe='')}.ttl", f"/official/{quote(name, safe='')}"):
         r = client.get(path, headers=TURTLE)
+        if r.url.path == "/":  # the client resolved `/official/..` to `/`: the explorer's page
+            continue
         assert 400 <= r.status_code < 500, (path[:60], r.status_code)
     assert store.counts() == before
 

@@ -9,6 +9,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
 
+from app import web
 from app.api import errors
 from app.api.routes import (
     agreements,
@@ -21,6 +22,7 @@ from app.api.routes import (
     provinces,
     system,
 )
+from app.api.routes import network as network_routes
 from app.settings import Settings, get_settings
 from app.store import GraphStore, StoreError, open_reader
 
@@ -47,7 +49,15 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
         if owned is not None:
             owned.close()
 
-    app = FastAPI(title="vlkg", version="0.1.0", description=DESCRIPTION, lifespan=lifespan)
+    # /docs is served by app.web from a local copy of Swagger UI; no /redoc (see app.web)
+    app = FastAPI(
+        title="vlkg",
+        version="0.1.0",
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+    )
     app.state.store = store
     linked_data.install(app)  # RDF routes + content negotiation, inside gzip and CORS
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)  # 9 costs ~15 ms on 300 kB
@@ -57,4 +67,6 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
     app.include_router(provinces.router)
     for router in (province_facts, officials, agreements, projects, articles, explore):
         app.include_router(router.router)
+    app.include_router(network_routes.router)
+    web.install(app)  # the explorer at /, its static assets and /docs
     return app
