@@ -11,14 +11,14 @@ from fastapi.testclient import TestClient
 
 from app.api.main import create_app
 from app.settings import Settings
-from app.store.embedded import EmbeddedStore
 from ingest.load import load_articles
 from tests.factories import camau_khammouane, hatinh_khammouane, kontum_attapeu
+from tests.stores import make_store
 
 
 @pytest.fixture
 def client(tmp_path: Path) -> Iterator[TestClient]:
-    store = EmbeddedStore(tmp_path / "store")
+    store = make_store(tmp_path / "store")
     load_articles(store, [camau_khammouane(), hatinh_khammouane(), kontum_attapeu()])
     with TestClient(create_app(store)) as c:
         yield c
