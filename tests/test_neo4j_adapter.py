@@ -83,7 +83,7 @@ class FakeDriver:
 
     execute_query_bookmark_manager = object()
 
-    def session(self, database: str, bookmark_manager: object = None) -> FakeSession:
+    def session(self, database: str, bookmark_manager: object = None, **config: Any) -> FakeSession:
         assert bookmark_manager is self.execute_query_bookmark_manager  # reads see the writes
         return FakeSession(self)
 

@@ -41,11 +41,13 @@ from app.store.cypher import script, statement
 
 #: Seconds a read may take on the server before it is cancelled (a query, not a load).
 READ_TIMEOUT = 10.0
+#: Seconds a load's unit of work is retried on transient errors (deadlock, leader switch).
+WRITE_RETRY_TIME = 30.0
 #: Driver settings that keep a missing server from stalling a request for long.
 DRIVER_CONFIG: dict[str, Any] = {
-    "connection_timeout": 3.0,
-    "connection_acquisition_timeout": 5.0,
-    "max_transaction_retry_time": 5.0,
+    "connection_timeout": 2.0,
+    "connection_acquisition_timeout": 3.0,
+    "max_transaction_retry_time": 1.0,  # reads: /health answers within its 4 s (Dockerfile)
     "notifications_min_severity": "OFF",  # unknown labels on an empty graph are not news
 }
 #: Server error codes that mean "not usable now" rather than "your query is wrong".
@@ -137,7 +139,12 @@ class Neo4jStore(GraphStore):
 
     # -- reads and writes -----------------------------------------------------------------
     def _session(self) -> neo4j.Session:
-        return self._driver.session(database=self.database, bookmark_manager=self._bookmarks)
+        """A session for writes: same bookmarks as the reads, patient retries."""
+        return self._driver.session(
+            database=self.database,
+            bookmark_manager=self._bookmarks,
+            max_transaction_retry_time=WRITE_RETRY_TIME,
+        )
 
     def run(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         try:
