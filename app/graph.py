@@ -5,11 +5,11 @@ write files under `cypher/write/` are generated from it (`python -m app.graph`),
 property cannot exist in one layer and be missing in another. A test checks that the
 generated files are current.
 
-Two families of write statements are generated. `create_*` (plain `CREATE` of rows the
-loader has found to be new) is what the embedded store runs: LadybugDB's `MERGE` is an
-order of magnitude slower. `merge_*` (`UNWIND $rows ... MERGE ... SET`) is what Neo4j
-runs in their place: on a server that other writers may share, `MERGE` under the
-uniqueness constraints keeps a concurrent load from failing on a key it just created.
+New rows are written with `create_*` (plain `CREATE` of rows the loader has found to be
+new) on both engines; changed rows with `update_*`. On Neo4j the loader plans inside the
+write transaction that applies the plan (app/store/neo4j.py), so "new" is exact there
+too, and a key that exists after all breaks the uniqueness constraint and fails the batch
+instead of overwriting stored properties and provenance, as `MERGE ... SET` would.
 """
 
 from __future__ import annotations
@@ -160,7 +160,6 @@ def _node_files(spec: NodeSpec) -> dict[str, str]:
         f"existing_{spec.label}": (
             f"UNWIND $ids AS key\nMATCH (n:{spec.label} {{id: key}})\nRETURN {returns}\n"
         ),
-        f"merge_{spec.label}": (f"UNWIND $rows AS row\nMERGE (n:{spec.label} {{id: row.id}})\nSET {sets}\n"),
     }
 
 
@@ -178,11 +177,6 @@ def _rel_files(spec: RelSpec) -> dict[str, str]:
         f"create_{spec.type}": create,
         f"existing_{spec.type}": f"UNWIND $rows AS row\nMATCH {pattern}\nRETURN {returns}\n",
     }
-    merge = (
-        f"UNWIND $rows AS row\nMATCH (a:{spec.src} {{id: row.src}})\nMATCH (b:{spec.dst} {{id: row.dst}})\n"
-        f"MERGE (a)-[r:{spec.type}]->(b)\n"
-    )
-    files[f"merge_{spec.type}"] = merge + (f"SET {sets}\n" if props else "")
     if props:
         files[f"update_{spec.type}"] = f"UNWIND $rows AS row\nMATCH {pattern}\nSET {sets}\n"
     return files

@@ -1,5 +1,5 @@
-// Neo4j 5 schema: uniqueness constraints (which also index) on every node key, plus
-// lookup indexes used by the API. Applied at start-up; every statement is idempotent.
+// Neo4j 5 schema: uniqueness constraints (which also index) on every node key: every
+// query finds its start nodes by id. Applied at start-up; every statement is idempotent.
 // Keep in step with schema.ladybug.cypher and docs/model.md.
 CREATE CONSTRAINT province_id IF NOT EXISTS FOR (n:Province) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE;
@@ -8,8 +8,10 @@ CREATE CONSTRAINT agreement_id IF NOT EXISTS FOR (n:Agreement) REQUIRE n.id IS U
 CREATE CONSTRAINT project_id IF NOT EXISTS FOR (n:Project) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (n:Meta) REQUIRE n.key IS UNIQUE;
-CREATE INDEX province_iso IF NOT EXISTS FOR (n:Province) ON (n.iso);
-CREATE INDEX province_country IF NOT EXISTS FOR (n:Province) ON (n.country);
-CREATE INDEX official_search IF NOT EXISTS FOR (n:Official) ON (n.search);
-CREATE INDEX agreement_year IF NOT EXISTS FOR (n:Agreement) ON (n.signed_year);
-CREATE INDEX article_published IF NOT EXISTS FOR (n:Article) ON (n.published);
+// Secondary indexes of earlier versions served no query (lists are read whole and
+// filtered in Python); they only slowed writes. Dropped where they exist.
+DROP INDEX province_iso IF EXISTS;
+DROP INDEX province_country IF EXISTS;
+DROP INDEX official_search IF EXISTS;
+DROP INDEX agreement_year IF EXISTS;
+DROP INDEX article_published IF EXISTS;

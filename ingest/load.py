@@ -6,8 +6,11 @@ Why it works this way:
   same fact from another article lands on the same element and only adds its evidence.
 - For a batch, the loader looks up which keys already exist (`UNWIND $ids ... MATCH`,
   fast on both engines), merges evidence in Python, and then writes plain `CREATE` rows
-  for new elements and `SET` rows for changed ones. Engine-side `MERGE` is an order of
-  magnitude slower on LadybugDB and cannot union lists portably.
+  for new elements and `SET` rows for changed ones. Lookups and writes are one unit of
+  work (`GraphStore.apply_planned`): on Neo4j they run in one write transaction under a
+  load lock, so a concurrent or retried load never plans from stale provenance.
+  Engine-side `MERGE` is an order of magnitude slower on LadybugDB, cannot union lists
+  portably, and would replace stored provenance.
 - Elements whose merged properties equal the stored ones are not written at all, so a
   second load of the same input changes nothing.
 - Each batch is one `ChangeSet`, applied in one transaction: a failing batch leaves
@@ -26,7 +29,7 @@ from app.facts import AgreementFact, ArticleFacts, Evidence, Sourced
 from app.gazetteer import Gazetteer, ProvinceAmbiguous, ProvinceNotFound, gazetteer, province_properties
 from app.graph import NODES, RELS, format_span
 from app.names import fold, fold_words, slug
-from app.store.base import ChangeSet, GraphStore, Row
+from app.store.base import ChangeSet, GraphStore, Lookups, Row
 
 
 class LoadError(ValueError):
@@ -114,7 +117,7 @@ def _span(ev: Evidence, rule: str | None) -> str:
 # -- reference data ----------------------------------------------------------------------
 
 
-def reference_changes(store: GraphStore, gaz: Gazetteer) -> ChangeSet:
+def reference_changes(store: Lookups, gaz: Gazetteer) -> ChangeSet:
     """Provinces and their succession, written once and corrected when the gazetteer changes."""
     changes = ChangeSet()
     wanted = {p.id: province_properties(p) for p in gaz.provinces}
@@ -382,7 +385,7 @@ def _add(plan: dict[str, list[Row]], name: str, rows: list[Row]) -> None:
 
 
 def _diff_nodes(
-    store: GraphStore,
+    store: Lookups,
     label: str,
     wanted: dict[str, Row],
     changes: ChangeSet,
@@ -402,7 +405,7 @@ def _diff_nodes(
 
 
 def _diff_rels(
-    store: GraphStore,
+    store: Lookups,
     rtype: str,
     wanted: dict[tuple[str, str], Row],
     changes: ChangeSet,
@@ -424,7 +427,7 @@ def _diff_rels(
 
 
 def plan_batch(
-    store: GraphStore, articles: Sequence[ArticleFacts], gaz: Gazetteer
+    store: Lookups, articles: Sequence[ArticleFacts], gaz: Gazetteer
 ) -> tuple[ChangeSet, LoadReport]:
     """Work out the writes for `articles` against what the store holds now."""
     report = LoadReport()
@@ -487,20 +490,24 @@ def load_articles(
     """Load facts articles; invalid ones are reported in `failed` and skipped whole."""
     gaz = gaz or gazetteer()
     total = LoadReport()
-    ref = reference_changes(store, gaz)
-    if ref:
-        store.apply(ref)
+    store.apply_planned(lambda view: reference_changes(view, gaz))
     batch: list[ArticleFacts] = []
 
     def flush() -> None:
         if not batch:
             return
+        reports: list[LoadReport] = []
+
+        def plan(view: Lookups) -> ChangeSet:
+            changes, report = plan_batch(view, batch, gaz)
+            reports[:] = [report]  # a retried unit of work plans again: keep the last plan's
+            return changes
+
         try:
-            changes, report = plan_batch(store, batch, gaz)
-            store.apply(changes)
+            store.apply_planned(plan)
         except Exception as exc:
             raise BatchFailed([a.source for a in batch], total, exc) from exc
-        total.add(report)
+        total.add(reports[-1])
         if on_batch is not None:
             on_batch(len(batch))
         batch.clear()

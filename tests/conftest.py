@@ -10,26 +10,29 @@ import pytest
 
 from app.store.base import GraphStore
 from app.store.embedded import EmbeddedStore
+from tests.stores import ON_NEO4J, forget, open_neo4j
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = SHARED / "seeds"
 
-BACKENDS = ["embedded"] + (["neo4j"] if os.environ.get("NEO4J_URI") else [])
+# With VLKG_STORE=neo4j the whole suite runs on Neo4j; otherwise the contract suite also
+# runs on Neo4j when NEO4J_URI is set (a developer's server).
+BACKENDS = ["neo4j"] if ON_NEO4J else ["embedded"] + (["neo4j"] if os.environ.get("NEO4J_URI") else [])
 
 
 def open_backend(name: str, tmp_path: Path) -> GraphStore:
     if name == "embedded":
         return EmbeddedStore(tmp_path / "store")
-    from app.store.neo4j import Neo4jStore
-
-    store = Neo4jStore(
-        os.environ["NEO4J_URI"],
-        os.environ.get("NEO4J_USER", "neo4j"),
-        os.environ.get("NEO4J_PASSWORD", "neo4j"),
-        os.environ.get("NEO4J_DATABASE", "neo4j"),
-    )
+    store = open_neo4j()
     store.clear()
+    forget()  # a later make_store() clears again
     return store
+
+
+def pytest_report_header() -> str:
+    return (
+        f"vlkg store under test: {'neo4j at ' + os.environ.get('NEO4J_URI', '?') if ON_NEO4J else 'embedded'}"
+    )
 
 
 @pytest.fixture(params=BACKENDS)

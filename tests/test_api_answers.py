@@ -13,8 +13,8 @@ import app.api.routes.provinces as provinces_route
 from app.api.answers import Answers
 from app.api.main import create_app
 from app.facts import ArticleFacts, PartnershipFact
-from app.store.embedded import EmbeddedStore
 from ingest.load import load_articles
+from tests.stores import embedded_only, make_store
 from tests.test_api_data import build_graph, ev
 
 
@@ -32,9 +32,10 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
+@embedded_only
 def test_read_only_snapshot_answers_once_until_a_load(tmp_path: Path, calls: list[str]) -> None:
-    build_graph(EmbeddedStore(tmp_path)).close()
-    reader = EmbeddedStore(tmp_path, read_only=True)
+    build_graph(make_store(tmp_path)).close()
+    reader = make_store(tmp_path, read_only=True)
     assert reader.snapshot is not None
     with TestClient(create_app(reader)) as client:
         first = client.get("/province/Khammouane/partners").json()
@@ -43,7 +44,7 @@ def test_read_only_snapshot_answers_once_until_a_load(tmp_path: Path, calls: lis
         client.get("/province/Khammouane/partners", params={"since": 2023})
         assert calls == ["khammouane", "khammouane"]  # other parameters, other answer
 
-        writer = EmbeddedStore(tmp_path)
+        writer = make_store(tmp_path)
         new = ArticleFacts(
             id="e5e5e5e5e5e5e5e5",
             source="tests/api/later.txt",
@@ -62,7 +63,7 @@ def test_read_only_snapshot_answers_once_until_a_load(tmp_path: Path, calls: lis
 
 
 def test_writable_store_is_never_memoized(tmp_path: Path, calls: list[str]) -> None:
-    store = build_graph(EmbeddedStore(tmp_path))
+    store = build_graph(make_store(tmp_path))
     assert store.snapshot is None
     with TestClient(create_app(store)) as client:
         client.get("/province/Khammouane/partners")

@@ -27,8 +27,8 @@ from app.facts import (
     ProjectFact,
 )
 from app.store.base import GraphStore
-from app.store.embedded import EmbeddedStore
 from tests import factories
+from tests.stores import make_store
 
 A1 = "a1a1a1a1a1a1a1a1"
 A2 = "b2b2b2b2b2b2b2b2"
@@ -220,7 +220,7 @@ def build_graph(store: GraphStore) -> GraphStore:
 
 
 def make_client(tmp_path: Path) -> Iterator[TestClient]:
-    store = build_graph(EmbeddedStore(tmp_path / "store"))
+    store = build_graph(make_store(tmp_path / "store"))
     with TestClient(create_app(store)) as c:
         yield c
     store.close()

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 
 from app.api.main import create_app
 from app.store.base import GraphStore
-from app.store.embedded import EmbeddedStore
+from tests.stores import make_store
 from tests.test_api_data import build_graph
 
 HOSTILE = [
@@ -67,7 +67,7 @@ QUERIES = [
 
 @pytest.fixture(scope="module")
 def graph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphStore]:
-    store = build_graph(EmbeddedStore(tmp_path_factory.mktemp("hostile") / "store"))
+    store = build_graph(make_store(tmp_path_factory.mktemp("hostile") / "store"))
     yield store
     store.close()
 

@@ -14,14 +14,21 @@ from app.facts import FactsDocument
 from app.store.embedded import EmbeddedStore
 from ingest.cli import STOPPED
 from tests.factories import camau_khammouane, hatinh_khammouane
+from tests.stores import ON_NEO4J, embedded_only, make_store, neo4j_settings
 
 
 def vlkg(*args: str, data: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """`vlkg ARGS` on the store in `data`: a LadybugDB folder, or on the Neo4j run the test
+    database standing for it (emptied the first time a test names `data`)."""
+    store: dict[str, str] = {"VLKG_STORE": "embedded"}
+    if ON_NEO4J and "VLKG_STORE" not in env:
+        make_store(data).close()
+        store = {"VLKG_STORE": "neo4j", **neo4j_settings()}
     return subprocess.run(
         [sys.executable, "-m", "ingest.cli", *args],
         capture_output=True,
         text=True,
-        env={**os.environ, "VLKG_DATA_DIR": str(data), "VLKG_STORE": "embedded", **env},
+        env={**os.environ, "VLKG_DATA_DIR": str(data), **store, **env},
         cwd=Path(__file__).resolve().parents[1],
         timeout=120,
     )
@@ -82,6 +89,7 @@ def test_missing_path_is_a_clear_error(tmp_path: Path) -> None:
     assert r.returncode == STOPPED and "no such file or folder" in r.stderr
 
 
+@embedded_only
 def test_locked_store_is_reported_and_left_intact(tmp_path: Path, facts_file: Path) -> None:
     data = tmp_path / "data"
     assert vlkg("ingest", str(facts_file), data=data).returncode == 0
@@ -103,6 +111,7 @@ def test_unreachable_neo4j_is_one_line(tmp_path: Path, facts_file: Path) -> None
     assert "Traceback" not in r.stderr
 
 
+@embedded_only
 def test_store_written_by_another_version_is_refused(tmp_path: Path, facts_file: Path) -> None:
     data = tmp_path / "data"
     assert vlkg("ingest", str(facts_file), data=data).returncode == 0
@@ -124,6 +133,7 @@ def test_extract_json_touches_no_store(tmp_path: Path, facts_file: Path) -> None
     assert not data.exists()
 
 
+@embedded_only
 def test_server_keeps_serving_during_ingest_and_sees_the_new_data(tmp_path: Path, facts_file: Path) -> None:
     """`vlkg serve` reads the embedded store read-only, so `vlkg ingest` can write beside it."""
     from fastapi.testclient import TestClient

@@ -11,14 +11,15 @@ from fastapi.testclient import TestClient
 
 from app.api.main import create_app
 from app.settings import Settings
-from app.store.embedded import EmbeddedStore
+from app.store.base import GraphStore, StoreUnavailable
 from ingest.load import load_articles
 from tests.factories import camau_khammouane, hatinh_khammouane, kontum_attapeu
+from tests.stores import STORE, make_store
 
 
 @pytest.fixture
 def client(tmp_path: Path) -> Iterator[TestClient]:
-    store = EmbeddedStore(tmp_path / "store")
+    store = make_store(tmp_path / "store")
     load_articles(store, [camau_khammouane(), hatinh_khammouane(), kontum_attapeu()])
     with TestClient(create_app(store)) as c:
         yield c
@@ -26,7 +27,7 @@ def client(tmp_path: Path) -> Iterator[TestClient]:
 
 
 def test_health_and_stats(client: TestClient) -> None:
-    assert client.get("/health").json() == {"status": "ok", "backend": "embedded"}
+    assert client.get("/health").json() == {"status": "ok", "backend": STORE}
     stats = client.get("/stats").json()
     assert stats["nodes"]["Article"] == 3
     assert stats["relationships"]["PARTNERS_WITH"] == 3
@@ -114,3 +115,25 @@ def test_browser_style_sheet_is_served(client: TestClient) -> None:
     r = client.get("/browser/style.grass")
     assert r.status_code == 200
     assert "node.Province" in r.text
+
+
+def test_store_that_comes_up_later_is_picked_up(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A server that is down when the API starts gives 503s, then answers once it is up:
+    no restart of the API needed."""
+    import app.api.main as main_module
+
+    up = False
+
+    def open_when_up(settings: Settings) -> GraphStore:
+        if not up:
+            raise StoreUnavailable("cannot reach Neo4j at bolt://127.0.0.1:9: connection refused")
+        return make_store(tmp_path / "later")
+
+    monkeypatch.setattr(main_module, "open_reader", open_when_up)
+    with TestClient(create_app(None, Settings())) as c:
+        r = c.get("/health")
+        assert r.status_code == 503 and r.headers["content-type"] == "application/problem+json"
+        up = True
+        r = c.get("/health")
+        assert r.status_code == 200, r.text
+        assert c.get("/stats").json()["nodes"]["Province"] == 0

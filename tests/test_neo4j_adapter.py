@@ -1,9 +1,10 @@
-"""The Neo4j adapter's wiring, checked without a server (none can run on our machines).
+"""The Neo4j adapter's wiring, checked without a server.
 
 A fake driver records what the adapter asks of the official driver: schema statements
-at start-up, reads routed to readers, one managed write transaction per change set with
-the `merge_*` statements, and failures turned into one-line store errors. Behaviour on a
-real server is covered by the contract suite when NEO4J_URI is set.
+at start-up, reads routed to readers, one managed write transaction per change set that
+takes the load lock first and creates new rows, and driver failures turned into one-line
+store errors. Behaviour on a real server is what the second run of the whole suite
+(`VLKG_STORE=neo4j`, against scripts/neo4j.sh's server) checks.
 """
 
 from __future__ import annotations
@@ -12,9 +13,17 @@ from typing import Any
 
 import neo4j
 import pytest
-from neo4j.exceptions import ServiceUnavailable
+from neo4j.exceptions import (
+    AuthError,
+    ConnectionAcquisitionTimeoutError,
+    CypherSyntaxError,
+    DatabaseUnavailable,
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+)
 
-from app.store.base import ChangeSet, StoreUnavailable
+from app.store.base import ChangeSet, StoreError, StoreUnavailable
 from app.store.cypher import script, statement
 from app.store.neo4j import Neo4jStore
 
@@ -31,8 +40,8 @@ class FakeTx:
     def __init__(self, log: list[tuple[str, dict[str, Any]]]) -> None:
         self.log = log
 
-    def run(self, query: str, params: dict[str, Any]) -> FakeTx:
-        self.log.append((query, params))
+    def run(self, query: str, params: dict[str, Any] | None = None) -> FakeTx:
+        self.log.append((query, params or {}))
         return self
 
     def consume(self) -> None:
@@ -72,7 +81,10 @@ class FakeDriver:
         rows = [FakeRecord({"day": neo4j.time.Date(2023, 1, 5), "n": 3})]
         return rows, None, None
 
-    def session(self, database: str) -> FakeSession:
+    execute_query_bookmark_manager = object()
+
+    def session(self, database: str, bookmark_manager: object = None, **config: Any) -> FakeSession:
+        assert bookmark_manager is self.execute_query_bookmark_manager  # reads see the writes
         return FakeSession(self)
 
     def close(self) -> None:
@@ -82,14 +94,16 @@ class FakeDriver:
 @pytest.fixture
 def fake(monkeypatch: pytest.MonkeyPatch) -> FakeDriver:
     driver = FakeDriver()
-    monkeypatch.setattr(neo4j.GraphDatabase, "driver", lambda uri, auth: driver)
+    monkeypatch.setattr(neo4j.GraphDatabase, "driver", lambda uri, auth, **config: driver)
     return driver
 
 
 def test_schema_is_created_at_start_up(fake: FakeDriver) -> None:
     Neo4jStore("bolt://example:7687", "neo4j", "secret", "vlkg")
     sent = [q for q, _, kw in fake.queries if kw.get("database_") == "vlkg"]
-    assert sent == list(script("schema.neo4j"))
+    schema = list(script("schema.neo4j"))
+    assert sent[: len(schema)] == schema
+    assert sent[len(schema) :] == [statement("read/meta"), statement("set_meta")]  # format marker
     assert any("REQUIRE n.id IS UNIQUE" in q for q in sent)
 
 
@@ -97,12 +111,13 @@ def test_reads_go_to_readers_and_temporals_become_strings(fake: FakeDriver) -> N
     store = Neo4jStore("bolt://example:7687", "neo4j", "secret")
     rows = store.query("articles_by_id", ids=["abc"])
     query, params, kw = fake.queries[-1]
-    assert query == statement("read/articles_by_id") and params == {"ids": ["abc"]}
+    assert str(query.text) == statement("read/articles_by_id") and params == {"ids": ["abc"]}
+    assert query.timeout is not None  # a read never hangs a request
     assert kw["routing_"] == neo4j.RoutingControl.READ
     assert rows == [{"day": "2023-01-05", "n": 3}]
 
 
-def test_a_change_set_is_one_transaction_of_merges(fake: FakeDriver) -> None:
+def test_a_change_set_is_one_locked_transaction_of_creates(fake: FakeDriver) -> None:
     store = Neo4jStore("bolt://example:7687", "neo4j", "secret")
     changes = ChangeSet()
     changes.create_nodes["Article"] = [{"id": "a1"}]
@@ -111,11 +126,13 @@ def test_a_change_set_is_one_transaction_of_merges(fake: FakeDriver) -> None:
     store.apply(changes)
     (tx,) = fake.transactions
     assert [q for q, _ in tx] == [
-        statement("write/merge_Article"),
-        statement("write/merge_PARTNERS_WITH"),
+        statement("admin/load_lock.neo4j"),
+        statement("write/create_Article"),
+        statement("write/create_PARTNERS_WITH"),
         statement("write/update_PARTNERS_WITH"),
+        statement("admin/bump_generation.neo4j"),
     ]
-    assert all("MERGE" in q for q, _ in tx[:2])
+    assert not any("MERGE" in q for q, _ in tx[1:-1])  # a MERGE would overwrite provenance
 
 
 def test_lost_connection_is_a_store_error(fake: FakeDriver) -> None:
@@ -134,3 +151,52 @@ def test_nothing_to_write_opens_no_transaction(fake: FakeDriver) -> None:
     assert fake.transactions == []
     store.close()
     assert fake.closed
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        ServiceUnavailable("gone"),
+        SessionExpired("expired"),
+        TransientError("busy"),
+        DatabaseUnavailable("starting"),
+        AuthError("wrong password"),
+        ConnectionAcquisitionTimeoutError("pool"),
+    ],
+    ids=lambda e: type(e).__name__,
+)
+def test_every_unavailability_is_a_store_error(fake: FakeDriver, error: Exception) -> None:
+    store = Neo4jStore("bolt://example:7687", "neo4j", "secret")
+
+    def failing(*args: Any, **kw: Any) -> Any:
+        raise error
+
+    fake.execute_query = failing  # type: ignore[method-assign]
+    with pytest.raises(StoreUnavailable, match="stopped answering"):
+        store.ping()
+
+
+def test_a_wrong_query_is_not_hidden_as_unavailable(fake: FakeDriver) -> None:
+    store = Neo4jStore("bolt://example:7687", "neo4j", "secret")
+
+    def failing(*args: Any, **kw: Any) -> Any:
+        raise CypherSyntaxError("bad")
+
+    fake.execute_query = failing  # type: ignore[method-assign]
+    with pytest.raises(CypherSyntaxError):
+        store.ping()
+
+
+def test_start_up_failures_are_one_line_store_errors(monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(StoreError, match="not a Neo4j address"):
+        Neo4jStore("localhost:7687", "neo4j", "secret")
+    driver = FakeDriver()
+
+    def refuse() -> None:
+        raise AuthError("The client is unauthorized due to authentication failure.")
+
+    driver.verify_connectivity = refuse  # type: ignore[method-assign]
+    monkeypatch.setattr(neo4j.GraphDatabase, "driver", lambda uri, auth, **config: driver)
+    with pytest.raises(StoreUnavailable, match="cannot reach Neo4j at bolt://example:7687"):
+        Neo4jStore("bolt://example:7687", "neo4j", "wrong")
+    assert driver.closed

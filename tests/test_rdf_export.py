@@ -15,7 +15,7 @@ from rdflib.compare import isomorphic, to_isomorphic
 from app.rdf import export
 from app.rdf.export import ExportStats, count, iter_export, write_export
 from app.rdf.terms import VLKG
-from app.store.embedded import EmbeddedStore
+from app.store.base import GraphStore
 from tests.test_rdf_facts import loaded_store
 
 BASE = "http://vlkg.test"
@@ -32,19 +32,19 @@ PARSER = {"nt": "nt", "ttl": "turtle", "jsonld": "json-ld"}
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedStore]:
+def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphStore]:
     with loaded_store(tmp_path_factory.mktemp("rdf") / "store") as s:
         yield s
 
 
-def dump(store: EmbeddedStore, fmt: str, page_size: int = 2000) -> tuple[bytes, ExportStats]:
+def dump(store: GraphStore, fmt: str, page_size: int = 2000) -> tuple[bytes, ExportStats]:
     buf = io.BytesIO()
     stats = write_export(store, fmt, buf, base=BASE, created=DAY, page_size=page_size)
     return buf.getvalue(), stats
 
 
 @pytest.fixture(scope="module")
-def graphs(store: EmbeddedStore) -> dict[str, Graph]:
+def graphs(store: GraphStore) -> dict[str, Graph]:
     return {fmt: Graph().parse(data=dump(store, fmt)[0], format=PARSER[fmt]) for fmt in PARSER}
 
 
@@ -63,7 +63,7 @@ def test_jsonld_parses_to_the_same_triples(graphs: dict[str, Graph]) -> None:
 
 
 def test_ntriples_has_one_line_per_triple_and_counts_them(
-    store: EmbeddedStore, graphs: dict[str, Graph]
+    store: GraphStore, graphs: dict[str, Graph]
 ) -> None:
     data, stats = dump(store, "nt")
     lines = data.decode("utf-8").splitlines()
@@ -74,7 +74,7 @@ def test_ntriples_has_one_line_per_triple_and_counts_them(
     assert stats.triples < len(lines)
 
 
-def test_paging_does_not_change_the_dump(store: EmbeddedStore) -> None:
+def test_paging_does_not_change_the_dump(store: GraphStore) -> None:
     """Pages of 3 rows cross every page boundary; keyset paging must not skip or repeat."""
     small, stats = dump(store, "nt", page_size=3)
     big, _ = dump(store, "nt", page_size=5000)
@@ -82,16 +82,14 @@ def test_paging_does_not_change_the_dump(store: EmbeddedStore) -> None:
     assert stats.entities["Province"] == 105
 
 
-def test_gzip_output_is_a_valid_gzip_of_the_dump(store: EmbeddedStore) -> None:
+def test_gzip_output_is_a_valid_gzip_of_the_dump(store: GraphStore) -> None:
     plain, _ = dump(store, "ttl")
     buf = io.BytesIO()
     write_export(store, "ttl", buf, base=BASE, created=DAY, compress=True)
     assert gzip.decompress(buf.getvalue()) == plain
 
 
-def test_chunks_are_streamed_in_bounded_batches(
-    store: EmbeddedStore, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_chunks_are_streamed_in_bounded_batches(store: GraphStore, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(export, "BATCH_TRIPLES", 100)
     chunks = list(iter_export(store, "nt", base=BASE, created=DAY, page_size=10))
     assert len(chunks) > 20  # many small chunks, not one big string
@@ -99,7 +97,7 @@ def test_chunks_are_streamed_in_bounded_batches(
     assert max(c.count(b"\n") for c in chunks) < 400
 
 
-def test_counting_agrees_with_the_dump(store: EmbeddedStore) -> None:
+def test_counting_agrees_with_the_dump(store: GraphStore) -> None:
     _, stats = dump(store, "ttl")
     counted = count(store, base=BASE)
     assert (counted.triples, dict(counted.entities)) == (stats.triples, dict(stats.entities))
@@ -216,7 +214,7 @@ def test_the_description_lists_counts_dumps_and_every_source(graphs: dict[str, G
     }
 
 
-def test_uris_are_those_of_the_rest_api(store: EmbeddedStore, graphs: dict[str, Graph]) -> None:
+def test_uris_are_those_of_the_rest_api(store: GraphStore, graphs: dict[str, Graph]) -> None:
     from app.uris import entity_uri
 
     g = graphs["nt"]
@@ -232,6 +230,6 @@ def test_an_empty_store_still_exports_a_description(tmp_path: Path) -> None:
     assert (URIRef(f"{BASE}/.well-known/void#dataset"), RDF.type, VOID.Dataset) in g
 
 
-def test_unknown_format_is_refused(store: EmbeddedStore) -> None:
+def test_unknown_format_is_refused(store: GraphStore) -> None:
     with pytest.raises(ValueError, match="unknown RDF format"):
         dump(store, "rdfxml")

@@ -24,9 +24,10 @@ from app.facts import (
     PartnershipFact,
     ProjectFact,
 )
-from app.store.embedded import EmbeddedStore
+from app.store.base import GraphStore
 from tests import factories
 from tests.factories import camau_khammouane, hatinh_khammouane, kontum_attapeu
+from tests.stores import make_store
 
 #: Evidence here starts at character 10 unless a test says otherwise.
 ev = partial(factories.ev, start=10)
@@ -147,9 +148,9 @@ def realistic_articles() -> list[ArticleFacts]:
 
 
 @contextlib.contextmanager
-def loaded_store(path: Path, articles: list[ArticleFacts] | None = None) -> Iterator[EmbeddedStore]:
+def loaded_store(path: Path, articles: list[ArticleFacts] | None = None) -> Iterator[GraphStore]:
     """An embedded store at `path` holding `articles` (default: `realistic_articles()`)."""
-    store = EmbeddedStore(path)
+    store = make_store(path)
     try:
         yield factories.load_all(store, realistic_articles() if articles is None else articles)
     finally:
@@ -157,12 +158,12 @@ def loaded_store(path: Path, articles: list[ArticleFacts] | None = None) -> Iter
 
 
 @pytest.fixture
-def rdf_store(tmp_path: Path) -> Iterator[EmbeddedStore]:
+def rdf_store(tmp_path: Path) -> Iterator[GraphStore]:
     with loaded_store(tmp_path / "store") as store:
         yield store
 
 
-def test_the_facts_load_whole(rdf_store: EmbeddedStore) -> None:
+def test_the_facts_load_whole(rdf_store: GraphStore) -> None:
     counts = rdf_store.counts()
     assert counts["nodes"]["Article"] == 5
     assert counts["relationships"]["PARTNERS_WITH"] == 5

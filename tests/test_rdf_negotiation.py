@@ -17,8 +17,9 @@ from app.rdf import vocab
 from app.rdf.export import write_export
 from app.rdf.negotiation import SUPPORTED, MediaRange, negotiate, parse_accept
 from app.rdf.terms import VLKG
-from app.store.embedded import EmbeddedStore
+from app.store.base import GraphStore
 from app.uris import base_uri, entity_uri
+from tests.stores import make_store
 from tests.test_rdf_facts import loaded_store
 
 V = Namespace(VLKG)
@@ -28,19 +29,19 @@ TURTLE = {"accept": "text/turtle"}
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedStore]:
+def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphStore]:
     with loaded_store(tmp_path_factory.mktemp("conneg") / "store") as s:
         yield s
 
 
 @pytest.fixture(scope="module")
-def client(store: EmbeddedStore) -> Iterator[TestClient]:
+def client(store: GraphStore) -> Iterator[TestClient]:
     with TestClient(create_app(store)) as c:
         yield c
 
 
 @pytest.fixture(scope="module")
-def dump(store: EmbeddedStore) -> Graph:
+def dump(store: GraphStore) -> Graph:
     buf = io.BytesIO()
     write_export(store, "nt", buf, created=dt.date.today())
     return Graph().parse(data=buf.getvalue(), format="nt")
@@ -183,7 +184,7 @@ def test_unknown_province_is_404_with_suggestions(client: TestClient) -> None:
     [("Official", V.Official), ("Agreement", V.Agreement), ("Project", V.Project), ("Event", V.Event)],
 )
 def test_every_entity_kind_dereferences(
-    client: TestClient, store: EmbeddedStore, label: str, cls: URIRef
+    client: TestClient, store: GraphStore, label: str, cls: URIRef
 ) -> None:
     key = store.run(f"MATCH (n:{label}) RETURN n.id AS id ORDER BY id LIMIT 1")[0]["id"]
     uri = entity_uri(label, key)
@@ -230,7 +231,7 @@ def test_sub_resources_are_left_to_the_api(client: TestClient) -> None:
     "name",
     ['{"$where": 1}', "x' OR 1=1 --", "MATCH (n) DETACH DELETE n", "a" * 10_000, "%00", "..", "ü" * 300],
 )
-def test_hostile_names_are_4xx(client: TestClient, store: EmbeddedStore, name: str) -> None:
+def test_hostile_names_are_4xx(client: TestClient, store: GraphStore, name: str) -> None:
     before = store.counts()
     for path in (f"/province/{quote(name, safe='')}.ttl", f"/official/{quote(name, safe='')}"):
         r = client.get(path, headers=TURTLE)
@@ -294,7 +295,7 @@ def test_ontology_is_served(client: TestClient) -> None:
 
 def test_provinces_dereference_before_anything_is_ingested(tmp_path: Path, client: TestClient) -> None:
     """An empty store still knows the gazetteer, as the REST API does; same triples."""
-    empty = EmbeddedStore(tmp_path / "empty")
+    empty = make_store(tmp_path / "empty")
     try:
         with TestClient(create_app(empty)) as fresh:
             r = fresh.get("/province/Khammouane", headers=TURTLE)

@@ -8,15 +8,15 @@ from urllib.parse import quote
 from fastapi.testclient import TestClient
 
 from app.api.main import create_app
-from app.store.embedded import EmbeddedStore
 from ingest.load import load_articles
 from ingest.pipeline import extract_paths
+from tests.stores import make_store
 
 
 def test_seeds_load_idempotently_and_answer_with_evidence(seeds: Path, tmp_path: Path) -> None:
     run = extract_paths(sorted(seeds.glob("*.txt")))
     assert not run.failures
-    store = EmbeddedStore(tmp_path / "store")
+    store = make_store(tmp_path / "store")
     load_articles(store, run.articles)
     with TestClient(create_app(store)) as client:
         stats = client.get("/stats").json()
@@ -44,7 +44,7 @@ def test_bundled_samples_answer_the_quick_start_question(tmp_path: Path) -> None
     samples = Path(__file__).resolve().parents[1] / "samples"
     run = extract_paths(sorted(samples.glob("*.txt")))
     assert not run.failures and len(run.articles) == 5
-    store = EmbeddedStore(tmp_path / "store")
+    store = make_store(tmp_path / "store")
     report = load_articles(store, run.articles)
     assert not report.failed
     with TestClient(create_app(store)) as client:

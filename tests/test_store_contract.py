@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 import pytest
 
+from app.facts import ArticleFacts
 from app.gazetteer import gazetteer
-from app.store.base import ChangeSet, GraphStore
-from ingest.load import LoadError, load_articles
+from app.store.base import ChangeSet, GraphStore, Lookups, Planner
+from ingest.load import LoadError, load_articles, plan_batch
 from tests.factories import camau_khammouane, ev, hatinh_khammouane, kontum_attapeu
 
 
@@ -171,20 +173,25 @@ def test_a_store_failure_mid_load_names_the_batch_and_keeps_earlier_ones(
     from ingest.load import BatchFailed
 
     load_articles(store, [])  # reference data first
-    real_apply = store.apply
+    real_apply_planned = store.apply_planned
     seen: list[ChangeSet] = []
 
-    def second_batch_breaks(changes: ChangeSet) -> None:
-        seen.append(changes)
-        if len(seen) == 2:  # add a duplicate key: the engine refuses the whole transaction
-            dup = dict(changes.create_nodes["Article"][0])
-            changes.create_nodes["Article"] = [*changes.create_nodes["Article"], dup]
-        real_apply(changes)
+    def second_batch_breaks(plan: Planner) -> ChangeSet:
+        def broken(view: Lookups) -> ChangeSet:
+            changes = plan(view)
+            if "Article" in changes.create_nodes:
+                seen.append(changes)
+            if len(seen) == 2:  # add a duplicate key: the engine refuses the whole transaction
+                dup = dict(changes.create_nodes["Article"][0])
+                changes.create_nodes["Article"] = [*changes.create_nodes["Article"], dup]
+            return changes
 
-    monkeypatch.setattr(store, "apply", second_batch_breaks)
+        return real_apply_planned(broken)
+
+    monkeypatch.setattr(store, "apply_planned", second_batch_breaks)
     with pytest.raises(BatchFailed) as info:
         load_articles(store, [camau_khammouane(), kontum_attapeu()], batch_size=1)
-    monkeypatch.setattr(store, "apply", real_apply)
+    monkeypatch.setattr(store, "apply_planned", real_apply_planned)
     assert info.value.sources == ["tests/kontum.txt"]
     assert "tests/kontum.txt" in str(info.value)
     assert "1 article(s) of earlier batches are stored" in str(info.value)
@@ -201,45 +208,6 @@ def test_units_without_iso_code_load_by_gazetteer_id(store: GraphStore) -> None:
     assert not report.failed
     rows = store.query("partners", ids=["quang-ngai-2025"])
     assert [(r["via"], r["id"]) for r in rows] == [("quang-ngai-2025", "attapeu")]
-
-
-def test_merge_statements_are_idempotent(store: GraphStore) -> None:
-    """The `merge_*` writes (what Neo4j runs for new rows) match on the key, never duplicate."""
-    load_articles(store, [])
-    changes = ChangeSet()
-    changes.create_nodes["Official"] = [
-        {
-            "id": "tran-van-mau--ha-tinh",
-            "name": "Trần Văn Mẫu",
-            "search": "tran van mau",
-            "organisation": "",
-            "confidence": 0.9,
-            "sources": ["abcd0123abcd0123"],
-            "evidence": ["Ông Trần Văn Mẫu phát biểu."],
-            "spans": ["0:27:body"],
-        }
-    ]
-    changes.create_rels["OFFICIAL_OF"] = [
-        {
-            "src": "tran-van-mau--ha-tinh",
-            "dst": "ha-tinh",
-            "positions": ["Phó Chủ tịch UBND tỉnh"],
-            "first_year": 2022,
-            "last_year": 2022,
-            "confidence": 0.9,
-            "sources": ["abcd0123abcd0123"],
-            "evidence": ["Ông Trần Văn Mẫu phát biểu."],
-            "spans": ["0:27:body"],
-        }
-    ]
-    for name, query, rows in changes.statements(merge=True) * 2:
-        assert name.startswith("merge_")
-        store.write(query, {"rows": rows})
-    counts = store.counts()
-    assert counts["nodes"]["Official"] == 1
-    assert counts["relationships"]["OFFICIAL_OF"] == 1
-    rel = store.existing_rels("OFFICIAL_OF", [("tran-van-mau--ha-tinh", "ha-tinh")])
-    assert rel[("tran-van-mau--ha-tinh", "ha-tinh")]["positions"] == ["Phó Chủ tịch UBND tỉnh"]
 
 
 def test_later_articles_fill_gaps_and_never_flip_what_is_stored(store: GraphStore) -> None:
@@ -265,3 +233,65 @@ def test_later_articles_fill_gaps_and_never_flip_what_is_stored(store: GraphStor
 def _ids(store: GraphStore, label: str) -> list[str]:
     """Every key of `label`, through the export's keyset-paged query."""
     return [r["id"] for r in store.query(f"export_{label}", after="", limit=100)]
+
+
+def _second_handle(store: GraphStore) -> GraphStore:
+    """Another writer on the same data: its own driver on Neo4j; LadybugDB allows one
+    writer per database, so there the two loaders share the handle (and its lock)."""
+    if store.backend == "neo4j":
+        from tests.stores import open_neo4j
+
+        return open_neo4j()
+    return store
+
+
+def test_concurrent_loads_lose_no_evidence(store: GraphStore) -> None:
+    """Two loaders state the same facts from different articles at the same time: every
+    article's evidence ends up on the shared partnership, official and agreement."""
+    load_articles(store, [])  # reference data, so both loaders start from the same graph
+    days = [dt.date(2023, 1, 1) + dt.timedelta(days=i) for i in range(16)]
+    articles = [camau_khammouane(article_id=f"{i:016x}", published=day) for i, day in enumerate(days)]
+    halves = [articles[0::2], articles[1::2]]
+    other = _second_handle(store)
+    start = threading.Barrier(2)
+    errors: list[BaseException] = []
+
+    def load(target: GraphStore, half: list[ArticleFacts]) -> None:
+        try:
+            start.wait()
+            report = load_articles(target, half, batch_size=1)
+            assert not report.failed, report.failed
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [
+        threading.Thread(target=load, args=(s, h)) for s, h in zip((store, other), halves, strict=True)
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if other is not store:
+        other.close()
+    assert errors == []
+    ids = {a.id for a in articles}
+    row = partners_of(store, "ca-mau")["khammouane"]
+    assert set(row["sources"]) == ids  # type: ignore[arg-type]
+    assert row["article_count"] == len(ids)
+    assert len(row["evidence"]) == len(ids)  # type: ignore[arg-type]
+    counts = store.counts()
+    assert counts["nodes"]["Article"] == len(ids)
+    assert counts["relationships"]["PARTNERS_WITH"] == 1  # never two edges for one pair
+    for label in ("Official", "Agreement", "Project"):
+        (node,) = store.existing_nodes(label, _ids(store, label)).values()
+        assert set(node["sources"]) == ids, label
+
+
+def test_a_retried_unit_of_work_plans_again(store: GraphStore) -> None:
+    """A store may run a load's unit of work twice (a retried commit); the second plan
+    sees what is stored and writes nothing twice."""
+    load_articles(store, [camau_khammouane()])
+    counts = store.counts()
+    again = store.apply_planned(lambda view: plan_batch(view, [camau_khammouane()], gazetteer())[0])
+    assert not again
+    assert store.counts() == counts

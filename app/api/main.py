@@ -39,13 +39,16 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        owned = None
         if getattr(app.state, "store", None) is None:
+            # A store that cannot be opened now (a Neo4j server still starting) gives
+            # 503s, and each request tries again (deps.get_store) until it opens.
+            app.state.opener = lambda: open_reader(settings)
             try:
-                owned = app.state.store = open_reader(settings)
+                app.state.owned = app.state.store = open_reader(settings)
             except StoreError as exc:
                 app.state.store_error = str(exc)
         yield
+        owned: GraphStore | None = getattr(app.state, "owned", None)
         if owned is not None:
             owned.close()
 

@@ -9,7 +9,7 @@ transaction, so a failing batch leaves nothing half-written.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,13 +40,14 @@ class ChangeSet:
     create_rels: dict[str, list[Row]] = field(default_factory=dict)
     update_rels: dict[str, list[Row]] = field(default_factory=dict)
 
-    def statements(self, merge: bool = False) -> list[tuple[str, str, list[Row]]]:
+    def statements(self) -> list[tuple[str, str, list[Row]]]:
         """(name, statement, rows) in a safe order: nodes before the relationships on them.
 
-        With `merge`, new rows are written with the `merge_*` statements instead of
-        `create_*` (see app/graph.py for why Neo4j wants that and LadybugDB does not).
+        New rows are written with plain `CREATE` on both engines: a key that exists by then
+        breaks the uniqueness constraint and fails the whole transaction, instead of a
+        `MERGE ... SET` silently replacing stored properties and provenance.
         """
-        create = "merge" if merge else "create"
+        create = "create"
         out: list[tuple[str, str, list[Row]]] = []
         for kinds, created, updated in (
             (NODES, self.create_nodes, self.update_nodes),
@@ -71,52 +72,19 @@ class ChangeSet:
         return any(self.counts().values())
 
 
-class GraphStore(ABC):
-    """A graph database holding the vlkg model."""
+class Lookups(ABC):
+    """What the loader plans a batch against: which keys exist, with their properties.
 
-    backend: str = "abstract"
+    A store is one; so is the view of a write transaction that Neo4j plans in (see
+    `GraphStore.apply_planned`), so the plan reads exactly what the write will change.
+    """
+
     #: Rows per statement when looking up existing keys.
     lookup_batch: int = 5000
 
     @abstractmethod
-    def ensure_schema(self) -> None: ...
-
-    @abstractmethod
     def run(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         """Run one read statement and return its rows as dicts."""
-
-    @abstractmethod
-    def apply(self, changes: ChangeSet) -> None:
-        """Apply every statement of `changes` in one transaction, or none of them."""
-
-    @abstractmethod
-    def close(self) -> None: ...
-
-    @abstractmethod
-    def write(self, query: str, params: Mapping[str, Any] | None = None) -> None:
-        """Run one write statement in its own transaction."""
-
-    def clear(self) -> None:
-        """Delete every node and relationship; the schema stays."""
-        self.write(statement("admin/clear"))
-
-    @property
-    def writable(self) -> bool:
-        return True
-
-    def refresh(self) -> None:  # noqa: B027 - a no-op for stores that see writes at once
-        """Pick up writes made by another process, where the store needs telling."""
-
-    @property
-    def snapshot(self) -> str | None:
-        """A token naming the unchanging data this handle reads, or None when the data may
-        change under it (a writable store, a server). Answers may be memoized per token."""
-        return None
-
-    # -- conveniences built on `run` ------------------------------------------------------
-    def query(self, name: str, **params: Any) -> list[Row]:
-        """Run `cypher/read/<name>.cypher` with parameters."""
-        return self.run(statement(f"read/{name}"), params)
 
     def existing_nodes(self, label: str, ids: Iterable[str]) -> dict[str, Row]:
         """Current properties of the nodes among `ids` that exist (diff before create)."""
@@ -137,6 +105,66 @@ class GraphStore(ABC):
             for row in self.run(q, {"rows": rows}):
                 found[(row["src"], row["dst"])] = row
         return found
+
+
+#: Plans a change set from what `Lookups` finds stored.
+Planner = Callable[[Lookups], ChangeSet]
+
+
+class GraphStore(Lookups):
+    """A graph database holding the vlkg model."""
+
+    backend: str = "abstract"
+
+    @abstractmethod
+    def ensure_schema(self) -> None: ...
+
+    @abstractmethod
+    def apply(self, changes: ChangeSet) -> None:
+        """Apply every statement of `changes` in one transaction, or none of them."""
+
+    def apply_planned(self, plan: Planner) -> ChangeSet:
+        """Plan against the stored data and apply the plan, as one unit of work.
+
+        The plan must see what the write will change: a key planned as new that another
+        writer creates in between would fail the batch, and an update planned from stale
+        provenance would drop the other writer's evidence. LadybugDB allows one writer per
+        database, so planning then applying is already one unit of work there; Neo4j
+        overrides this to plan inside its write transaction. `plan` may be called again if
+        the store retries the unit of work, so it must not keep state from earlier calls.
+        """
+        changes = plan(self)
+        self.apply(changes)
+        return changes
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    @abstractmethod
+    def write(self, query: str, params: Mapping[str, Any] | None = None) -> None:
+        """Run one write statement in its own transaction."""
+
+    def clear(self) -> None:
+        """Delete every node and relationship; the schema stays."""
+        self.write(statement("admin/clear"))
+
+    @property
+    def writable(self) -> bool:
+        return True
+
+    def refresh(self) -> None:
+        """Pick up writes made by another process, where the store needs telling."""
+
+    @property
+    def snapshot(self) -> str | None:
+        """A token naming the unchanging data this handle reads, or None when the data may
+        change under it (a writable store, a server). Answers may be memoized per token."""
+        return None
+
+    # -- conveniences built on `run` ------------------------------------------------------
+    def query(self, name: str, **params: Any) -> list[Row]:
+        """Run `cypher/read/<name>.cypher` with parameters."""
+        return self.run(statement(f"read/{name}"), params)
 
     def ping(self) -> bool:
         self.run("RETURN 1 AS ok")

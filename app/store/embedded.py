@@ -23,7 +23,7 @@ from typing import Any
 import ladybug as lb
 
 from app.graph import STORE_FORMAT
-from app.store.base import ChangeSet, GraphStore, Row, StoreError, StoreLocked
+from app.store.base import ChangeSet, GraphStore, Planner, Row, StoreError, StoreLocked
 from app.store.cypher import script, statement
 
 ENGINE_VERSION: str = lb.Database.get_version()
@@ -170,6 +170,12 @@ class EmbeddedStore(GraphStore):
                 raise
             self._conn.execute("COMMIT")
             self._dirty = True
+
+    def apply_planned(self, plan: Planner) -> ChangeSet:
+        """Plan and apply under this handle's lock: LadybugDB keeps other processes out
+        (one writer per database), the lock keeps out other threads of this one."""
+        with self._lock:
+            return super().apply_planned(plan)
 
     def close(self) -> None:
         with self._lock:

@@ -1,15 +1,72 @@
-"""Neo4j store through the official driver: one driver per process, managed transactions."""
+"""Neo4j store through the official driver: one driver per process, managed transactions.
+
+Why it is built this way:
+- Loads plan and write in one write transaction (`apply_planned`). Its first statement
+  writes the `Meta {key: 'load_lock'}` node, which takes that node's write lock until
+  commit, so concurrent loaders (two `vlkg ingest`, a retried batch) run one after the
+  other, each planning from what the one before committed. New rows are then plain
+  `CREATE`s: a key that exists after all breaks the uniqueness constraint and the batch
+  fails whole; stored properties and provenance are never replaced by a blind `MERGE`.
+- Every driver failure that means "the store is not reachable, not ready, or refuses our
+  credentials" becomes `StoreUnavailable` (the API's 503, the CLI's one line and exit
+  120); other server errors keep their type, they are bugs to see.
+- Reads give up quickly (short connection and retry timeouts, a server-side transaction
+  timeout), so `/health` answers within its own limit when the server is gone, and the
+  driver reconnects by itself once it is back.
+- Writes and reads share the driver's bookmark manager, so on a cluster a batch sees the
+  batch before it and a read after a load sees the load.
+"""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NoReturn
 
 import neo4j
-from neo4j.exceptions import AuthError, ServiceUnavailable
+from neo4j.exceptions import (
+    AuthError,
+    ClientError,
+    ConfigurationError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+)
 
-from app.store.base import ChangeSet, GraphStore, Row, StoreUnavailable
-from app.store.cypher import script
+from app.graph import STORE_FORMAT
+from app.store.base import ChangeSet, GraphStore, Lookups, Planner, Row, StoreError, StoreUnavailable
+from app.store.cypher import script, statement
+
+#: Seconds a read may take on the server before it is cancelled (a query, not a load).
+READ_TIMEOUT = 10.0
+#: Seconds a load's unit of work is retried on transient errors (deadlock, leader switch).
+WRITE_RETRY_TIME = 30.0
+#: Driver settings that keep a missing server from stalling a request for long.
+DRIVER_CONFIG: dict[str, Any] = {
+    "connection_timeout": 2.0,
+    "connection_acquisition_timeout": 3.0,
+    "max_transaction_retry_time": 1.0,  # reads: /health answers within its 4 s (Dockerfile)
+    "notifications_min_severity": "OFF",  # unknown labels on an empty graph are not news
+}
+#: Server error codes that mean "not usable now" rather than "your query is wrong".
+UNAVAILABLE_CODES = (
+    "Neo.ClientError.Database.DatabaseNotFound",
+    "Neo.ClientError.Security.",
+    "Neo.TransientError.",
+    "Neo.DatabaseError.Database.DatabaseUnavailable",
+)
+
+
+def unavailable(exc: BaseException) -> bool:
+    """Whether a driver error means the store cannot be used now (503), not a bug (500)."""
+    if isinstance(exc, ServiceUnavailable | SessionExpired | TransientError | AuthError | OSError):
+        return True
+    if isinstance(exc, DriverError) and not isinstance(exc, ConfigurationError):
+        return True  # pool exhausted, connection acquisition timed out, broken session
+    code = getattr(exc, "code", None) or ""
+    return isinstance(exc, Neo4jError) and code.startswith(UNAVAILABLE_CODES)
 
 
 class Neo4jStore(GraphStore):
@@ -18,50 +75,147 @@ class Neo4jStore(GraphStore):
     def __init__(self, uri: str, user: str, password: str, database: str = "neo4j") -> None:
         self.uri = uri
         self.database = database
-        self._driver = neo4j.GraphDatabase.driver(uri, auth=(user, password))
+        try:
+            self._driver = neo4j.GraphDatabase.driver(uri, auth=(user, password), **DRIVER_CONFIG)
+        except (ValueError, ConfigurationError) as exc:
+            raise StoreError(
+                f"NEO4J_URI {uri!r} is not a Neo4j address ({exc}); write it like bolt://localhost:7687"
+            ) from exc
+        self._bookmarks = self._driver.execute_query_bookmark_manager
         try:
             self._driver.verify_connectivity()
-        except (ServiceUnavailable, AuthError, OSError, ValueError) as exc:
+            self.ensure_schema()
+        except Exception as exc:
             self._driver.close()
-            raise StoreUnavailable(f"cannot reach Neo4j at {uri}: {exc}") from exc
-        self.ensure_schema()
+            if isinstance(exc, StoreError):
+                raise
+            if unavailable(exc) or isinstance(exc, ClientError):
+                raise StoreUnavailable(
+                    f"cannot reach Neo4j at {uri} (database {database!r}): {_short(exc)}"
+                ) from exc
+            raise
 
+    # -- errors ---------------------------------------------------------------------------
+    def _fail(self, exc: Exception) -> NoReturn:
+        if unavailable(exc):
+            raise StoreUnavailable(f"Neo4j at {self.uri} stopped answering: {_short(exc)}") from exc
+        raise exc
+
+    # -- schema and format marker ---------------------------------------------------------
     def ensure_schema(self) -> None:
+        """Constraints and indexes (idempotent), then the store-format marker, checked first.
+
+        A database written by another graph format (`STORE_FORMAT`) is refused with a
+        message rather than read wrongly; an empty database gets the marker.
+        """
         for stmt in script("schema.neo4j"):
             self._driver.execute_query(stmt, database_=self.database)
+        records, _, _ = self._driver.execute_query(statement("read/meta"), database_=self.database)
+        found = next((d["value"] for d in (r.data() for r in records) if d.get("key") == "format"), None)
+        if found is not None and found != STORE_FORMAT:
+            raise StoreError(
+                f"the Neo4j database {self.database!r} at {self.uri} holds graph format {found}; this vlkg "
+                f"writes {STORE_FORMAT}. Re-ingest into an empty database."
+            )
+        if found is None:
+            self._driver.execute_query(
+                statement("set_meta"),
+                {"rows": [{"key": "format", "value": STORE_FORMAT}, {"key": "engine", "value": "neo4j"}]},
+                database_=self.database,
+            )
+
+    def clear(self) -> None:
+        """Delete everything in batches (one huge transaction would need the whole graph in
+        memory); the schema stays, and the format marker is written again."""
+        try:
+            with self._session() as session:
+                while True:
+                    deleted = session.execute_write(_delete_some)
+                    if deleted == 0:
+                        break
+            self.ensure_schema()
+        except Exception as exc:
+            self._fail(exc)
+
+    # -- reads and writes -----------------------------------------------------------------
+    def _session(self) -> neo4j.Session:
+        """A session for writes: same bookmarks as the reads, patient retries."""
+        return self._driver.session(
+            database=self.database,
+            bookmark_manager=self._bookmarks,
+            max_transaction_retry_time=WRITE_RETRY_TIME,
+        )
 
     def run(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         try:
             records, _, _ = self._driver.execute_query(
-                query, dict(params or {}), database_=self.database, routing_=neo4j.RoutingControl.READ
+                neo4j.Query(query, timeout=READ_TIMEOUT),  # type: ignore[arg-type]
+                dict(params or {}),
+                database_=self.database,
+                routing_=neo4j.RoutingControl.READ,
             )
-        except ServiceUnavailable as exc:
-            raise StoreUnavailable(f"Neo4j at {self.uri} stopped answering: {exc}") from exc
+        except Exception as exc:
+            self._fail(exc)
         return [_plain(r.data()) for r in records]
 
     def write(self, query: str, params: Mapping[str, Any] | None = None) -> None:
         try:
             self._driver.execute_query(query, dict(params or {}), database_=self.database)
-        except ServiceUnavailable as exc:
-            raise StoreUnavailable(f"Neo4j at {self.uri} stopped answering: {exc}") from exc
+        except Exception as exc:
+            self._fail(exc)
 
     def apply(self, changes: ChangeSet) -> None:
-        stmts = changes.statements(merge=True)  # MERGE: safe beside other writers
-        if not stmts:
-            return
+        """Write a change set planned elsewhere, in one transaction (new keys must be new)."""
+        if changes:
+            self._write_unit(lambda _view: changes)
 
-        def work(tx: neo4j.ManagedTransaction) -> None:
-            for _name, query, rows in stmts:
+    def apply_planned(self, plan: Planner) -> ChangeSet:
+        """Plan with lookups inside the write transaction, under the load lock, and apply."""
+        return self._write_unit(plan)
+
+    def _write_unit(self, plan: Planner) -> ChangeSet:
+        def work(tx: neo4j.ManagedTransaction) -> ChangeSet:
+            tx.run(statement("admin/load_lock.neo4j"), {"token": uuid.uuid4().hex}).consume()  # waits
+            changes = plan(_TxLookups(tx))
+            for _name, query, rows in changes.statements():
                 tx.run(query, {"rows": rows}).consume()
+            if changes:
+                tx.run(statement("admin/bump_generation.neo4j")).consume()
+            return changes
 
         try:
-            with self._driver.session(database=self.database) as session:
-                session.execute_write(work)
-        except ServiceUnavailable as exc:
-            raise StoreUnavailable(f"Neo4j at {self.uri} stopped answering: {exc}") from exc
+            with self._session() as session:
+                return session.execute_write(work)
+        except Exception as exc:
+            self._fail(exc)
 
     def close(self) -> None:
         self._driver.close()
+
+
+#: Rows deleted per transaction by `clear`.
+CLEAR_BATCH = 10_000
+
+
+def _delete_some(tx: neo4j.ManagedTransaction) -> int:
+    record = tx.run(statement("admin/clear_batch.neo4j"), {"limit": CLEAR_BATCH}).single()
+    return int(record["deleted"]) if record else 0
+
+
+class _TxLookups(Lookups):
+    """The loader's lookups, run inside the load's write transaction."""
+
+    def __init__(self, tx: neo4j.ManagedTransaction) -> None:
+        self._tx = tx
+
+    def run(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        return [_plain(r.data()) for r in self._tx.run(query, dict(params or {}))]
+
+
+def _short(exc: BaseException) -> str:
+    """The first line of a driver error, without the GQL status boilerplate."""
+    text = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    return str(text).splitlines()[0][:300]
 
 
 def _plain(row: dict[str, Any]) -> dict[str, Any]:
