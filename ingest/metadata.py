@@ -24,6 +24,14 @@ _YEARS = range(1945, 2101)
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _DMY = re.compile(r"(?<![\d/.-])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?![\d/])")
 _WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,\s*)?năm\s+(\d{4})", re.IGNORECASE)
+# English pages: `June 12, 2024`, `Jun. 12, 2024`, `12 June 2024`.
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH = (
+    r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_EN_MDY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)")
+_EN_DMY = re.compile(rf"(?<!\d)(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s*,?\s+(\d{{4}})(?!\d)")
 
 # What may surround a date on a page-header line besides the date itself.
 _HEADER_NOISE = re.compile(
@@ -48,6 +56,15 @@ def parse_date(text: str) -> dt.date | None:
                 if best is None or match.start() < best[0]:
                     best = (match.start(), date)
                 break
+    for pattern, order in ((_EN_MDY, "mdy"), (_EN_DMY, "dmy")):
+        for match in pattern.finditer(text):
+            first, second, year_text = match.groups()
+            month_name, day_text = (first, second) if order == "mdy" else (second, first)
+            date = _valid(int(year_text), _MONTHS.index(month_name[:3].lower()) + 1, int(day_text))
+            if date is not None:
+                if best is None or match.start() < best[0]:
+                    best = (match.start(), date)
+                break
     return best[1] if best else None
 
 
@@ -62,7 +79,7 @@ def parse_date_line(line: str) -> dt.date | None:
     date = parse_date(line)
     if date is None:
         return None
-    rest = _DMY.sub(" ", _ISO.sub(" ", _WORDS.sub(" ", line)))
+    rest = _DMY.sub(" ", _ISO.sub(" ", _WORDS.sub(" ", _EN_DMY.sub(" ", _EN_MDY.sub(" ", line)))))
     rest = _HEADER_NOISE.sub(" ", rest)
     return date if len(_LETTER.findall(rest)) <= 20 else None
 

@@ -336,3 +336,224 @@ def test_vietnamese_pages_unaffected() -> None:
         doc_from_text("Sáng 5/3, tỉnh Quảng Trị và tỉnh Savannakhet đã ký kết biên bản ghi nhớ hợp tác.")
     )
     assert pairs(f) == {("VN-25", "LA-SV")}
+
+
+# --- generalisation round: invented sentences in other outlets' styles -----------------
+
+
+def test_lower_case_titles_with_the_name_after_or_in_commas() -> None:
+    f = en(
+        "Leaders of Dien Bien and Luang Prabang held talks. The guests were headed by the "
+        "governor of Luang Prabang province, Sengphet Vilaykham, and the hosts by provincial "
+        "chairman Lo Van Tien."
+    )
+    assert people(f) == {"Sengphet Vilaykham": "LA-LP", "Lo Van Tien": "VN-71"}
+
+
+def test_lower_case_title_without_a_name_is_nobody() -> None:
+    f = en("The governor of Attapeu province thanked Kon Tum for its support and the chairman said so.")
+    assert f.officials == []
+
+
+def test_honorific_ms_does_not_end_the_sentence() -> None:
+    f = en("The ceremony was attended by Vice Governor of Salavan Province Ms. Bouachan Sivongsa.")
+    assert people(f) == {"Bouachan Sivongsa": "LA-SL"}
+
+
+def test_proposed_or_drafted_documents_are_not_agreements() -> None:
+    f = en(
+        "Nghe An and Xieng Khouang held talks on cooperation.\n\n"
+        "He proposed the two provinces sign a new agreement on health in the time ahead.\n\n"
+        "Both sides agreed to draft a new cooperation agreement for 2026-2030, which is "
+        "expected to be signed next spring."
+    )
+    assert f.agreements == []
+    assert pairs(f) == {("VN-22", "LA-XI")}
+
+
+def test_existing_document_with_a_future_clause_keeps_its_period() -> None:
+    f = en(
+        "Quang Binh and Khammouane will work more closely on the basis of the memorandum of "
+        "understanding between the two provinces for the 2023-2027 period."
+    )
+    assert [(a.parties, a.period) for a in f.agreements] == [(["VN-24", "LA-KH"], (2023, 2027))]
+
+
+def test_a_unit_word_subject_is_the_article_province() -> None:
+    f = en(
+        "Ha Tinh and Bolikhamxay reviewed their cooperation.\n\n"
+        "The province has also provided Bolikhamxay with VND4.5 billion to build a clinic.\n\n"
+        "The Lao governor thanked the Vietnamese province for granting 25 scholarships a year to "
+        "Bolikhamxay students."
+    )
+    got = {(p.funder, p.beneficiary, p.amount, p.rule) for p in f.projects}
+    assert got == {
+        ("VN-23", "LA-BL", 4.5e9, "en.project.amount"),
+        ("VN-23", "LA-BL", None, "en.project.in-kind"),
+    }
+
+
+def test_the_province_as_recipient_is_the_other_side() -> None:
+    f = en(
+        "Bolikhamxay received aid from Ha Tinh province.\n\n"
+        "Ha Tinh also presented 12 tonnes of rice to poor families of the province."
+    )
+    rice = [p for p in f.projects if p.in_kind]
+    assert [(p.funder, p.beneficiary) for p in rice] == [("VN-23", "LA-BL")]
+
+
+def test_a_company_whose_province_an_earlier_sentence_gives() -> None:
+    f = en(
+        "Quang Tri signed an agreement with Savannakhet.\n\n"
+        "Quang Tri enterprises are present in the Lao province. The Minh Phat Company has "
+        "invested US$3.5 million in a cassava plant there."
+    )
+    got = [(p.funder, p.beneficiary, p.amount, p.rule) for p in f.projects]
+    assert got == [("VN-25", "LA-SV", 3.5e6, "en.project.company-elsewhere")]
+
+
+def test_company_without_a_home_province_gives_nothing() -> None:
+    f = en(
+        "Quang Tri signed an agreement with Savannakhet.\n\n"
+        "A Thai company has invested US$3 million in a sugar plant there."
+    )
+    assert f.projects == []
+
+
+def test_trained_officials_and_students_of_a_province_with_money_in_the_same_sentence() -> None:
+    f = en(
+        "Son La has trained more than 900 Houaphanh officials and students and provided aid "
+        "worth 80 billion kip for rural roads."
+    )
+    got = {(p.funder, p.beneficiary, p.amount, p.currency) for p in f.projects}
+    assert got == {("VN-05", "LA-HO", None, None), ("VN-05", "LA-HO", 8e10, "LAK")}
+
+
+def test_list_of_pairs_gives_each_pair() -> None:
+    f = en(
+        "Border provinces such as Lai Chau and Phongsaly, Dien Bien and Luang Prabang, and "
+        "Son La and Houaphanh have signed twinning agreements."
+    )
+    assert pairs(f) == {("VN-01", "LA-PH"), ("VN-71", "LA-LP"), ("VN-05", "LA-HO")}
+    assert {p.rule for p in f.partnerships} == {"en.partnership.pair-list"}
+
+
+def test_a_plain_list_is_not_a_list_of_pairs() -> None:
+    f = en("Delegations of Lai Chau, Phongsaly, Dien Bien and Luang Prabang attended the border festival.")
+    assert pairs(f) == set()
+
+
+def test_attendees_of_a_national_meeting_are_not_partners() -> None:
+    f = en(
+        "Deputy Prime Minister Pham Van Khoa and his Lao counterpart chaired a session of the "
+        "Intergovernmental Committee on cooperation.\n\n"
+        "The session was attended by representatives of Quang Binh and Khammouane provinces."
+    )
+    assert pairs(f) == set()
+
+
+def test_places_naming_a_route_are_not_partners() -> None:
+    f = en("The two governments reviewed cooperation on the Vientiane - Hanoi expressway.")
+    assert pairs(f) == set()
+
+
+def test_inline_related_link_in_the_body_gives_nothing() -> None:
+    f = en(
+        "Kon Tum and Attapeu held talks on border cooperation.\n\n"
+        "Related news: Quang Nam, Sekong boost ties in education"
+    )
+    assert pairs(f) == {("VN-28", "LA-AT")}
+
+
+def test_english_date_lines_are_page_dates() -> None:
+    from ingest.metadata import parse_date_line
+
+    assert parse_date_line("Wednesday, March 5, 2025 17:45") == dt.date(2025, 3, 5)
+    assert parse_date_line("Posted 5 March 2025 | 08:00") == dt.date(2025, 3, 5)
+    assert parse_date_line("The talks on March 5, 2025 covered education, health, trade and tourism") is None
+
+
+# --- bad input (issue 7): no false facts, a warning, the run goes on -------------------
+
+
+def _read(text: str, name: str = "page.txt") -> ArticleFacts:
+    from ingest.reading import document_from_bytes
+
+    return extract_document(document_from_bytes(text.encode("utf-8"), source=name, suffix=".txt"))
+
+
+def _nothing(f: ArticleFacts) -> bool:
+    return not (f.partnerships or f.officials or f.agreements or f.projects)
+
+
+def test_french_page_gives_no_facts_and_a_warning() -> None:
+    f = _read(
+        "Le Courrier du Vietnam\n\nCoopération entre provinces\n\n"
+        "La province de Quang Tri et la province laotienne de Savannakhet ont signé un accord de "
+        "coopération pour la période 2024-2028. Le gouverneur de Savannakhet, Monsieur Khamla "
+        "Sivilay, a remercié Quang Tri pour une aide de 2 milliards de dongs.",
+        "fr.txt",
+    )
+    assert _nothing(f)
+    assert any("no Vietnam–Laos" in w for w in f.warnings)
+
+
+def test_lao_script_page_gives_no_facts_and_a_warning() -> None:
+    f = _read(
+        "ແຂວງສະຫວັນນະເຂດ ແລະ ແຂວງກວາງຈິ ໄດ້ລົງນາມບົດບັນທຶກຄວາມເຂົ້າໃຈ ວ່າດ້ວຍການຮ່ວມມື "
+        "ໄລຍະ 2024-2028 (Savannakhet - Quang Tri).\n\nທ່ານ ຄຳລາ ສີວິໄລ ເຈົ້າແຂວງ ໄດ້ກ່າວ.",
+        "lo.txt",
+    )
+    assert f.language == "lo"
+    assert _nothing(f)
+    assert f.warnings
+
+
+def test_page_without_vietnam_laos_content_gives_a_warning() -> None:
+    f = en(
+        "Tay Ninh and Cambodia's Svay Rieng signed a memorandum of understanding on border trade. "
+        "Tay Ninh will provide VND2 billion to Svay Rieng to build a school."
+    )
+    assert not (f.partnerships or f.agreements or f.projects)
+    assert any("no Vietnam–Laos" in w for w in f.warnings)
+
+
+def test_english_page_with_vietnamese_menu_and_links_reads_the_english_body() -> None:
+    body = (
+        "Quang Tri (VNA) - The central province of Quang Tri and the Lao province of Savannakhet "
+        "signed a cooperation agreement for the 2024-2028 period on May 3. The agreement covers "
+        "education, health, agriculture, tourism and the management of the shared border, and "
+        "the two provinces also agreed to hold annual meetings to review its implementation. "
+        "Speaking at the ceremony, the leaders of both sides said that the friendship between "
+        "the two localities had been built over many decades and would be passed on to the "
+        "younger generations of both countries."
+    )
+    f = _read(
+        "VietnamPlus\n\nTrang chủ | Chính trị | Kinh tế | Xã hội | Thế giới\n\n"
+        "Quang Tri, Savannakhet sign cooperation agreement\n\n" + body + "\n\n"
+        "Tin liên quan: Tỉnh Hà Tĩnh hỗ trợ tỉnh Bôlykhămxay 5 tỷ đồng",
+        "mixed.txt",
+    )
+    assert f.language == "en"
+    assert pairs(f) == {("VN-25", "LA-SV")}
+    assert [(a.parties, a.period) for a in f.agreements] == [(["VN-25", "LA-SV"], (2024, 2028))]
+    assert f.projects == []
+
+
+def test_very_long_participant_list() -> None:
+    lao = "; ".join(f"Mr. Khamsay Phommachanh{i:02d}x, Director of the Department No{i}" for i in range(40))
+    f = en(
+        "Houaphanh and Son La held their annual talks.\n\n"
+        f"Attending the talks from Houaphanh province were {lao}; and Ms. Vanida Sengsouly, Vice Governor."
+    )
+    assert pairs(f) == {("VN-05", "LA-HO")}
+    assert all(o.province == "LA-HO" for o in f.officials)
+    assert people(f).get("Vanida Sengsouly") == "LA-HO"
+
+
+def test_attendance_prefilter_covers_every_word() -> None:
+    from ingest.extract.en.partnerships import _ATTEND_HINTS
+    from ingest.extract.vocab import vocabulary
+
+    for word in vocabulary("en", "cues")["attendance"].words:
+        assert any(h in word for h in _ATTEND_HINTS), word

@@ -24,6 +24,8 @@ from ..vocab import vocabulary
 from .partnerships import parties
 from .timing import day_in, year_in
 
+_TO_BE_SIGNED = re.compile(r"\b(?:to|will|would|shall)\s+be\s+(?:signed|inked|concluded)\b")
+_BARE = frozenset({"sign", "ink", "signs"})
 _PLURAL = re.compile(r"(?:s|memoranda)$", re.IGNORECASE)
 
 
@@ -42,6 +44,10 @@ def extract_agreements(ctx: ArticleContext, info: SentenceInfo) -> list[Agreemen
         for m in docs.regex("signed").finditer(s.text)
         if not cues.regex("planned").search(s.text[max(0, m.start() - 30) : m.start()])
     ]
+    not_done = docs.regex("not_done").search(s.text)
+    if not_done is not None:
+        # `proposed the two provinces sign ...`: a bare `sign` after a proposal is planned.
+        signed = [m for m in signed if m.start() < not_done.start() or m.group(0).lower() not in _BARE]
     noun = None
     for m in nouns:
         if any(a <= m.start() < b for a, b in backrefs):
@@ -52,6 +58,11 @@ def extract_agreements(ctx: ArticleContext, info: SentenceInfo) -> list[Agreemen
         break
     if noun is None or (not signed and period is None):
         return []
+    if not signed and (
+        docs.regex("draft").search(s.text, max(0, noun.start() - 40), noun.start())
+        or _TO_BE_SIGNED.search(s.text, noun.end(), noun.end() + 80)
+    ):
+        return []  # `to draft a new cooperation agreement for 2025-2029`, `... to be signed`
     kind = docs["kind"].lookup(noun.group(0))
     ms = parties(ctx, info)
     vn = unique(m.iso for m in ms if m.country == "VN")

@@ -36,6 +36,7 @@ _JOIN = frozenset({",", "and", "cum", "-", "–", "—", "&"})
 _TRIM = frozenset({"of", "the", "and", "for", "to", "in", "on", "-", "–"})
 # `Quang Tri Party Secretary A`, `Houaphanh’s Governor B`: the province written before the head.
 _BEFORE_HEAD = re.compile(r"\s*(?:[Pp]rovince|[Cc]ity)?(?:’s|'s)?\s*(?:provincial\s+|municipal\s+)?")
+_PROVINCIAL = re.compile(r"\b(?:provincial|the\s+province[’']s)\s+(?:(?:Party|party)\s+)?$")
 _CHAIN_OF = frozenset({"of", "the", "Lao", "Laos", "’s", "central"})
 
 
@@ -325,7 +326,12 @@ def _context_province(ctx: ArticleContext, info: SentenceInfo, start: int, count
     if country in ctx.sole:
         return ctx.sole[country]
     here = {m.iso for m in info.mentions if m.country == country}
-    return here.pop() if len(here) == 1 else None
+    if len(here) == 1:
+        return here.pop()
+    # `provincial chairman A`: the province the article is about, of the name's country.
+    if _PROVINCIAL.search(text, max(s.start, start - 30), start) and not here:
+        return ctx.main_vn if country == "VN" else ctx.main_la
+    return None
 
 
 def add_official(known: dict[str, OfficialFact], o: Official, evidence: Evidence) -> None:

@@ -30,16 +30,53 @@ _JOINED = re.compile(
 # Items of a comma list: a province right after `, ` or right before `,` (with its unit word).
 _IN_LIST = re.compile(r",\s*(?:the\s+)?$")
 _LIST_NEXT = re.compile(r"\s*(?:\((?:Laos|Vietnam)\)\s*)?(?:province|provinces|city)?\s*,")
+# `the Vientiane - Hanoi expressway`: two places naming a route or a border crossing.
+_ROUTE_DASH = re.compile(r"\s*[-–—]\s*")
+_ROUTE = re.compile(
+    r"\s+(?:expressway|highway|railway|railroad|road|route|bridge|pipeline|power\s+line"
+    r"|transmission\s+line|bus\s+route|air\s+route|flight|corridor|border\s+gate|checkpoint)s?\b",
+    re.IGNORECASE,
+)
+_ATTEND_HINTS = ("ttend", "epresentativ", "articipa", "resent", "oined", "ook part")
+# Between the pairs of a list of pairs: `A and B, C and D, and E and F`.
+_PAIR_SEP = re.compile(r"\s*(?:,|;)\s*(?:and\s+)?(?:the\s+)?$")
 _VENUE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:capital\s+(?:city\s+)?(?:of\s+)?)?$")
 
 
 def parties(ctx: ArticleContext, info: SentenceInfo) -> list[Mention]:
-    """The sentence's province mentions that can be parties (national-meeting venues dropped)."""
+    """The sentence's province mentions that can be parties: national-meeting venues and
+    the ends of a named route (`the Vientiane-Hanoi expressway`) dropped."""
     s = info.sentence
-    if not vocabulary("en", "cues").regex("venue").search(s.text):
-        return info.mentions
     text = ctx.text
-    return [m for m in info.mentions if not _VENUE_BEFORE.search(text, max(s.start, m.start - 30), m.start)]
+    ms = info.mentions
+    if len(ms) >= 2:
+        route: set[int] = set()
+        for a, b in itertools.pairwise(ms):
+            if b.start - a.end > 5 or not _ROUTE_DASH.fullmatch(text, a.end, b.start):
+                continue
+            if _ROUTE.match(text, b.end):
+                route.update((a.start, b.start))
+        if route:
+            ms = [m for m in ms if m.start not in route]
+    if not vocabulary("en", "cues").regex("venue").search(s.text):
+        return ms
+    return [m for m in ms if not _VENUE_BEFORE.search(text, max(s.start, m.start - 30), m.start)]
+
+
+def _national_gathering(ctx: ArticleContext, info: SentenceInfo) -> bool:
+    """A sentence about who attended a national meeting (`The meeting was attended by
+    representatives of ministries and of A and B provinces`): the national body in the
+    sentence or in the article's lead."""
+    text = info.sentence.text
+    if not any(h in text for h in _ATTEND_HINTS):
+        return False  # cheap prefilter: every `[attendance]` entry contains one of these
+    cues = vocabulary("en", "cues")
+    if cues.regex("attendance").search(text) is None:
+        return False
+    if cues.regex("venue").search(info.sentence.text):
+        return True
+    lead = next((x for x in ctx.sentences if x.sentence.zone == "body"), None)
+    return lead is not None and cues.regex("venue").search(lead.sentence.text) is not None
 
 
 def extract_partnerships(ctx: ArticleContext, info: SentenceInfo) -> list[PartnershipFact]:
@@ -52,10 +89,15 @@ def extract_partnerships(ctx: ArticleContext, info: SentenceInfo) -> list[Partne
         return []
     if not vocabulary("en", "cues").regex("strong").search(info.sentence.text):
         return []
+    if _national_gathering(ctx, info):
+        return []  # who attended a national meeting: no provincial pair (precision first)
     if len(vn) == 1 and len(la) == 1:
         return [_fact(vn[0], la[0], tiers.EXPLICIT, "en.partnership.sentence-cue", info)]
     if len(vn) == 1 or len(la) == 1:
         return [_fact(v, x, tiers.STRUCTURED, "en.partnership.one-to-several", info) for v in vn for x in la]
+    listed = _pair_list(ctx.text, ms)
+    if listed:
+        return [_fact(v, x, tiers.STRUCTURED, "en.partnership.pair-list", info) for v, x in listed]
     out: list[PartnershipFact] = []
     seen: set[tuple[str, str]] = set()
     text = ctx.text
@@ -69,6 +111,22 @@ def extract_partnerships(ctx: ArticleContext, info: SentenceInfo) -> list[Partne
             seen.add(pair)
             out.append(_fact(pair[0], pair[1], tiers.STRUCTURED, "en.partnership.joined-pair", info))
     return out
+
+
+def _pair_list(text: str, ms: list[Mention]) -> list[tuple[str, str]]:
+    """`A and B, C and D, E and F` (each pair one VN and one LA province): the pairs, when
+    every province of the sentence stands in one such list of two pairs or more."""
+    if len(ms) < 4 or len(ms) % 2:
+        return []
+    out: list[tuple[str, str]] = []
+    for k in range(0, len(ms), 2):
+        a, b = ms[k], ms[k + 1]
+        if a.country == b.country or not _JOINED.match(text[a.end : b.start]):
+            return []
+        if k and not _PAIR_SEP.match(text[ms[k - 1].end : a.start]):
+            return []
+        out.append((a.iso, b.iso) if a.country == "VN" else (b.iso, a.iso))
+    return list(dict.fromkeys(out))
 
 
 def _fact(vn: str, la: str, tier: float, rule: str, info: SentenceInfo) -> PartnershipFact:

@@ -88,9 +88,19 @@ def find_amounts(text: str, start: int, end: int) -> list[Amount]:
     return out
 
 
+@dataclass(frozen=True)
+class _Party:
+    """A funder or beneficiary: the province, its country and how sure the reading is."""
+
+    iso: str
+    country: str
+    start: int
+    tier: float = tiers.STRUCTURED
+
+
 def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFact]:
     if not info.mentions:
-        return []  # no province, no funder
+        return _company_elsewhere(ctx, info)
     s = info.sentence
     text = ctx.text
     cues = vocabulary("en", "cues")
@@ -100,8 +110,13 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
     amounts = find_amounts(text, s.start, s.end)
     ms = parties(ctx, info)
     verb_at = s.start + verb.start()
+    if not amounts and vocabulary("en", "money").regex("in_kind").search(s.text) is None:
+        return []
+    funder = _funder(ctx, info, ms, verb_at)
+    if funder is None:
+        return []
     if not amounts:
-        return _in_kind(ctx, info, ms, verb_at)
+        return _in_kind(ctx, info, ms, verb_at, funder)
     out: list[ProjectFact] = []
     prev: Amount | None = None
     for a in amounts:
@@ -109,9 +124,6 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
             prev = a
             continue  # `(nearly 8 million USD)`: the same money in another currency
         prev = a
-        funder = _funder(text, ms, verb_at)
-        if funder is None:
-            continue
         others = [m for m in ms if m.country != funder.country]
         after = [m for m in others if m.start > verb_at]
         bens = {m.iso for m in (after or others)}
@@ -121,6 +133,8 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
             targets = [next(iter(bens))]
         elif each and bens:
             targets = [m.iso for m in (after or others)]
+        elif not bens:
+            targets = [_the_province(ctx, s.text[verb.start() :], funder.country)]
         else:
             targets = [None]
         years = _years(s.text)
@@ -135,46 +149,150 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
                     currency=a.currency,
                     qualifier=a.qualifier,  # type: ignore[arg-type]
                     years=years,
-                    confidence=tiers.capped(tiers.STRUCTURED, ev.zone),
+                    confidence=tiers.capped(funder.tier, ev.zone),
                     evidence=ev,
                     rule="en.project.amount",
                 )
             )
+    if not any(p.in_kind for p in out):
+        out.extend(_in_kind(ctx, info, ms, verb_at, funder, before=amounts[0].start))
     return out
 
 
-def _in_kind(ctx: ArticleContext, info: SentenceInfo, ms: list[Mention], verb_at: int) -> list[ProjectFact]:
-    """Quantified support in kind, training or scholarships: one project, no amount."""
+def _in_kind(
+    ctx: ArticleContext,
+    info: SentenceInfo,
+    ms: list[Mention],
+    verb_at: int,
+    funder: _Party,
+    before: int | None = None,
+) -> list[ProjectFact]:
+    """Quantified support in kind, training or scholarships: one project, no amount (when
+    the sentence also has money, only a count written before the first amount)."""
     s = info.sentence
     found = vocabulary("en", "money").regex("in_kind").search(s.text)
-    if found is None:
-        return []
-    funder = _funder(ctx.text, ms, verb_at)
-    if funder is None:
+    if found is None or (before is not None and s.start + found.end() > before):
         return []
     others = [m for m in ms if m.country != funder.country]
     after = {m.iso for m in others if m.start > verb_at} or {m.iso for m in others}
+    if after:
+        ben = next(iter(after)) if len(after) == 1 else None
+    else:
+        ben = _the_province(ctx, s.text[verb_at - s.start :], funder.country)
     ev = info.evidence()
     return [
         ProjectFact(
             funder=funder.iso,
-            beneficiary=next(iter(after)) if len(after) == 1 else None,
+            beneficiary=ben,
             description=_description(s.text),
             in_kind=found.group(0),
             years=_years(s.text),
-            confidence=tiers.capped(tiers.STRUCTURED, ev.zone),
+            confidence=tiers.capped(funder.tier, ev.zone),
             evidence=ev,
             rule="en.project.in-kind",
         )
     ]
 
 
-def _funder(text: str, ms: list[Mention], verb_at: int) -> Mention | None:
+# `The province has also provided X with ...`, `thanked the Vietnamese province for granting`:
+# a unit word standing for one of the article's provinces.
+_BARE_UNIT = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Oo]ur|[Ii]ts)\s+(?:(?P<adj>Vietnamese|Lao|Laotian|neighbouring|neighboring|friendly)\s+)?"
+    r"(?:province|city|locality)\b(?![’']s)(?!\s+of\b)"
+)
+
+
+def _funder(ctx: ArticleContext, info: SentenceInfo, ms: list[Mention], verb_at: int) -> _Party | None:
+    text = ctx.text
     for m in ms:
         if _FROM.search(text, max(0, m.start - 40), m.start) or _ENTERPRISES.match(text, m.end):
-            return m
+            return _Party(m.iso, m.country, m.start)
     before = [m for m in ms if m.end <= verb_at]
-    return before[-1] if before else None
+    if before:
+        return _Party(before[-1].iso, before[-1].country, before[-1].start)
+    # A unit word as the subject: the article's province of the country the wording gives,
+    # else of the other country than the provinces that receive.
+    units = list(_BARE_UNIT.finditer(text, info.sentence.start, verb_at))
+    if not units:
+        return None
+    unit = units[-1]
+    adj = unit.group("adj")
+    if adj == "Vietnamese":
+        country = "VN"
+    elif adj in ("Lao", "Laotian"):
+        country = "LA"
+    else:
+        receivers = {m.country for m in ms if m.start > verb_at}
+        if len(receivers) != 1:
+            return None
+        country = "LA" if receivers == {"VN"} else "VN"
+    iso = ctx.main_vn if country == "VN" else ctx.main_la
+    if iso is None or any(m.iso == iso for m in ms if m.start > verb_at):
+        return None
+    return _Party(iso, country, unit.start(), tiers.CONTEXTUAL)
+
+
+def _the_province(ctx: ArticleContext, after_verb: str, funder_country: str) -> str | None:
+    """`presented 15 tonnes of rice to families of the province`: the article's province of
+    the other country than the funder (a unit word after the verb, no province named)."""
+    if _BARE_UNIT.search(after_verb) is None:
+        return None
+    return ctx.main_la if funder_country == "VN" else ctx.main_vn
+
+
+# A company as the subject of an investment whose province an earlier sentence gives
+# (`X enterprises are active in the Lao province. The Y Company has invested US$4 million`).
+_COMPANY = re.compile(r"\b(?:Company|Corporation|Group|JSC|[Ff]irm|[Ee]nterprise|[Cc]ompany)\b")
+_INVEST = re.compile(r"\binvest(?:ed|s|ing|ment)?\b")
+_COMPANY_HOME = re.compile(
+    r"\s*(?:province\s*|city\s*)?(?:[’']s\s+)?(?:-based\s+)?"
+    r"(?:enterprises|businesses|companies|firms|investors|company|firm)\b"
+    r"|-based\b"
+)
+
+
+def _company_elsewhere(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFact]:
+    s = info.sentence
+    if "invest" not in s.text or _COMPANY.search(s.text) is None or _INVEST.search(s.text) is None:
+        return []
+    if vocabulary("en", "cues").regex("trade").search(s.text):
+        return []
+    amounts = find_amounts(ctx.text, s.start, s.end)
+    if not amounts:
+        return []
+    i = next((k for k, x in enumerate(ctx.sentences) if x is info), 0)
+    for prev in reversed(ctx.sentences[max(0, i - 2) : i]):
+        if prev.sentence.segment != s.segment and prev is not ctx.sentences[i - 1]:
+            break
+        home = [m for m in prev.mentions if _COMPANY_HOME.match(ctx.text, m.end)]
+        if len(home) != 1:
+            continue
+        funder = home[0]
+        others = {m.iso for m in prev.mentions if m.country != funder.country}
+        if not others:
+            b = _the_province(ctx, prev.sentence.text, funder.country) or ctx.sole.get(
+                "LA" if funder.country == "VN" else "VN"
+            )
+            others = {b} if b else set()
+        if len(others) != 1:
+            return []
+        ev = info.evidence()
+        a = amounts[0]
+        return [
+            ProjectFact(
+                funder=funder.iso,
+                beneficiary=next(iter(others)),
+                description=_description(s.text),
+                amount=a.value,
+                currency=a.currency,
+                qualifier=a.qualifier,  # type: ignore[arg-type]
+                years=_years(s.text),
+                confidence=tiers.capped(tiers.CONTEXTUAL, ev.zone),
+                evidence=ev,
+                rule="en.project.company-elsewhere",
+            )
+        ]
+    return []
 
 
 def _years(text: str) -> tuple[int, int] | None:

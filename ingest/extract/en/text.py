@@ -36,6 +36,15 @@ _DATELINE = re.compile(
     r"(?:\([A-Za-z/ .]{2,20}\)\s*)?[—–-]\s"
 )
 _DATE_MARKER = re.compile(r"^\s*date\s+(\d{4})-(\d{2})(?:-(\d{2}))?\s*")
+# A link line inside the body (`Related news: X, Y boost ties`): another article's headline.
+_INLINE_LINK = re.compile(
+    r"^\s*(?:Related(?:\s+(?:news|articles?|stories|posts))?|Read\s+(?:more|also)|See\s+(?:also|more)"
+    r"|Also\s+read|Recommended|More\s+news)\s*[:>»|–-]",
+    re.IGNORECASE,
+)
+_LINK_INITIALS = frozenset("RrSsAaMm")
+# Honorifics and abbreviations the shared splitter may end a sentence on (`Ms. Chanthone`).
+_ABBREV_END = re.compile(r"\b(?:Ms|Mrs|Mr|Dr|Prof|Assoc|Gen|Col|Lt|Maj|Sen|Rep|No|St|Jr|Sr)\.$")
 
 
 def date_marker(doc: Document) -> dt.date | None:
@@ -53,10 +62,32 @@ def date_marker(doc: Document) -> dt.date | None:
 def english_sentences(doc: Document) -> list[Sentence]:
     """The shared split, then captions glued to the lead split off and date markers cut."""
     out: list[Sentence] = []
-    for s in sentences(doc, ZONES):
+    for s in _rejoin(doc.text, sentences(doc, ZONES)):
         kept = _strip_marker(s)
-        if kept is not None:
-            out.extend(_split_caption(kept))
+        if kept is None:
+            continue
+        if kept.text[:1] in _LINK_INITIALS and _INLINE_LINK.match(kept.text):
+            continue  # another article's headline, like the `related` zone
+        out.extend(_split_caption(kept))
+    return out
+
+
+def _rejoin(text: str, found: list[Sentence]) -> list[Sentence]:
+    """Undo a split after an honorific (`... Province Ms. | Chanthone B ...`)."""
+    out: list[Sentence] = []
+    for s in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.segment == s.segment
+            and prev.zone == s.zone
+            and prev.text.endswith(".")
+            and _ABBREV_END.search(prev.text, max(0, len(prev.text) - 8))
+            and s.text[:1].isupper()
+        ):
+            out[-1] = replace(prev, text=text[prev.start : s.end])
+            continue
+        out.append(s)
     return out
 
 
