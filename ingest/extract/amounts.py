@@ -23,7 +23,16 @@ from dataclasses import dataclass
 
 from .vocab import Table, VocabularyError, vocabulary
 
-__all__ = ["Amount", "InKind", "find_amounts", "find_in_kind", "parse_amount", "parse_number"]
+__all__ = [
+    "Amount",
+    "InKind",
+    "count_number_pattern",
+    "find_amounts",
+    "find_in_kind",
+    "parse_amount",
+    "parse_number",
+    "parse_number_words",
+]
 
 _LEAD = "(?<!\\w)"
 
@@ -61,7 +70,8 @@ def _money(lang: str) -> _Money:
     scales = rf"(?P<scale>{scale}(?:\s+{scale})?)"
     tail = rf"(?P<cur>{currency})(?![^\W\d_])"
     digits = re.compile(rf"(?P<num>{number.pattern})\s*(?:{scales}\s*)?{tail}", re.IGNORECASE)
-    words = re.compile(rf"(?P<word>{voc['number_words'].regex.pattern})\s+{scales}\s*{tail}", re.IGNORECASE)
+    spoken = _word_number(lang) or voc["number_words"].regex.pattern
+    words = re.compile(rf"(?P<word>{spoken})\s+{scales}\s*{tail}", re.IGNORECASE)
     prefixed = None
     if "currency_prefix" in tables:
         prefix = _body(voc["currency_prefix"])
@@ -76,6 +86,82 @@ def _money(lang: str) -> _Money:
     if decimal == group:
         raise VocabularyError(f"vocab/{lang}/money.toml [number]: decimal and group marks are the same")
     return _Money(tables, digits, words, prefixed, voc["scale"].regex, qualifier_before, decimal, group)
+
+
+@functools.cache
+def _word_number(lang: str) -> str | None:
+    """A number in words, compounds included (`hai`, `mười lăm`, `hai mươi lăm`, `ba mươi
+    tư`), when the language's money vocabulary has `[tens]`; else None."""
+    voc = vocabulary(lang, "money")
+    if "tens" not in voc.tables:
+        return None
+    units = voc["number_words"]
+    digits = [w for w, v in units.map.items() if isinstance(v, int) and 1 <= v <= 9]
+    ten = [w for w, v in units.map.items() if v == 10]
+    unit = _body(Table("u", "u", words=tuple(digits)))
+    after = _body(Table("a", "a", words=(*digits, *voc["units_after_tens"].map)))
+    tens = _body(voc["tens"])
+    teen = _body(Table("t", "t", words=tuple(ten)))
+    alone = _body(Table("o", "o", words=(*digits, *(w for w in units.map if w not in (*digits, *ten)))))
+    return rf"(?<!\w)(?:(?:{unit})\s+{tens}|{teen})(?:\s+(?:{after})(?!\w))?|(?<!\w)(?:{alone})"
+
+
+def parse_number_words(text: str, lang: str = "vi") -> float | None:
+    """`mười lăm` → 15, `hai mươi mốt` → 21, `hai` → 2; None when not a number in words."""
+    voc = vocabulary(lang, "money")
+    units = voc["number_words"]
+    after = voc["units_after_tens"] if "units_after_tens" in voc.tables else None
+    tens = voc["tens"] if "tens" in voc.tables else None
+    words = text.split()
+    total = 0.0
+    i = 0
+    try:
+        if tens is not None and len(words) >= 2 and tens.regex.fullmatch(words[1]):
+            total, i = float(units.lookup(words[0])) * float(tens.lookup(words[1])), 2
+        else:
+            total, i = float(units.lookup(words[0])), 1
+        if i < len(words):
+            last = words[i]
+            try:
+                total += float(units.lookup(last))
+            except KeyError:
+                if after is None:
+                    return None
+                total += float(after.lookup(last))
+    except (KeyError, IndexError):
+        return None
+    return total
+
+
+@functools.cache
+def count_number_pattern(lang: str = "vi") -> str:
+    """A count as written before people or goods: digits, or a number in words that is not
+    ambiguous alone (`hai giáo viên`, `mười lăm suất học bổng`; not `một`, `năm`, `hàng trăm`)."""
+    voc = vocabulary(lang, "money")
+    number = str(voc["number"].pattern)
+    compound = _word_number(lang)
+    if compound is None or "count_words_alone" not in voc.tables:
+        return number
+    units = [w for w, v in voc["number_words"].map.items() if isinstance(v, int) and 1 <= v <= 9]
+    after = _body(Table("a", "a", words=(*units, *voc["units_after_tens"].map)))
+    tens = _body(voc["tens"])
+    unit = _body(Table("u", "u", words=tuple(units)))
+    alone = _body(voc["count_words_alone"])
+    ten = [w for w, v in voc["number_words"].map.items() if v == 10]
+    teen = _body(Table("t", "t", words=tuple(ten)))
+    spoken = (
+        rf"(?<!\w)(?:(?:{unit})\s+{tens}|{teen})\s+(?:{after})(?!\w)|(?<!\w)(?:{unit})\s+{tens}(?!\w)"
+        rf"|(?<!\w)(?<!vài\s)(?<!dăm\s)(?:{alone})(?!\w)"
+    )
+    return rf"{number}|{spoken}"
+
+
+def count_value(text: str, lang: str = "vi") -> float | None:
+    """The value of a count as `count_number_pattern` reads it (digits or words)."""
+    try:
+        return parse_number(text, lang)
+    except ValueError:
+        return parse_number_words(text, lang)
 
 
 @dataclass(frozen=True)
@@ -132,7 +218,10 @@ def find_amounts(text: str, start: int = 0, end: int | None = None, lang: str = 
         if m.groupdict().get("num") is not None:
             value = parse_number(m.group("num"), lang)
         else:
-            value = float(money.table["number_words"].lookup(m.group("word")))
+            spoken = parse_number_words(m.group("word"), lang)
+            if spoken is None:
+                continue
+            value = spoken
         value *= _scale(money, m.group("scale"))
         currency = str(money.table[cur_table].lookup(m.group("cur")))
         q = money.qualifier_before.search(text, max(start, m.start() - 16), m.start())
@@ -150,7 +239,7 @@ def parse_amount(text: str, lang: str = "vi") -> Amount | None:
 @functools.cache
 def _in_kind(lang: str) -> re.Pattern[str]:
     voc = vocabulary(lang, "support")
-    number = vocabulary(lang, "money")["number"].pattern
+    number = count_number_pattern(lang)
     unit = _body(voc["in_kind_units"])
     goods = _body(voc["in_kind_goods"])
     return re.compile(

@@ -539,8 +539,10 @@ def _place(
     # A list head in the sentence (`Về phía tỉnh X có các đồng chí: ...`) places its items
     # unless the titles are the other country's, or the name is Lao under a Vietnamese head
     # (a family name is weaker evidence than the head: Lao names open with `Mai`, `Lò`...).
-    if heads and title_country in (None, heads[-1].country) and not (
-        name_country == "LA" and heads[-1].country == "VN"
+    if (
+        heads
+        and title_country in (None, heads[-1].country)
+        and not (name_country == "LA" and heads[-1].country == "VN")
     ):
         official.province = heads[-1].iso
         official.country = heads[-1].country
