@@ -19,7 +19,7 @@ from app.facts import ProjectFact
 
 from . import tiers
 from .agreements import PERIOD
-from .amounts import Amount, count_number_pattern, find_amounts, find_in_kind
+from .amounts import Amount, find_amounts, find_in_kind, spoken_at, spoken_count_pattern, spoken_matches
 from .context import ArticleContext, SentenceInfo
 from .mentions import Mention
 from .multilateral import listed
@@ -52,28 +52,29 @@ _NOUN_CUE = _SUPPORT["noun_verbs"].regex
 _DIGIT = re.compile(r"\d")
 _SCALE_WORD = vocabulary("vi", "money")["scale"].regex
 _NUMBER = vocabulary("vi", "money")["number"].pattern
-# A count: digits, or a number in words (`hai giáo viên`, `mười lăm suất học bổng`).
-_COUNT = count_number_pattern("vi")
-_COUNTABLE = re.compile(_COUNT, re.IGNORECASE)
+# A count in words (`hai giáo viên`, `mười lăm suất học bổng`): matched only where the gate
+# finds a number word (`amounts.spoken_matches`), as a words pattern cannot skip to digits.
+_SPOKEN = spoken_count_pattern("vi") or r"(?!)"
 _QUALIFIER = vocabulary("vi", "money")["qualifier"].regex.pattern
 _TRAINING = _SUPPORT["training_cues"].regex
 # `cấp 45 chỉ tiêu học bổng`, `tiếp nhận đào tạo gần 700 học viên`: counted scholarships and
 # people; the people count only in a clause about training or study.
-_SCHOLARSHIP_COUNT = re.compile(
-    rf"(?<![\d.,])(?P<num>{_COUNT})\s+(?:{_SUPPORT['scholarships'].regex.pattern})", re.IGNORECASE
-)
-_PEOPLE_COUNT = re.compile(
-    rf"(?<![\d.,])(?P<num>{_COUNT})\s+(?:{_SUPPORT['people'].regex.pattern})", re.IGNORECASE
-)
+_SCHOLARSHIP_WORDS = _SUPPORT["scholarships"].regex.pattern
+_PEOPLE_WORDS = _SUPPORT["people"].regex.pattern
+_SCHOLARSHIP_COUNT = re.compile(rf"(?<![\d.,])(?P<num>{_NUMBER})\s+(?:{_SCHOLARSHIP_WORDS})", re.IGNORECASE)
+_PEOPLE_COUNT = re.compile(rf"(?<![\d.,])(?P<num>{_NUMBER})\s+(?:{_PEOPLE_WORDS})", re.IGNORECASE)
+_SCHOLARSHIP_SPOKEN = re.compile(rf"(?P<num>{_SPOKEN})\s+(?:{_SCHOLARSHIP_WORDS})", re.IGNORECASE)
+_PEOPLE_SPOKEN = re.compile(rf"(?P<num>{_SPOKEN})\s+(?:{_PEOPLE_WORDS})", re.IGNORECASE)
 _SCHOOL = _SUPPORT["schools"].regex
 _HANDOVER = _SUPPORT["handover"].regex
 _COST = re.compile(rf"(?<!\w)(?:kinh phí|vốn)(?:\s+đầu tư)?(?:\s+(?:là|{_QUALIFIER}))?\s*$", re.IGNORECASE)
 _INVESTOR_COUNT = re.compile(
-    rf"(?<![\d.,])(?P<num>{_COUNT})\s+(?:{_SUPPORT['investors'].regex.pattern})"
+    rf"(?<![\d.,])(?P<num>{_NUMBER})\s+(?:{_SUPPORT['investors'].regex.pattern})"
     r"(?=(?:\s+[^\W\d]+){0,3}?\s+đầu tư(?!\w))",
     re.IGNORECASE,
 )
-_PEOPLE_LAO = re.compile(rf"(?:{_PEOPLE_COUNT.pattern})\s+Lào(?!\w)", re.IGNORECASE)
+# Used with `match` at a count's start, so the words alternative costs nothing.
+_PEOPLE_LAO = re.compile(rf"(?:{_NUMBER}|{_SPOKEN})\s+(?:{_PEOPLE_WORDS})\s+Lào(?!\w)", re.IGNORECASE)
 _PART = _SUPPORT["parts"].regex
 _PART_NUMBER = re.compile(rf"(?<![\d.,])(?:{_NUMBER})(?:\s*%)?")
 _CASH = _SUPPORT["cash"].regex
@@ -186,15 +187,18 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
     # to or by the group is not money between two of its members.
     crowd = listed(text, info.mentions)
     for start, end in sent.clauses():
+        verbs = list(VERB.finditer(text, start, end))
+        if not verbs:
+            continue  # no support verb in this clause: nothing to read
         ms = info.in_span(start, end)
         # Goods and counts need a number (digits or `hai`, `mười lăm`); an amount needs
         # digits or a scale word (`hai tỷ`).
         digits = _DIGIT.search(text, start, end) is not None
         scaled = digits or _SCALE_WORD.search(text, start, end) is not None
-        countable = digits or _COUNTABLE.search(text, start, end) is not None
+        spoken = spoken_at(text, start, end)
         all_amounts = find_amounts(text, start, end) if scaled else []
-        all_goods = find_in_kind(text, start, end) if countable else []
-        all_counts = _counts(text, ms, start, end, all_amounts) if countable else []
+        all_goods = find_in_kind(text, start, end, at=spoken, digits=digits) if digits or spoken else []
+        all_counts = _counts(text, ms, start, end, all_amounts, spoken, digits) if digits or spoken else []
         all_cash = (
             []
             if all_amounts
@@ -202,7 +206,7 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
         )
         item_starts = [a.start for a in all_amounts] + [g.start for g in all_goods]
         item_starts += [c.start for c in all_counts] + [c.start for c in all_cash]
-        verb = _subject_verb(text, ms, start, end, item_starts)
+        verb = _subject_verb(text, ms, end, item_starts, verbs)
         if verb is None:
             continue
         funder, of_funder = _funder(text, ms, verb.start(), verb.end(), end)
@@ -344,23 +348,46 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
     return out
 
 
-def _counts(text: str, ms: list[Mention], start: int, end: int, amounts: list[Amount]) -> list[_Item]:
+def _counts(
+    text: str,
+    ms: list[Mention],
+    start: int,
+    end: int,
+    amounts: list[Amount],
+    spoken: list[int] | None = None,
+    digits: bool = True,
+) -> list[_Item]:
     """Counted scholarships anywhere, counted people in a clause about training, and the
-    part of a count named for one province (`600 học viên, trong đó tỉnh B là 210`)."""
-    found = [
-        _Item(m.start(), m.end(), "count", text=m.group())
-        for m in _SCHOLARSHIP_COUNT.finditer(text, start, end)
-    ]
-    if _TRAINING.search(text, start, end):
+    part of a count named for one province (`600 học viên, trong đó tỉnh B là 210`). With
+    `spoken`, counts in words too (`mười lăm suất học bổng`, `hai giáo viên`)."""
+    found = (
+        [
+            _Item(m.start(), m.end(), "count", text=m.group())
+            for m in _SCHOLARSHIP_COUNT.finditer(text, start, end)
+        ]
+        if digits
+        else []
+    )
+    if spoken:
         found += [
             _Item(m.start(), m.end(), "count", text=m.group())
-            for m in _PEOPLE_COUNT.finditer(text, start, end)
+            for m in spoken_matches(_SCHOLARSHIP_SPOKEN, text, end, spoken)
+        ]
+    # People count only in a clause about training; the cheap matches go first.
+    people = spoken_matches(_PEOPLE_SPOKEN, text, end, spoken) if spoken else []
+    if (digits or people) and _TRAINING.search(text, start, end):
+        if digits:
+            people = list(_PEOPLE_COUNT.finditer(text, start, end)) + people
+        found += [
+            _Item(m.start(), m.end(), "count", text=m.group())
+            for m in people
             if not any(f.start <= m.start() < f.end for f in found)
         ]
-    found += [
-        _Item(m.start(), m.end(), "investment", text=m.group())
-        for m in _INVESTOR_COUNT.finditer(text, start, end)
-    ]
+    if digits:
+        found += [
+            _Item(m.start(), m.end(), "investment", text=m.group())
+            for m in _INVESTOR_COUNT.finditer(text, start, end)
+        ]
     if not found:
         return []
     found.sort(key=lambda i: i.start)
@@ -483,12 +510,11 @@ def _main_funder(ctx: ArticleContext, ms: list[Mention], after: int) -> Mention 
 
 
 def _subject_verb(
-    text: str, ms: list[Mention], start: int, end: int, items: list[int]
+    text: str, ms: list[Mention], end: int, items: list[int], verbs: list[re.Match[str]]
 ) -> re.Match[str] | None:
-    """The support verb the clause's amounts belong to: the first verb followed by an
-    amount before the next verb; without amounts, the first verb with a subject before it
-    (`chương trình viện trợ, tỉnh A hỗ trợ ...` is about `hỗ trợ`)."""
-    verbs = list(VERB.finditer(text, start, end))
+    """The support verb (of the clause's `verbs`) the clause's amounts belong to: the first
+    verb followed by an amount before the next verb; without amounts, the first verb with a
+    subject before it (`chương trình viện trợ, tỉnh A hỗ trợ ...` is about `hỗ trợ`)."""
     if not verbs:
         return None
     for i, v in enumerate(verbs):
