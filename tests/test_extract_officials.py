@@ -142,12 +142,74 @@ def test_shared_title_with_vietnamese_family_name_takes_the_home_province() -> N
     assert got["Phan Văn Bình"].province == "VN-23"
 
 
-def test_shared_title_without_delegation_cue_stays_unplaced() -> None:
+def test_shared_title_with_lao_name_takes_the_lao_home_province() -> None:
     got = officials(
         "Đoàn công tác tỉnh Hà Tĩnh đã đến thăm tỉnh Khăm Muộn. "
         "Sau đó, đồng chí Khăm-phăn Vông-xay, Phó Bí thư Tỉnh ủy phát biểu."
     )
-    assert got["Khăm-phăn Vông-xay"].province is None
+    assert got["Khăm-phăn Vông-xay"].province == "LA-KH"
+
+
+def test_shared_title_with_neither_name_shape_stays_unplaced() -> None:
+    got = officials(
+        "Đoàn công tác tỉnh Hà Tĩnh đã đến thăm tỉnh Khăm Muộn. "
+        "Sau đó, đồng chí Kiên Minh Tú, Phó Bí thư Tỉnh ủy phát biểu."
+    )
+    assert got["Kiên Minh Tú"].province is None
+
+
+def test_lao_name_opening_like_a_vietnamese_family_name() -> None:
+    got = officials(
+        "Chiều 2/5, Ban Thường vụ Tỉnh ủy Quảng Trị hội đàm với đoàn tỉnh Savannakhet. "
+        "Sau đó, đồng chí Mai Xổm Xay Nha, Phó Bí thư Tỉnh ủy phát biểu. "
+        "Đồng chí Mai Thị Hoa, Phó Bí thư Tỉnh ủy cảm ơn đoàn."
+    )
+    assert got["Mai Xổm Xay Nha"].province == "LA-SV"
+    assert got["Mai Thị Hoa"].province == "VN-25"
+
+
+def test_list_head_beats_a_family_name() -> None:
+    got = officials(
+        "Về phía tỉnh Hủa Phăn có các đồng chí: Lò Khăm Mun, Phó Bí thư Tỉnh ủy; "
+        "Hà Văn Thoong, Phó Chủ tịch HĐND tỉnh."
+    )
+    assert got["Lò Khăm Mun"].province == "LA-HO"
+    assert got["Hà Văn Thoong"].province == "LA-HO"
+
+
+def test_friend_side_lists_lao_people() -> None:
+    got = officials(
+        "Dự có Đại tá Trần Minh Đức, Chỉ huy trưởng BĐBP tỉnh Điện Biên. "
+        "Phía bạn có Thượng tá Bun Sỉ Lạ Vông, Phó Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh; "
+        "ông Khăm Lạ Xỉ Phăn, Phó Tỉnh trưởng tỉnh Luông Nặm Thà."
+    )
+    assert got["Bun Sỉ Lạ Vông"].province == "LA-LM"
+
+
+def test_one_hyphenated_word_after_an_honorific_is_a_name() -> None:
+    got = officials(
+        "Đoàn đại biểu tỉnh Phông Sa Lỳ do đồng chí Xổm-xạ-vắt, Phó Tỉnh trưởng làm Trưởng đoàn "
+        "đã thăm tỉnh Lai Châu."
+    )
+    assert got["Xổm-xạ-vắt"].province == "LA-PH"
+
+
+def test_term_or_possessive_between_title_and_province() -> None:
+    got = officials(
+        "Tham dự có ông Đào Văn Lực, Phó Chủ tịch HĐND khóa XVI của tỉnh Sơn La và "
+        "ông Xỉ Phon Thạ Lạ, Chủ tịch Ủy ban Mặt trận Lào xây dựng đất nước của tỉnh Hủa Phăn."
+    )
+    assert got["Đào Văn Lực"].province == "VN-05"
+    assert got["Xỉ Phon Thạ Lạ"].province == "LA-HO"
+
+
+def test_lao_department_director_is_not_vietnamese() -> None:
+    got = officials(
+        "Về phía tỉnh Chăm Pa Sắc có ông Xỉ Phăn Đa La, Giám đốc Sở Y tế. "
+        "Đoàn TP Cần Thơ có ông Trần Văn Lộc, Giám đốc Sở Y tế."
+    )
+    assert got["Xỉ Phăn Đa La"].province == "LA-CH"
+    assert got["Trần Văn Lộc"].province == "VN-CT"
 
 
 def test_family_name_doan_after_honorific() -> None:

@@ -287,3 +287,60 @@ def test_every_project_has_a_rule_and_a_tier() -> None:
     )
     assert all(p.rule and p.rule.startswith("vi.project.") for p in got)
     assert {p.confidence for p in got} <= {0.5, 0.6, 0.7, 0.8, 0.9}
+
+
+def _projects(text: str) -> list[tuple[str | None, str | None, float | None, str | None]]:
+    from ingest.extract import extract_document
+    from tests.extract_helpers import doc_from_text
+
+    facts = extract_document(doc_from_text(text))
+    return [(p.funder, p.beneficiary, p.amount, p.in_kind) for p in facts.projects]
+
+
+def test_counts_written_in_words() -> None:
+    got = _projects(
+        "Tỉnh Kon Tum cấp mười lăm suất học bổng cho học sinh tỉnh Attapư và cử hai giáo viên "
+        "sang dạy tiếng Việt tại tỉnh bạn."
+    )
+    assert ("VN-28", "LA-AT", None, "mười lăm suất học bổng") in got
+    assert ("VN-28", "LA-AT", None, "hai giáo viên") in got
+
+
+def test_vague_quantities_are_not_counts() -> None:
+    got = _projects("Tỉnh Điện Biên trao tặng tỉnh Luông Nặm Thà hàng trăm suất quà và vài ba máy tính.")
+    assert all(p[3] is None for p in got)
+
+
+def test_students_taken_in_with_a_part_for_one_province() -> None:
+    got = _projects(
+        "Tỉnh Quảng Trị đã hỗ trợ tỉnh Savannakhet 2 tỷ đồng. Hiện tỉnh đang tiếp nhận đào tạo "
+        "140 lưu học sinh Lào, trong đó tỉnh Savannakhet là 95 em."
+    )
+    assert any(p[:3] == ("VN-25", "LA-SV", None) and p[3] and "95" in p[3] for p in got)
+
+
+def test_speech_verb_separates_the_thanked_province_from_the_donor() -> None:
+    got = _projects(
+        "Đồng chí Xổm Phon cảm ơn sự giúp đỡ của tỉnh Sơn La và thông báo, nhân dân tỉnh Hủa Phăn "
+        "đã quyên góp 120 triệu kíp ủng hộ tỉnh Sơn La khắc phục hậu quả mưa lũ."
+    )
+    assert ("LA-HO", "VN-05", 120_000_000, None) in got
+    assert not any(p[0] == "VN-05" for p in got)
+
+
+def test_previous_recipient_is_not_the_next_verbs_subject() -> None:
+    got = _projects(
+        "Tỉnh Nghệ An đã cấp 40 suất học bổng cho sinh viên tỉnh Xiêng Khoảng và tiếp nhận đào tạo "
+        "hai mươi lăm cán bộ quản lý."
+    )
+    assert ("VN-22", "LA-XI", None, "hai mươi lăm cán bộ") in got
+    assert not any(p[0] == "LA-XI" for p in got)
+
+
+def test_subjectless_clause_with_several_provinces_of_one_country_gives_nothing() -> None:
+    got = _projects(
+        "Lãnh đạo tỉnh Hà Tĩnh, tỉnh Quảng Bình và tỉnh Nghệ An đã gặp đoàn tỉnh Khăm Muộn. "
+        "Kim ngạch qua cửa khẩu đạt 90 triệu USD. "
+        "Đồng thời hỗ trợ 300 triệu đồng cho tỉnh Khăm Muộn xây dựng chợ."
+    )
+    assert got == []

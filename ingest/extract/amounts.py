@@ -23,7 +23,20 @@ from dataclasses import dataclass
 
 from .vocab import Table, VocabularyError, vocabulary
 
-__all__ = ["Amount", "InKind", "find_amounts", "find_in_kind", "parse_amount", "parse_number"]
+__all__ = [
+    "Amount",
+    "InKind",
+    "count_number_pattern",
+    "find_amounts",
+    "find_in_kind",
+    "parse_amount",
+    "parse_number",
+    "parse_number_words",
+    "spoken_at",
+    "spoken_count_pattern",
+    "spoken_gate",
+    "spoken_matches",
+]
 
 _LEAD = "(?<!\\w)"
 
@@ -61,7 +74,8 @@ def _money(lang: str) -> _Money:
     scales = rf"(?P<scale>{scale}(?:\s+{scale})?)"
     tail = rf"(?P<cur>{currency})(?![^\W\d_])"
     digits = re.compile(rf"(?P<num>{number.pattern})\s*(?:{scales}\s*)?{tail}", re.IGNORECASE)
-    words = re.compile(rf"(?P<word>{voc['number_words'].regex.pattern})\s+{scales}\s*{tail}", re.IGNORECASE)
+    spoken = _word_number(lang) or voc["number_words"].regex.pattern
+    words = re.compile(rf"(?P<word>{spoken})\s+{scales}\s*{tail}", re.IGNORECASE)
     prefixed = None
     if "currency_prefix" in tables:
         prefix = _body(voc["currency_prefix"])
@@ -76,6 +90,142 @@ def _money(lang: str) -> _Money:
     if decimal == group:
         raise VocabularyError(f"vocab/{lang}/money.toml [number]: decimal and group marks are the same")
     return _Money(tables, digits, words, prefixed, voc["scale"].regex, qualifier_before, decimal, group)
+
+
+@functools.cache
+def _word_number(lang: str) -> str | None:
+    """A number in words, compounds included (`hai`, `mười lăm`, `hai mươi lăm`, `ba mươi
+    tư`), when the language's money vocabulary has `[tens]`; else None."""
+    voc = vocabulary(lang, "money")
+    if "tens" not in voc.tables:
+        return None
+    units = voc["number_words"]
+    digits = [w for w, v in units.map.items() if isinstance(v, int) and 1 <= v <= 9]
+    ten = [w for w, v in units.map.items() if v == 10]
+    unit = _body(Table("u", "u", words=tuple(digits)))
+    after = _body(Table("a", "a", words=(*digits, *voc["units_after_tens"].map)))
+    tens = _body(voc["tens"])
+    teen = _body(Table("t", "t", words=tuple(ten)))
+    alone = _body(Table("o", "o", words=(*digits, *(w for w in units.map if w not in (*digits, *ten)))))
+    return rf"(?<!\w)(?:(?:{unit})\s+{tens}|{teen})(?:\s+(?:{after})(?!\w))?|(?<!\w)(?:{alone})"
+
+
+def parse_number_words(text: str, lang: str = "vi") -> float | None:
+    """`mười lăm` → 15, `hai mươi mốt` → 21, `hai` → 2; None when not a number in words."""
+    voc = vocabulary(lang, "money")
+    units = voc["number_words"]
+    after = voc["units_after_tens"] if "units_after_tens" in voc.tables else None
+    tens = voc["tens"] if "tens" in voc.tables else None
+    words = text.split()
+    total = 0.0
+    i = 0
+    try:
+        if tens is not None and len(words) >= 2 and tens.regex.fullmatch(words[1]):
+            total, i = float(units.lookup(words[0])) * float(tens.lookup(words[1])), 2
+        else:
+            total, i = float(units.lookup(words[0])), 1
+        if i < len(words):
+            last = words[i]
+            try:
+                total += float(units.lookup(last))
+            except KeyError:
+                if after is None:
+                    return None
+                total += float(after.lookup(last))
+    except (KeyError, IndexError):
+        return None
+    return total
+
+
+@functools.cache
+def count_number_pattern(lang: str = "vi") -> str:
+    """A count as written before people or goods: digits, or a number in words that is not
+    ambiguous alone (`hai giáo viên`, `mười lăm suất học bổng`; not `một`, `năm`, `hàng trăm`)."""
+    number = str(vocabulary(lang, "money")["number"].pattern)
+    spoken = spoken_count_pattern(lang)
+    return number if spoken is None else rf"{number}|{spoken}"
+
+
+@functools.cache
+def spoken_gate(lang: str = "vi") -> re.Pattern[str] | None:
+    """A cheap test for a number word in a span, before the word patterns are tried (they
+    cannot skip ahead to digits, so they run only where this finds something)."""
+    voc = vocabulary(lang, "money")
+    if "count_words_alone" not in voc.tables or "tens" not in voc.tables:
+        return None
+    return re.compile(_body(Table("g", "g", words=_gate_words(lang))), re.IGNORECASE)
+
+
+@functools.cache
+def _gate_words(lang: str) -> tuple[str, ...]:
+    """The words a count in words opens with (`hai`, `mười`...), lower case. `một` and
+    `năm` are left out: alone they are no count, and `năm` (year) is in nearly every clause."""
+    voc = vocabulary(lang, "money")
+    if "count_words_alone" not in voc.tables:
+        return ()
+    return tuple(dict.fromkeys(w.lower() for w in voc["count_words_alone"].words))
+
+
+def spoken_at(text: str, start: int, end: int, lang: str = "vi") -> list[int]:
+    """Where a number word starts in `text[start:end]` (one scan, shared by the callers)."""
+    gate = spoken_gate(lang)
+    if gate is None:
+        return []
+    low = text[start:end].lower()
+    if len(low) != end - start:
+        return [g.start() for g in gate.finditer(text, start, end)]
+    # `str.find` per word and a boundary check: far cheaper than a case-blind regex scan.
+    found = []
+    for w in _gate_words(lang):
+        i = low.find(w)
+        while i != -1:
+            j = i + len(w)
+            if (i == 0 or not low[i - 1].isalnum()) and (j == len(low) or not low[j].isalnum()):
+                found.append(start + i)
+            i = low.find(w, j)
+    return sorted(found)
+
+
+def spoken_matches(pattern: re.Pattern[str], text: str, end: int, at: list[int]) -> list[re.Match[str]]:
+    """Matches of a pattern that opens with a number in words, tried only at the number
+    words `at` (`spoken_at`): an anchored `match` there, so the words pattern never scans
+    the span itself; no overlaps."""
+    out: list[re.Match[str]] = []
+    for pos in at:
+        if out and pos < out[-1].end():
+            continue
+        m = pattern.match(text, pos, end)
+        if m is not None:
+            out.append(m)
+    return out
+
+
+@functools.cache
+def spoken_count_pattern(lang: str = "vi") -> str | None:
+    """The words half of `count_number_pattern`, or None for a language without it."""
+    voc = vocabulary(lang, "money")
+    compound = _word_number(lang)
+    if compound is None or "count_words_alone" not in voc.tables:
+        return None
+    units = [w for w, v in voc["number_words"].map.items() if isinstance(v, int) and 1 <= v <= 9]
+    after = _body(Table("a", "a", words=(*units, *voc["units_after_tens"].map)))
+    tens = _body(voc["tens"])
+    unit = _body(Table("u", "u", words=tuple(units)))
+    alone = _body(voc["count_words_alone"])
+    ten = [w for w, v in voc["number_words"].map.items() if v == 10]
+    teen = _body(Table("t", "t", words=tuple(ten)))
+    return (
+        rf"(?<!\w)(?:(?:{unit})\s+{tens}|{teen})\s+(?:{after})(?!\w)|(?<!\w)(?:{unit})\s+{tens}(?!\w)"
+        rf"|(?<!\w)(?<!vài\s)(?<!dăm\s)(?:{alone})(?!\w)"
+    )
+
+
+def count_value(text: str, lang: str = "vi") -> float | None:
+    """The value of a count as `count_number_pattern` reads it (digits or words)."""
+    try:
+        return parse_number(text, lang)
+    except ValueError:
+        return parse_number_words(text, lang)
 
 
 @dataclass(frozen=True)
@@ -132,7 +282,10 @@ def find_amounts(text: str, start: int = 0, end: int | None = None, lang: str = 
         if m.groupdict().get("num") is not None:
             value = parse_number(m.group("num"), lang)
         else:
-            value = float(money.table["number_words"].lookup(m.group("word")))
+            spoken = parse_number_words(m.group("word"), lang)
+            if spoken is None:
+                continue
+            value = spoken
         value *= _scale(money, m.group("scale"))
         currency = str(money.table[cur_table].lookup(m.group("cur")))
         q = money.qualifier_before.search(text, max(start, m.start() - 16), m.start())
@@ -148,17 +301,39 @@ def parse_amount(text: str, lang: str = "vi") -> Amount | None:
 
 
 @functools.cache
-def _in_kind(lang: str) -> re.Pattern[str]:
+def _in_kind(lang: str) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """(goods counted in digits, goods counted in words or None)."""
     voc = vocabulary(lang, "support")
-    number = vocabulary(lang, "money")["number"].pattern
     unit = _body(voc["in_kind_units"])
     goods = _body(voc["in_kind_goods"])
-    return re.compile(
-        rf"(?<![\d.,])(?P<num>{number})\s+(?:(?P<unit>{unit})\s+)?(?P<what>{goods})", re.IGNORECASE
+    tail = rf"\s+(?:(?P<unit>{unit})\s+)?(?P<what>{goods})"
+    digits = re.compile(
+        rf"(?<![\d.,])(?P<num>{vocabulary(lang, 'money')['number'].pattern}){tail}", re.IGNORECASE
     )
+    spoken = spoken_count_pattern(lang)
+    words = None if spoken is None else re.compile(rf"(?P<num>{spoken}){tail}", re.IGNORECASE)
+    return digits, words
 
 
-def find_in_kind(text: str, start: int = 0, end: int | None = None, lang: str = "vi") -> list[InKind]:
-    """Quantities of goods (`5 tấn gạo`, `15 bộ máy tính`) in `text[start:end]`."""
+def find_in_kind(
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    lang: str = "vi",
+    at: list[int] | None = None,
+    digits: bool = True,
+) -> list[InKind]:
+    """Quantities of goods (`5 tấn gạo`, `15 bộ máy tính`, `hai máy phát điện`) in
+    `text[start:end]`; `at` the number words' positions when the caller has them, `digits`
+    False when the caller knows the span has no digit."""
     end = len(text) if end is None else end
-    return [InKind(m.group(), m.start(), m.end()) for m in _in_kind(lang).finditer(text, start, end)]
+    numeric, words = _in_kind(lang)
+    found = (
+        [InKind(m.group(), m.start(), m.end()) for m in numeric.finditer(text, start, end)] if digits else []
+    )
+    if words is not None:
+        spoken = spoken_matches(words, text, end, spoken_at(text, start, end, lang) if at is None else at)
+        if spoken:
+            found += [InKind(m.group(), m.start(), m.end()) for m in spoken]
+            found.sort(key=lambda k: k.start)
+    return found

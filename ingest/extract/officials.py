@@ -110,6 +110,8 @@ _LEADS = _V.regex("leads")
 FILE_PHOTO = _V.regex("file_photo")
 _LAO_MARK = _V.regex("lao_markers")
 _VN_MARK = _V.regex("vn_markers")
+_LAO_SYLLABLES = frozenset(_V.words("lao_syllables"))
+_FRIEND_SIDE = _V.regex("friend_side")
 _NATIONAL = _V.regex("national")
 _DIPLOMATIC = _V.regex("diplomatic")
 # `tỉnh X (Lào)`, `tỉnh X, nước CHDCND Lào`: the country after a province belongs to it.
@@ -241,12 +243,16 @@ def _name_at(text: str, pos: int, end: int, honorific: bool = False) -> tuple[st
         if link is None or cur + len(link.group()) >= end or text[cur + len(link.group())] == " ":
             break
         cur += len(link.group())
+    if len(tokens) == 1 and honorific and _HYPHENATED.fullmatch(text, tokens[0][0], tokens[0][1]):
+        return text[tokens[0][0] : tokens[0][1]], tokens[0][1]  # `Đại tá Xổm-phết,`
     if len(tokens) < 2 or len(tokens) > 8 or (text[tokens[-1][0]].islower() and len(tokens) < 3):
         return None
     return text[tokens[0][0] : tokens[-1][1]], tokens[-1][1]
 
 
 _ROMAN = re.compile(r"[A-Za-z][A-Za-z'-]*")
+# One word of two or more syllables joined by hyphens (`Xổm-phết`, `Khăm-Phăn`): a Lao name.
+_HYPHENATED = re.compile(r"[^\W\d_][^\W\d_]+(?:-[^\W\d_]{2,})+")
 
 
 def _romanised_at(text: str, pos: int, end: int) -> tuple[str, int] | None:
@@ -301,6 +307,7 @@ class _Where:
     heads: list[Mention]
     section: Mention | None
     sent_start: int
+    friend: int | None = None  # where `Phía bạn có` (the Lao side) opens a list, if it does
 
 
 def find_officials(
@@ -328,7 +335,8 @@ def find_officials(
         delegation = None
     if heads is None:
         heads = list_heads(text, start, end, mentions)
-    where = _Where(mentions, main_vn, main_la, delegation, heads, section, start)
+    friend = _FRIEND_SIDE.search(text, start, end) if "bạn" in text[start:end] else None
+    where = _Where(mentions, main_vn, main_la, delegation, heads, section, start, friend and friend.end())
     taken: list[tuple[int, int]] = []
     pos = start
     while True:
@@ -480,6 +488,22 @@ def _vietnamese_name(name: str) -> bool:
     return first in _VN_FAMILY or first.split("’")[0] + "'" in _VN_FAMILY
 
 
+def _lao_name(name: str) -> bool:
+    """A Lao name as Vietnamese papers write it: hyphens inside a word (`Khăm-la`), or Lao
+    syllables (`Xay`, `Xổm`, `Vông`...) — two of them, or one when the name does not open
+    with a Vietnamese family name. `Mai Xổm Phon` and `Lò Xay Nha Vông` are Lao."""
+    words = name.replace(" - ", " ").replace(" – ", " ").split()
+    if any(_HYPHENATED.fullmatch(w) for w in words):
+        return True
+    lao = sum(w in _LAO_SYLLABLES for w in words)
+    return lao >= 2 or (lao == 1 and not _vietnamese_name(name))
+
+
+def _name_country(name: str) -> str | None:
+    """`LA` for a Lao-shaped name, `VN` for one opening with a Vietnamese family name."""
+    return "LA" if _lao_name(name) else "VN" if _vietnamese_name(name) else None
+
+
 def _place(
     official: Official,
     text: str,
@@ -508,17 +532,29 @@ def _place(
     if any(_NATIONAL.match(p) for p in positions):
         official.placed_by = "national"
         return
-    country = _country_of(positions)
-    if country is None and _vietnamese_name(official.name):
-        country = "VN"
-    heads = [h for h in where.heads if h.end <= min(chain_start, official.start)]
-    head = heads[-1] if heads else where.section
+    title_country = _country_of(positions)
+    name_country = _name_country(official.name)
+    first = min(chain_start, official.start)
+    heads = [h for h in where.heads if h.end <= first]
+    # A list head in the sentence (`Về phía tỉnh X có các đồng chí: ...`) places its items
+    # unless the titles are the other country's, or the name is Lao under a Vietnamese head
+    # (a family name is weaker evidence than the head: Lao names open with `Mai`, `Lò`...).
+    if (
+        heads
+        and title_country in (None, heads[-1].country)
+        and not (name_country == "LA" and heads[-1].country == "VN")
+    ):
+        official.province = heads[-1].iso
+        official.country = heads[-1].country
+        return
+    friend = where.friend is not None and where.friend <= first and not heads
+    country = title_country or ("LA" if friend else name_country)
+    head = None if heads or friend else where.section
     if head is not None and country in (None, head.country):
         official.province = head.iso
         official.country = head.country
         return
-    first = min(chain_start, official.start)
-    if country is None and all(p.lower() in _BARE for p in positions):
+    if title_country is None and name_country != "VN" and all(p.lower() in _BARE for p in positions):
         # `Chủ tịch <Lao name>` with nothing else: a leader of the delegation being led,
         # or someone the article only cites (a founding leader); the latter is no official.
         if where.delegation is None:
@@ -546,5 +582,7 @@ def _place(
     ]
     if near:
         official.province = near[-1].iso
+    elif where.delegation is not None and where.delegation.country == country:
+        official.province = where.delegation.iso
     else:
         official.province = where.main_la if country == "LA" else where.main_vn

@@ -19,7 +19,7 @@ from app.facts import ProjectFact
 
 from . import tiers
 from .agreements import PERIOD
-from .amounts import Amount, find_amounts, find_in_kind
+from .amounts import Amount, find_amounts, find_in_kind, spoken_at, spoken_count_pattern, spoken_matches
 from .context import ArticleContext, SentenceInfo
 from .mentions import Mention
 from .multilateral import listed
@@ -52,16 +52,19 @@ _NOUN_CUE = _SUPPORT["noun_verbs"].regex
 _DIGIT = re.compile(r"\d")
 _SCALE_WORD = vocabulary("vi", "money")["scale"].regex
 _NUMBER = vocabulary("vi", "money")["number"].pattern
+# A count in words (`hai giáo viên`, `mười lăm suất học bổng`): matched only where the gate
+# finds a number word (`amounts.spoken_matches`), as a words pattern cannot skip to digits.
+_SPOKEN = spoken_count_pattern("vi") or r"(?!)"
 _QUALIFIER = vocabulary("vi", "money")["qualifier"].regex.pattern
 _TRAINING = _SUPPORT["training_cues"].regex
 # `cấp 45 chỉ tiêu học bổng`, `tiếp nhận đào tạo gần 700 học viên`: counted scholarships and
 # people; the people count only in a clause about training or study.
-_SCHOLARSHIP_COUNT = re.compile(
-    rf"(?<![\d.,])(?P<num>{_NUMBER})\s+(?:{_SUPPORT['scholarships'].regex.pattern})", re.IGNORECASE
-)
-_PEOPLE_COUNT = re.compile(
-    rf"(?<![\d.,])(?P<num>{_NUMBER})\s+(?:{_SUPPORT['people'].regex.pattern})", re.IGNORECASE
-)
+_SCHOLARSHIP_WORDS = _SUPPORT["scholarships"].regex.pattern
+_PEOPLE_WORDS = _SUPPORT["people"].regex.pattern
+_SCHOLARSHIP_COUNT = re.compile(rf"(?<![\d.,])(?P<num>{_NUMBER})\s+(?:{_SCHOLARSHIP_WORDS})", re.IGNORECASE)
+_PEOPLE_COUNT = re.compile(rf"(?<![\d.,])(?P<num>{_NUMBER})\s+(?:{_PEOPLE_WORDS})", re.IGNORECASE)
+_SCHOLARSHIP_SPOKEN = re.compile(rf"(?P<num>{_SPOKEN})\s+(?:{_SCHOLARSHIP_WORDS})", re.IGNORECASE)
+_PEOPLE_SPOKEN = re.compile(rf"(?P<num>{_SPOKEN})\s+(?:{_PEOPLE_WORDS})", re.IGNORECASE)
 _SCHOOL = _SUPPORT["schools"].regex
 _HANDOVER = _SUPPORT["handover"].regex
 _COST = re.compile(rf"(?<!\w)(?:kinh phí|vốn)(?:\s+đầu tư)?(?:\s+(?:là|{_QUALIFIER}))?\s*$", re.IGNORECASE)
@@ -70,7 +73,8 @@ _INVESTOR_COUNT = re.compile(
     r"(?=(?:\s+[^\W\d]+){0,3}?\s+đầu tư(?!\w))",
     re.IGNORECASE,
 )
-_PEOPLE_LAO = re.compile(rf"(?:{_PEOPLE_COUNT.pattern})\s+Lào(?!\w)", re.IGNORECASE)
+# Used with `match` at a count's start, so the words alternative costs nothing.
+_PEOPLE_LAO = re.compile(rf"(?:{_NUMBER}|{_SPOKEN})\s+(?:{_PEOPLE_WORDS})\s+Lào(?!\w)", re.IGNORECASE)
 _PART = _SUPPORT["parts"].regex
 _PART_NUMBER = re.compile(rf"(?<![\d.,])(?:{_NUMBER})(?:\s*%)?")
 _CASH = _SUPPORT["cash"].regex
@@ -84,6 +88,10 @@ _SUBJECTLESS = re.compile(
 )
 _AGENT = re.compile(rf"(?:{_SUPPORT['agents'].regex.pattern})\s+(?:[^\W\d]+\s+){{0,4}}$", re.IGNORECASE)
 _AGENT_GAP = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:(?:đã|sẽ|cũng|tiếp tục|trực tiếp)\s+){0,2}$")
+_SUBJECT_GAP = re.compile(
+    r"\s*(?:\([^()]{0,30}\)\s*)?(?:(?:đã|sẽ|cũng|còn|lại|thì|đang|tiếp tục|trực tiếp)\s+){0,3}"
+)
+_REPORTING = _SUPPORT["reporting"].regex
 _LOCATION = re.compile(rf"(?:{_SUPPORT['locations'].regex.pattern})\s[^,;]{{0,60}}$", re.IGNORECASE)
 _COURTESY = re.compile(
     rf"(?:{_GIFTS['gift_verbs'].regex.pattern})\s+(?:(?:[^\W\d]+\s+){{0,2}}?(?:"
@@ -179,13 +187,18 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
     # to or by the group is not money between two of its members.
     crowd = listed(text, info.mentions)
     for start, end in sent.clauses():
+        verbs = list(VERB.finditer(text, start, end))
+        if not verbs:
+            continue  # no support verb in this clause: nothing to read
         ms = info.in_span(start, end)
-        # Goods and counts need digits; an amount needs digits or a scale word (`hai tỷ`).
+        # Goods and counts need a number (digits or `hai`, `mười lăm`); an amount needs
+        # digits or a scale word (`hai tỷ`).
         digits = _DIGIT.search(text, start, end) is not None
         scaled = digits or _SCALE_WORD.search(text, start, end) is not None
+        spoken = spoken_at(text, start, end)
         all_amounts = find_amounts(text, start, end) if scaled else []
-        all_goods = find_in_kind(text, start, end) if digits else []
-        all_counts = _counts(text, ms, start, end, all_amounts) if digits else []
+        all_goods = find_in_kind(text, start, end, at=spoken, digits=digits) if digits or spoken else []
+        all_counts = _counts(text, ms, start, end, all_amounts, spoken, digits) if digits or spoken else []
         all_cash = (
             []
             if all_amounts
@@ -193,7 +206,7 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
         )
         item_starts = [a.start for a in all_amounts] + [g.start for g in all_goods]
         item_starts += [c.start for c in all_counts] + [c.start for c in all_cash]
-        verb = _subject_verb(text, ms, start, end, item_starts)
+        verb = _subject_verb(text, ms, end, item_starts, verbs)
         if verb is None:
             continue
         funder, of_funder = _funder(text, ms, verb.start(), verb.end(), end)
@@ -202,7 +215,11 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
             # verb of the clause with its own subject.
             for later in _verbs_with_items(text, verb.end(), end, item_starts):
                 funder, of_funder = _funder(text, ms, later.start(), later.end(), end)
-                if funder is not None and funder.end > verb.end():
+                if (
+                    funder is not None
+                    and funder.end > verb.end()
+                    and (of_funder or _SUBJECT_GAP.fullmatch(text, funder.end, later.start()))
+                ):
                     verb = later
                     break
                 funder, of_funder = None, False
@@ -227,7 +244,7 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
             # `Đồng thời hỗ trợ ... 120 triệu đồng cho tỉnh B`: the previous aid statement's
             # funder, else the article's main province of the other country than the
             # provinces the clause names.
-            funder = ctx.last_funder or _main_funder(ctx, ms, verb.end())
+            funder = _recent_funder(ctx, info) or _main_funder(ctx, ms, verb.end())
         if funder is None or funder.iso in crowd:
             continue
         amounts = [a for a in all_amounts if a.start > verb.start() or of_funder]
@@ -241,7 +258,7 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
         counts = [c for c in counts if not _valued(text, c.end, amounts, end)]
         if amounts:
             counts = [c for c in counts if c.kind != "investment"]  # the capital is stated
-        if counts and _school_subject(text, funder, verb.start()):
+        if counts and _school_subject(text, funder, verb.start(), start):
             counts = []
         # `hỗ trợ tỉnh B 20 tỷ đồng xây trường và đào tạo 200 cán bộ`: the count is what
         # the money pays for, unless a verb of its own stands between them.
@@ -286,7 +303,9 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
             elif item.kind == "count" and _generic_people(
                 text, item, _next_mention(ms, item.end, item.end + 50)
             ):
-                ben = None  # `700 học sinh, sinh viên các tỉnh của nước bạn Lào`
+                # `700 học sinh, sinh viên các tỉnh của nước bạn Lào`: Laos in general; `tại
+                # tỉnh bạn` in an article naming one Lao province is that province.
+                ben = _friend_province(text, item.end, _next_mention(ms, item.end, item.end + 50), ctx.sole)
             else:
                 ben = _beneficiary(
                     text, ms, funder, prev_end if not of_funder else start, item.start, end, carry, ctx.sole
@@ -329,23 +348,46 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
     return out
 
 
-def _counts(text: str, ms: list[Mention], start: int, end: int, amounts: list[Amount]) -> list[_Item]:
+def _counts(
+    text: str,
+    ms: list[Mention],
+    start: int,
+    end: int,
+    amounts: list[Amount],
+    spoken: list[int] | None = None,
+    digits: bool = True,
+) -> list[_Item]:
     """Counted scholarships anywhere, counted people in a clause about training, and the
-    part of a count named for one province (`600 học viên, trong đó tỉnh B là 210`)."""
-    found = [
-        _Item(m.start(), m.end(), "count", text=m.group())
-        for m in _SCHOLARSHIP_COUNT.finditer(text, start, end)
-    ]
-    if _TRAINING.search(text, start, end):
+    part of a count named for one province (`600 học viên, trong đó tỉnh B là 210`). With
+    `spoken`, counts in words too (`mười lăm suất học bổng`, `hai giáo viên`)."""
+    found = (
+        [
+            _Item(m.start(), m.end(), "count", text=m.group())
+            for m in _SCHOLARSHIP_COUNT.finditer(text, start, end)
+        ]
+        if digits
+        else []
+    )
+    if spoken:
         found += [
             _Item(m.start(), m.end(), "count", text=m.group())
-            for m in _PEOPLE_COUNT.finditer(text, start, end)
+            for m in spoken_matches(_SCHOLARSHIP_SPOKEN, text, end, spoken)
+        ]
+    # People count only in a clause about training; the cheap matches go first.
+    people = spoken_matches(_PEOPLE_SPOKEN, text, end, spoken) if spoken else []
+    if (digits or people) and _TRAINING.search(text, start, end):
+        if digits:
+            people = list(_PEOPLE_COUNT.finditer(text, start, end)) + people
+        found += [
+            _Item(m.start(), m.end(), "count", text=m.group())
+            for m in people
             if not any(f.start <= m.start() < f.end for f in found)
         ]
-    found += [
-        _Item(m.start(), m.end(), "investment", text=m.group())
-        for m in _INVESTOR_COUNT.finditer(text, start, end)
-    ]
+    if digits:
+        found += [
+            _Item(m.start(), m.end(), "investment", text=m.group())
+            for m in _INVESTOR_COUNT.finditer(text, start, end)
+        ]
     if not found:
         return []
     found.sort(key=lambda i: i.start)
@@ -384,10 +426,13 @@ def _is_place(text: str, m: Mention) -> bool:
     return _LOCATION.search(text, max(0, m.start - 70), m.start) is not None
 
 
-def _school_subject(text: str, funder: Mention, verb_start: int) -> bool:
+def _school_subject(text: str, funder: Mention, verb_start: int, clause_start: int) -> bool:
     """A school or hospital acts, not the province: named between the province and the
     verb (`tỉnh A có Trường Cao đẳng Sư phạm đang đào tạo`) or right before the province
     (`Trường Đại học A đào tạo`)."""
+    if funder.start < clause_start:
+        # A funder borrowed from an earlier statement: only this clause's words count.
+        return _SCHOOL.search(text, clause_start, verb_start) is not None
     if funder.end <= verb_start and _SCHOOL.search(text, funder.end, verb_start):
         return True
     return _SCHOOL.search(text, max(0, funder.start - 30), funder.start) is not None and not re.search(
@@ -416,13 +461,45 @@ def _valued(text: str, item_end: int, amounts: list[Amount], end: int) -> bool:
     return False
 
 
+def _recent_funder(ctx: ArticleContext, info: SentenceInfo) -> Mention | None:
+    """The previous aid statement's funder for a clause without a subject. In an article
+    naming several provinces of the funder's country only when that statement was made in
+    this or the previous sentence: further back, another of them may be meant (no fact is
+    better than a wrong funder)."""
+    last = ctx.last_funder
+    if last is None or _acting_sole(ctx, last.country) is not None:
+        return last
+    prev_start = info.sentence.start
+    for other in ctx.sentences:
+        if other.sentence.start >= info.sentence.start:
+            break
+        prev_start = other.sentence.start
+    return last if last.start >= prev_start else None
+
+
+def _acting_sole(ctx: ArticleContext, country: str) -> str | None:
+    """The one province of `country` the article's body and headline name other than as a
+    place (`tại TP.HCM`, a mission's seat), if there is only one."""
+    if country in ctx.sole:
+        return ctx.sole[country]
+    isos = {
+        m.iso
+        for info in ctx.sentences
+        if info.sentence.zone in ("body", "title")
+        for m in info.mentions
+        if m.country == country and not _is_place(ctx.text, m)
+    }
+    return next(iter(isos)) if len(isos) == 1 else None
+
+
 def _main_funder(ctx: ArticleContext, ms: list[Mention], after: int) -> Mention | None:
-    """The article's main province of the other country than the provinces named after the
-    verb (all of one country), as a mention found in the article."""
+    """The article's only province of the other country than the provinces named after the
+    verb (all of one country), as a mention found in the article; none when the article
+    names several provinces of that country (which of them gives is not stated)."""
     named = {m.country for m in ms if m.start >= after and not _is_place(ctx.text, m)}
     if len(named) != 1:
         return None
-    iso = ctx.main_vn if named == {"LA"} else ctx.main_la
+    iso = _acting_sole(ctx, "VN" if named == {"LA"} else "LA")
     if iso is None:
         return None
     for other in ctx.sentences:
@@ -433,18 +510,21 @@ def _main_funder(ctx: ArticleContext, ms: list[Mention], after: int) -> Mention 
 
 
 def _subject_verb(
-    text: str, ms: list[Mention], start: int, end: int, items: list[int]
+    text: str, ms: list[Mention], end: int, items: list[int], verbs: list[re.Match[str]]
 ) -> re.Match[str] | None:
-    """The support verb the clause's amounts belong to: the first verb followed by an
-    amount before the next verb; without amounts, the first verb with a subject before it
-    (`chương trình viện trợ, tỉnh A hỗ trợ ...` is about `hỗ trợ`)."""
-    verbs = list(VERB.finditer(text, start, end))
+    """The support verb (of the clause's `verbs`) the clause's amounts belong to: the first
+    verb followed by an amount before the next verb; without amounts, the first verb with a
+    subject before it (`chương trình viện trợ, tỉnh A hỗ trợ ...` is about `hỗ trợ`)."""
     if not verbs:
         return None
     for i, v in enumerate(verbs):
         stop = verbs[i + 1].start() if i + 1 < len(verbs) else end
         if any(v.end() <= pos < stop for pos in items):
-            return v
+            # `tiếp nhận đào tạo 320 học viên`, `hỗ trợ đào tạo ...`: verbs in a row are one
+            # predicate; its subject stands before the first.
+            while i > 0 and not text[verbs[i - 1].end() : verbs[i].start()].strip():
+                i -= 1
+            return verbs[i]
     for v in verbs:
         if any(m.end <= v.start() for m in ms):
             return v
@@ -474,6 +554,10 @@ def _own_subject(text: str, ms: list[Mention], lo: int, hi: int, end: int) -> Me
     before = [m for m in ms if lo <= m.start and m.end <= last.start()]
     if not before or _THANKS.search(text, max(0, last.start() - 60), last.start()):
         return None
+    # The subject stands right before its verb (`còn B tặng A`); a province further back is
+    # the previous item's recipient (`cấp 160 suất học bổng cho tỉnh B và tiếp nhận ...`).
+    if not _SUBJECT_GAP.fullmatch(text, before[-1].end, last.start()):
+        return None
     return before[0]
 
 
@@ -499,6 +583,12 @@ def _funder(
         # without a province there (`cảm ơn sự giúp đỡ`) do not name the giver.
         named = [m for m in before if m.start >= thanks.start()]
         return (named[-1], False) if named else (None, False)
+    if len(before) > 1:
+        # `A cảm ơn tỉnh B và thông báo, tỉnh A đã quyên góp ...`: the subject follows the
+        # last speech verb before the aid verb.
+        said = [r.end() for r in _REPORTING.finditer(text, before[0].end, verb_start)]
+        if said:
+            before = [m for m in before if m.start >= said[-1]] or before
     if before:
         return before[0], False
     return None, False
@@ -529,15 +619,24 @@ def _beneficiary(
     before = [m for m in ms if m.end <= lo and m.country == other and m is not funder]
     if before:
         return before[0].iso
-    if after and not _generic(text, hi, end):
+    if after and not _generic(text, hi, after[0].start):
         return after[0].iso
     if carry.beneficiary is not None and carry.beneficiary_country == other:
         return carry.beneficiary
     if other == "LA" and _generic(text, lo, end):
-        return None
+        return _friend_province(text, lo, end, sole)
     if other in sole and not any(m.country == other for m in ms):
         return sole[other]
     return "?"
+
+
+def _friend_province(text: str, start: int, end: int, sole: dict[str, str]) -> str | None:
+    """`tỉnh bạn` (the friend province) as the only way Laos is named in `text[start:end]`,
+    in an article naming one Lao province: that province; else None (Laos in general)."""
+    found = GENERIC_LAO.findall(text, start, end)
+    if found and all(" ".join(f.lower().split()) == "tỉnh bạn" for f in found) and "LA" in sole:
+        return sole["LA"]
+    return None
 
 
 def _generic(text: str, start: int, end: int) -> bool:
