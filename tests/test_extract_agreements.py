@@ -397,3 +397,16 @@ def test_biên_bản_thỏa_thuận_is_an_agreement_and_a_departments_document_s
 def test_plural_generic_documents_are_not_a_document() -> None:
     facts = agreements("Tỉnh Gia Lai và tỉnh Attapư tổ chức hội nghị và ký kết các văn bản hợp tác mới.")
     assert facts == []
+
+
+def test_agreeing_to_go_on_signing_is_a_plan_not_a_signing() -> None:
+    planned = agreements(
+        "Tại hội đàm, tỉnh Quảng Trị và tỉnh Savannakhet điểm lại kết quả hợp tác. "
+        "Hai bên thống nhất tiếp tục ký kết biên bản ghi nhớ hợp tác giai đoạn 2026 - 2030."
+    )
+    assert planned == []
+    # Reaching agreement and signing at the summit itself is reported as done.
+    done = agreements(
+        "Đại biểu hai tỉnh Quảng Trị và Savannakhet đi đến thống nhất ký kết biên bản ghi nhớ hợp tác."
+    )
+    assert [(a.parties, a.kind) for a in done] == [(["VN-25", "LA-SV"], "memorandum")]

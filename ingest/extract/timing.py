@@ -16,6 +16,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .vocab import vocabulary
+
 # A day and month, optionally with the year: `11/3`, `ngày 11/3/2021`, `Sáng 11-3`.
 DAY_MONTH = re.compile(
     r"(?<![\w/])(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})(?:\s*[/-]\s*(?P<y>(?:19|20)\d\d))?(?![\w/])"
@@ -31,19 +33,15 @@ MONTH_YEAR = re.compile(
 )
 _YEAR = re.compile(r"(?<!\w)năm\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
 
-# Words that put the verb after them in the future or make it a wish, a request or a plan.
-# Case-sensitive: `cần` (need) is also the first syllable of `Cần Thơ`. Sentence-initial
-# capitals are allowed for the multi-word forms only.
-_NOT_YET = re.compile(
-    r"(?<!\w)(?:sẽ|(?:[Dd]ự kiến|[Cc]huẩn bị|[Tt]iến tới|[Tt]iến đến|[Hh]ướng tới|[Đđ]ề nghị|[Kk]iến nghị|"
-    r"[Đđ]ề xuất|[Mm]ong muốn|[Nn]ghiên cứu|[Xx]em xét|[Cc]ó kế hoạch|[Pp]hấn đấu)|mong|sớm|sắp|chưa|cần|"
-    r"bàn về việc|thảo luận về việc)(?!\w)"
-)
+# Modal words (future, wish, request, plan; done; looking ahead) are data:
+# `vocab/vi/modality.toml`.
+_MODALITY = vocabulary("vi", "modality")
+_NOT_YET = _MODALITY.regex("not_yet")
+_DONE = _MODALITY.regex("done")
+_AHEAD = _MODALITY.regex("ahead")
 # `để`/`nhằm` (in order to) make the verb a purpose only right before it (`tạo điều kiện để
 # hai bên ký kết`); a sentence-opening `Để cụ thể hóa, ...` does not.
 _PURPOSE = re.compile(r"(?<!\w)(?:để|nhằm)(?:\s+[^\s,;]+){0,3}\s+$")
-_DONE = re.compile(r"(?<!\w)(?:đã|vừa|đã được|từng|chính thức)(?!\w)", re.IGNORECASE)
-_AHEAD = re.compile(r"(?<!\w)(?:(?:năm|thời gian|tháng|dịp|kỳ|tuần)\s+tới|sắp tới)(?!\w)", re.IGNORECASE)
 
 
 def not_yet(text: str, start: int, verb_start: int, end: int) -> bool:
