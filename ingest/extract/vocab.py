@@ -97,7 +97,8 @@ def phrase_regex(phrases: Iterable[str]) -> str:
     if not bodies:
         raise VocabularyError("empty phrase list")
     firsts = "".join(sorted({c for p in phrases for c in _first_chars(p)}))
-    return r"(?=[" + re.escape(firsts) + r"])(?<!\w)(?:" + "|".join(bodies) + r")(?!\w)"
+    # `(?<!\w)` stays first: callers strip it to join patterns (`projects._bare`).
+    return r"(?<!\w)(?=[" + re.escape(firsts) + r"])(?:" + "|".join(bodies) + r")(?!\w)"
 
 
 def _first_chars(phrase: str) -> set[str]:
