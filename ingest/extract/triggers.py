@@ -22,10 +22,8 @@ Exactness rests on two facts, both checked here or in the tests:
 
 from __future__ import annotations
 
-import bisect
 import functools
 import importlib
-import itertools
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -51,7 +49,6 @@ def _casefix_chars() -> frozenset[str] | None:
 
 _CASEFIX = _casefix_chars()
 _SPACES = re.compile(r"\s+")
-_ODD_SPACE = re.compile(r"\s\s+|[^\S ]")
 _UNSAFE = re.compile("[" + re.escape("".join(sorted(_CASEFIX))) + "]") if _CASEFIX else None
 
 
@@ -131,7 +128,7 @@ def _automaton() -> Any:
     """One automaton over every trigger's words (rebuilt when a trigger is added)."""
     auto = ahocorasick.Automaton()
     for word, mask in _WORDS.items():
-        auto.add_word(word, (len(word), mask))
+        auto.add_word(word, mask)
     if len(auto) == 0:
         return None
     auto.make_automaton()
@@ -139,53 +136,22 @@ def _automaton() -> Any:
 
 
 def scan(text: str, spans: Iterable[tuple[int, int]]) -> list[int]:
-    """The trigger mask of each `(start, end)` span of `text`: the bits of the triggers one
-    of whose words lies wholly inside the span. `ALL` for every span when the spans are not
-    in order and disjoint, or the text cannot be compared lower-cased."""
-    spans = list(spans)
+    """The trigger mask of each `(start, end)` span of `text` (a sentence): the bits of the
+    triggers one of whose words occurs in it; `ALL` for a span the lower-cased scan cannot
+    read (see the module docstring)."""
     auto = _automaton()
-    if not spans or auto is None or any(a[1] > b[0] for a, b in itertools.pairwise(spans)):
-        return [ALL] * len(spans)
-    lo, hi = spans[0][0], spans[-1][1]
-    piece = text[lo:hi]
-    lowered = piece.lower()
-    if len(lowered) != len(piece) or _UNSAFE is None or _UNSAFE.search(lowered) is not None:
-        return [ALL] * len(spans)
-    # Whitespace runs collapse to one space (what `\s+` matches); `cut` and `gone` map a
-    # collapsed offset back: after collapsed offset cut[k], gone[k] characters were dropped.
-    # Only runs longer than one and lone tabs, breaks or no-break spaces are rewritten.
-    cut: list[int] = []
-    gone: list[int] = []
-    parts: list[str] = []
-    done = dropped = 0
-    for run in _ODD_SPACE.finditer(lowered):
-        parts.append(lowered[done : run.start()])
-        parts.append(" ")
-        done = run.end()
-        if run.end() - run.start() > 1:
-            cut.append(run.start() + 1 - dropped)
-            dropped += run.end() - run.start() - 1
-            gone.append(dropped)
-    collapsed = "".join(parts) + lowered[done:] if parts else lowered
-    masks = [0] * len(spans)
-    i = 0
-    for last, (size, mask) in auto.iter(collapsed):
-        first, stop = last + 1 - size, last + 1
-        if cut:
-            # A hit never starts or ends inside a run (its spaces are whole runs), so each
-            # end maps through the runs before it.
-            k = bisect.bisect_right(cut, first)
-            first += gone[k - 1] if k else 0
-            k = bisect.bisect_right(cut, stop - 1)
-            stop = stop - 1 + (gone[k - 1] if k else 0) + 1
-        first += lo
-        stop += lo
-        # Hits come in order of their end, so a span ending before this hit's end can hold
-        # no later hit either.
-        while i < len(spans) and spans[i][1] < stop:
-            i += 1
-        if i < len(spans) and spans[i][0] <= first:
-            masks[i] |= mask
+    masks: list[int] = []
+    for start, end in spans:
+        lowered = text[start:end].lower()
+        if auto is None or len(lowered) != end - start or _UNSAFE is None or _UNSAFE.search(lowered):
+            masks.append(ALL)
+            continue
+        # Whitespace runs become one space, as `\s+` reads them (`str.split` and `\s` use
+        # the same definition of whitespace); the words hold single spaces.
+        mask = 0
+        for _, bits in auto.iter(" ".join(lowered.split())):
+            mask |= bits
+        masks.append(mask)
     return masks
 
 
