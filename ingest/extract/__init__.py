@@ -15,17 +15,20 @@ from app.gazetteer import gazetteer
 from app.names import fold
 from ingest.document import Document, Zone
 
-from .agreements import add_signatories, extract_agreements, merge_agreements
+from .agreements import KIND, add_signatories, extract_agreements, merge_agreements
 from .context import ArticleContext, SentenceInfo
+from .districts import _CUE as DISTRICT_CUE
 from .districts import extract_districts
 from .en import extract_english
-from .events import extract_event, merge_events
+from .events import VISIT, extract_event, merge_events
 from .mentions import Mention
 from .officials import DELEGATION, FILE_PHOTO, Official, find_officials, list_heads
+from .officials import _patterns as title_patterns
 from .partnerships import extract_partnerships
-from .projects import extract_projects, merge_projects
+from .projects import VERB, extract_projects, merge_projects
 from .sentences import sentences
 from .tiers import CONTEXTUAL, STRUCTURED, capped
+from .triggers import Trigger
 
 __all__ = ["extract_document"]
 
@@ -35,6 +38,15 @@ OFFICIAL_ZONES: tuple[Zone, ...] = ("title", "body", "caption")
 # hợp tác`), so it yields partnerships and agreements, capped to the caption tier; file
 # photos (`Ảnh tư liệu`) never reach here (the zoning drops them).
 PAIR_ZONES: tuple[Zone, ...] = ("title", "body", "caption")
+
+# The gate each rule opens with, as a trigger: a sentence holding none of its words cannot
+# pass it, so the rule is not called there (the result is the same; see triggers.py). A
+# rule whose gate changes must change its trigger here.
+TITLES = Trigger(title_patterns()[2])  # `find_officials` reads only at a title anchor
+DOCUMENTS = Trigger(KIND)  # `extract_agreements`: a document noun in the sentence
+SUPPORT = Trigger(VERB)  # `extract_projects`: a support verb in the sentence
+VISITS = Trigger(VISIT)  # `extract_event`: a visit or meeting cue
+TWINNING = Trigger(DISTRICT_CUE)  # `extract_districts`: a twinning cue
 
 
 def extract_document(doc: Document) -> ArticleFacts:
@@ -62,16 +74,20 @@ def extract_document(doc: Document) -> ArticleFacts:
     for info in ctx.sentences:
         zone = info.sentence.zone
         heads = list_heads(doc.text, info.sentence.start, info.sentence.end, info.mentions)
-        found = find_officials(
-            doc.text,
-            info.sentence.start,
-            info.sentence.end,
-            info.mentions,
-            ctx.main_vn,
-            ctx.main_la,
-            delegation,
-            section,
-            heads,
+        found = (
+            find_officials(
+                doc.text,
+                info.sentence.start,
+                info.sentence.end,
+                info.mentions,
+                ctx.main_vn,
+                ctx.main_la,
+                delegation,
+                section,
+                heads,
+            )
+            if info.may(TITLES)
+            else []
         )
         if zone == "body":
             delegation = _delegation(doc.text, info) or delegation
@@ -92,16 +108,19 @@ def extract_document(doc: Document) -> ArticleFacts:
                 continue
             pairs[key] = len(facts.partnerships)
             facts.partnerships.append(p)
-        named = found + _named_again(doc.text, info, officials, found)
-        stated = extract_agreements(ctx, info, named, agreements)
-        add_signatories(doc.text, info, named, stated)
-        # A back-reference returns an earlier fact itself (it only gains signatories).
-        agreements.extend(f for f in stated if not any(f is g for g in agreements))
+        if info.may(DOCUMENTS):
+            named = found + _named_again(doc.text, info, officials, found)
+            stated = extract_agreements(ctx, info, named, agreements)
+            add_signatories(doc.text, info, named, stated)
+            # A back-reference returns an earlier fact itself (it only gains signatories).
+            agreements.extend(f for f in stated if not any(f is g for g in agreements))
         if zone not in FACT_ZONES:
             continue
-        facts.district_partnerships.extend(extract_districts(ctx, info))
-        projects.extend(extract_projects(ctx, info))
-        event = extract_event(ctx, info, found)
+        if info.may(TWINNING):
+            facts.district_partnerships.extend(extract_districts(ctx, info))
+        if info.may(SUPPORT):
+            projects.extend(extract_projects(ctx, info))
+        event = extract_event(ctx, info, found) if info.may(VISITS) else None
         if event is not None:
             facts.events.append(event)
     facts.officials = list(officials.values())

@@ -17,6 +17,7 @@ from app.facts import Evidence
 
 from .mentions import Mention, find_mentions
 from .sentences import Sentence
+from .triggers import ALL, Trigger, may, scan
 from .vocab import vocabulary
 
 _CUES = vocabulary("vi", "cues")
@@ -34,6 +35,13 @@ PAIR_ANAPHORA = re.compile(
 class SentenceInfo:
     sentence: Sentence
     mentions: list[Mention]
+    # Bits of the `Trigger`s whose words occur in the sentence (`triggers.scan`); `ALL`
+    # when unknown, so a sentence built elsewhere runs every rule.
+    triggers: int = ALL
+
+    def may(self, trigger: Trigger) -> bool:
+        """False only when `trigger`'s pattern cannot match anywhere in this sentence."""
+        return may(trigger, self.triggers)
 
     def in_span(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if m.start >= start and m.end <= end]
@@ -74,6 +82,9 @@ class ArticleContext:
                         inside.append(found[i])
                     i += 1
                 infos.append(SentenceInfo(s, inside))
+            # One more pass: which rule gates each sentence could pass (see triggers.py).
+            for info, mask in zip(infos, scan(text, [(s.start, s.end) for s in sentences]), strict=True):
+                info.triggers = mask
         vn: Counter[str] = Counter()
         la: Counter[str] = Counter()
         for info in infos:

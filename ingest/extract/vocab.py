@@ -92,10 +92,24 @@ def _swap_tone(pair: str) -> str | None:
 
 def phrase_regex(phrases: Iterable[str]) -> str:
     """An alternation of whole-word phrases, longest first so the longest title wins."""
+    phrases = list(phrases)
     bodies = sorted({_phrase_body(p) for p in phrases}, key=len, reverse=True)
     if not bodies:
         raise VocabularyError("empty phrase list")
-    return r"(?<!\w)(?:" + "|".join(bodies) + r")(?!\w)"
+    firsts = "".join(sorted({c for p in phrases for c in _first_chars(p)}))
+    # `(?<!\w)` stays first: callers strip it to join patterns (`projects._bare`).
+    return r"(?<!\w)(?=[" + re.escape(firsts) + r"])(?:" + "|".join(bodies) + r")(?!\w)"
+
+
+def _first_chars(phrase: str) -> set[str]:
+    """The characters a phrase's regex can start with (its first letter, or the other tone
+    placement's), for a look-ahead that skips positions where no phrase can start."""
+    words = unicodedata.normalize("NFC", phrase).split()
+    first = words[0]
+    if first in {"-", "–", "—"}:
+        return {"-", "–", "—"}
+    alt = _swap_tone(first[:2]) if len(first) >= 2 else None
+    return {first[0]} | ({alt[0]} if alt else set())
 
 
 def phrase_pattern(phrases: Iterable[str], *, ignore_case: bool = True) -> re.Pattern[str]:

@@ -1,0 +1,160 @@
+"""Triggers: which sentences a rule's gate pattern could match, from one pass over the article.
+
+Every rule used to open with its own gate (`KIND.search(sentence)`, `VERB.search(...)`, the
+title anchor...), each a large case-insensitive alternation that the regex engine tries at
+every character of every sentence. Most sentences hold none of those words, so most of that
+work only said "no". A `Trigger` reads, from a compiled pattern, the literal words every
+match of it begins with (`biên bản`, `hỗ trợ`, `Bí thư`... lower-cased, in each tone
+placement); one Aho–Corasick pass over the lower-cased article finds where any trigger's
+words occur; a sentence in which none of a pattern's words occurs cannot match it, so the
+rule is skipped there with exactly the result the gate would have given.
+
+Exactness rests on two facts, both checked here or in the tests:
+- the words are a necessary condition: they are read from the pattern's own parse (only
+  literals, character sets of literals and alternations; anything else ends the word, and a
+  pattern whose match may start with no literal at all gets no trigger and always runs);
+- lower-casing the text maps every character the pattern matches case-insensitively onto
+  the word's letter. That holds unless lower-casing changes the text's length (`İ`) or the
+  text holds a character the regex engine folds specially (`ſ` matches `s`, `ı` matches
+  `i`, Greek and Cyrillic variants: `re`'s case-fix table); such an article simply runs
+  every rule, as before.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import ahocorasick
+
+__all__ = ["ALL", "Trigger", "may", "scan"]
+
+ALL = -1  # the mask of a sentence no trigger can be excluded from
+_MAX_WORDS = 512  # more alternatives than this: stop lengthening the words (still exact)
+
+
+def _casefix_chars() -> frozenset[str] | None:
+    """Non-ASCII characters `re` matches case-insensitively with a character of another
+    lower case (`ſ`~`s`, `ı`~`i`, `ϐ`~`β`...); None if the table cannot be read."""
+    try:
+        extra: dict[int, tuple[int, ...]] = importlib.import_module("re._casefix")._EXTRA_CASES
+    except (ImportError, AttributeError):
+        return None
+    chars = {chr(k) for k in extra} | {chr(v) for vs in extra.values() for v in vs}
+    return frozenset(c for c in chars if not c.isascii())
+
+
+_CASEFIX = _casefix_chars()
+_SPACES = re.compile(r"\s+")
+_UNSAFE = re.compile("[" + re.escape("".join(sorted(_CASEFIX))) + "]") if _CASEFIX else None
+
+
+def _prefixes(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lower-cased literal words one of which starts every match of `pattern`, or None."""
+    try:
+        parser: Any = importlib.import_module("re._parser")
+        consts: Any = importlib.import_module("re._constants")
+        tree = parser.parse(pattern.pattern, pattern.flags)
+    except (ImportError, AttributeError, re.error):
+        return None
+    words = _starts(list(tree), consts)
+    if not words or "" in words or _CASEFIX is None:
+        return None
+    lowered = set()
+    for w in words:
+        # Spaces at the ends are dropped: the rest still lies inside every match.
+        low = _SPACES.sub(" ", w.lower()).strip()
+        if not low:
+            return None
+        if len(low) != len(w) or any(c in _CASEFIX for c in low):
+            return None  # a word the lower-cased text could not be compared with
+        lowered.add(low)
+    return frozenset(lowered)
+
+
+def _starts(items: list[tuple[Any, Any]], c: Any) -> set[str]:
+    """Strings every match of the sequence `items` starts with (`""` when unknown)."""
+    out = {""}
+    for i, (op, av) in enumerate(items):
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # zero-width: consumes nothing
+        if op is c.LITERAL:
+            out = {s + chr(av) for s in out}
+        elif op is c.MAX_REPEAT and list(av[2]) == [(c.IN, [(c.CATEGORY, c.CATEGORY_SPACE)])]:
+            # `\s+` is one space of the collapsed text; `\s*` one space or none.
+            out = {s + " " for s in out} | (out if av[0] == 0 else set())
+        elif op is c.IN and av and all(o is c.LITERAL for o, _ in av):
+            out = {s + chr(a) for s in out for _, a in av}
+        elif op is c.SUBPATTERN:
+            return {s + t for s in out for t in _starts([*av[3], *items[i + 1 :]], c)}
+        elif op is c.BRANCH:
+            tails: set[str] = set()
+            for alt in av[1]:
+                tails |= _starts([*alt, *items[i + 1 :]], c)
+            return {s + t for s in out for t in tails}
+        else:
+            return out  # a repeat, a class, a group reference...: the word ends here
+        if len(out) > _MAX_WORDS:
+            return out
+    return out
+
+
+_WORDS: dict[str, int] = {}  # word → mask of the triggers whose matches start with it
+_BITS: list[int] = []
+
+
+class Trigger:
+    """The words that start every match of one gate pattern; `bit` marks them in a sentence's
+    mask. A pattern without such words gets `bit == ALL`: it is never skipped."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.words = _prefixes(pattern)
+        if self.words is None:
+            self.bit = ALL
+            return
+        self.bit = 1 << len(_BITS)
+        _BITS.append(self.bit)
+        for w in self.words:
+            _WORDS[w] = _WORDS.get(w, 0) | self.bit
+        _automaton.cache_clear()
+
+
+@functools.cache
+def _automaton() -> Any:
+    """One automaton over every trigger's words (rebuilt when a trigger is added)."""
+    auto = ahocorasick.Automaton()
+    for word, mask in _WORDS.items():
+        auto.add_word(word, mask)
+    if len(auto) == 0:
+        return None
+    auto.make_automaton()
+    return auto
+
+
+def scan(text: str, spans: Iterable[tuple[int, int]]) -> list[int]:
+    """The trigger mask of each `(start, end)` span of `text` (a sentence): the bits of the
+    triggers one of whose words occurs in it; `ALL` for a span the lower-cased scan cannot
+    read (see the module docstring)."""
+    auto = _automaton()
+    masks: list[int] = []
+    for start, end in spans:
+        lowered = text[start:end].lower()
+        if auto is None or len(lowered) != end - start or _UNSAFE is None or _UNSAFE.search(lowered):
+            masks.append(ALL)
+            continue
+        # Whitespace runs become one space, as `\s+` reads them (`str.split` and `\s` use
+        # the same definition of whitespace); the words hold single spaces.
+        mask = 0
+        for _, bits in auto.iter(" ".join(lowered.split())):
+            mask |= bits
+        masks.append(mask)
+    return masks
+
+
+def may(trigger: Trigger, mask: int) -> bool:
+    """False only when `trigger`'s pattern cannot match in a span of that mask."""
+    return trigger.bit == ALL or bool(mask & trigger.bit)
