@@ -83,11 +83,12 @@ class _Graph:
         self.agreements = nodes("Agreement")
         self.projects = nodes("Project")
         self.events = nodes("Event")
+        self.district_partnerships = nodes("DistrictPartnership")
         self.partners_with = rels("PARTNERS_WITH")
         self.official_of = rels("OFFICIAL_OF")
         self.into: dict[str, dict[str, list[str]]] = {}  # rtype → dst → [src]
         self.out: dict[str, dict[str, list[str]]] = {}  # rtype → src → [dst]
-        for rtype in ("PARTY_TO", "SIGNED", "FUNDED", "BENEFITS", "HOSTED", "VISITED", "LED"):
+        for rtype in ("PARTY_TO", "SIGNED", "FUNDED", "BENEFITS", "HOSTED", "VISITED", "LED", "IN_PROVINCE"):
             into: dict[str, list[str]] = defaultdict(list)
             out: dict[str, list[str]] = defaultdict(list)
             for r in rels(rtype):
@@ -185,6 +186,7 @@ def _projects(g: _Graph) -> Iterator[Row]:
             **g.province("beneficiary", beneficiaries[0] if beneficiaries else None),
             "amount": n.get("amount"),
             "currency": n.get("currency"),
+            "qualifier": n.get("qualifier"),
             "year_start": n.get("year_start"),
             "year_end": n.get("year_end"),
             "per_year": n.get("per_year"),
@@ -220,6 +222,21 @@ def _events(g: _Graph) -> Iterator[Row]:
             "leaders": _join(
                 sorted((g.officials.get(o) or {}).get("name") or o for o in g.into["LED"].get(key, []))
             ),
+        }
+        yield from g.cited(fact, n)
+
+
+def _district_partnerships(g: _Graph) -> Iterator[Row]:
+    for key, n in g.district_partnerships.items():
+        sides = {g.provinces.get(p, {}).get("country"): p for p in g.out["IN_PROVINCE"].get(key, [])}
+        fact = {
+            "fact_id": key,
+            "vn_district": n.get("vn_district"),
+            **g.province("vn", sides.get("VN")),
+            "la_district": n.get("la_district"),
+            **g.province("la", sides.get("LA")),
+            "first_year": n.get("first_year"),
+            "last_year": n.get("last_year"),
         }
         yield from g.cited(fact, n)
 
@@ -288,9 +305,14 @@ TABLES: tuple[Table, ...] = (
             *_province_columns("beneficiary", "Beneficiary"),
             Column("amount", "number", "amount as written (see currency)"),
             Column("currency", "string", "ISO 4217 currency of the amount"),
+            Column("qualifier", "string", "how the text hedges the amount: more_than, nearly, about, up_to"),
             Column("year_start", "integer", "first year of the funding"),
             Column("year_end", "integer", "last year of the funding"),
-            Column("per_year", "boolean", "whether the amount is per year"),
+            Column(
+                "per_year",
+                "boolean",
+                "true: the amount is paid every year; false: once, for the whole of year_start..year_end",
+            ),
             Column("in_kind", "string", "aid in kind, when not money"),
             *PROVENANCE_COLUMNS,
         ),
@@ -327,6 +349,22 @@ TABLES: tuple[Table, ...] = (
             *PROVENANCE_COLUMNS,
         ),
         _events,
+    ),
+    Table(
+        "district_partnerships",
+        "District partnerships",
+        "A Vietnamese district (or town) twinned with a Lao district, names as the articles write them.",
+        (
+            _FACT_ID,
+            Column("vn_district", "string", "Vietnamese district or town, as written"),
+            *_province_columns("vn", "Province of the Vietnamese district"),
+            Column("la_district", "string", "Lao district, as written"),
+            *_province_columns("la", "Province of the Lao district"),
+            Column("first_year", "integer", "first year a source reports the twinning"),
+            Column("last_year", "integer", "last year a source reports the twinning"),
+            *PROVENANCE_COLUMNS,
+        ),
+        _district_partnerships,
     ),
     Table(
         "articles",
