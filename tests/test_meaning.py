@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from app.facts import (
     ArticleFacts,
     DistrictPartnershipFact,
     EventFact,
+    FactsDocument,
     PartnershipFact,
     ProjectFact,
 )
@@ -33,6 +35,7 @@ from app.tables import write_tables
 from app.uris import entity_uri
 from tests.factories import ev, load_all
 from tests.stores import make_store
+from tests.test_cli import vlkg
 
 TWIN = "Huyện Mộc Châu kết nghĩa với huyện Viêng Xay (Hủa Phăn)."
 
@@ -211,3 +214,49 @@ def test_tables_have_districts_and_qualifier(graph: GraphStore, tmp_path: Path) 
         "false",
         "2018",
     )
+
+
+# -- coverage ------------------------------------------------------------------------------
+
+
+def test_tier_names_agree_with_the_extractor() -> None:
+    from app.tiers import TIERS
+    from ingest.extract import tiers
+
+    assert dict(TIERS) == {
+        "explicit": tiers.EXPLICIT,
+        "structured": tiers.STRUCTURED,
+        "contextual": tiers.CONTEXTUAL,
+        "weak": tiers.WEAK,
+        "hedged": tiers.HEDGED,
+    }
+
+
+def test_coverage_answer(client: TestClient) -> None:
+    body = client.get("/coverage").json()
+    assert body["articles"] == 2
+    assert body["by_year"] == [{"year": 2022, "articles": 1}, {"year": 2023, "articles": 1}]
+    assert body["by_outlet"] == [{"outlet": "news.example", "articles": 1}, {"outlet": None, "articles": 1}]
+    by_province = {p["province"]["id"]: p["articles"] for p in body["by_province"]}
+    assert by_province == {"houaphanh": 2, "son-la": 1, "thanh-hoa": 1}
+    tiers = {t["tier"]: t["facts"] for t in body["facts_by_tier"]}
+    # two district twinnings at 0.8 and 0.7; every other fact at 1.0
+    assert (tiers["structured"], tiers["contextual"], tiers["weak"]) == (1, 1, 0)
+    assert sum(tiers.values()) == body["facts"] == sum(body["facts_by_kind"].values())
+    assert body["facts_by_kind"]["DistrictPartnership"] == 2
+    without = {p["id"] for p in body["provinces_without_partner"]}
+    assert {"son-la", "thanh-hoa", "houaphanh"}.isdisjoint(without)
+    assert {"ha-tinh", "khammouane"} <= without
+
+
+def test_coverage_in_the_cli(tmp_path: Path) -> None:
+    facts = tmp_path / "facts.json"
+    facts.write_text(FactsDocument(articles=[sonla_houaphanh()]).model_dump_json(), encoding="utf-8")
+    data = tmp_path / "data"
+    assert vlkg("ingest", str(facts), data=data).returncode == 0
+    r = vlkg("stats", "--coverage", "--json", data=data)
+    assert r.returncode == 0, r.stderr
+    body = json.loads(r.stdout)
+    assert body["articles"] == 1 and body["by_outlet"] == [{"outlet": "news.example", "articles": 1}]
+    text = vlkg("stats", "--coverage", data=data, COLUMNS="200")
+    assert "articles by year" in text.stdout and "no partner found" in text.stdout

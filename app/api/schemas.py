@@ -375,3 +375,47 @@ class Event(EventRef):
     confidence: float | None = None
     articles: list[str] = Field(default_factory=list)
     sources: list[Source] | None = None
+
+
+# -- coverage: what the graph knows and what it does not ---------------------------------------
+
+
+class YearCount(BaseModel):
+    year: int | None = Field(description="Publication year; null for undated articles")
+    articles: int
+
+
+class OutletCount(BaseModel):
+    outlet: str | None = Field(description="Newspaper or site; null when unknown")
+    articles: int
+
+
+class ProvinceCount(BaseModel):
+    province: ProvinceRef
+    articles: int = Field(description="Distinct articles stating a fact about the unit itself")
+
+
+class TierCount(BaseModel):
+    tier: str = Field(description="explicit, structured, contextual, weak, hedged, below-hedged or unknown")
+    min_confidence: float | None = Field(description="Lowest confidence of the tier")
+    facts: int
+
+
+class Coverage(BaseModel):
+    """What the graph holds and where it is thin: articles by year, outlet and province,
+    facts by confidence tier, and the provinces no partnership was found for."""
+
+    articles: int
+    facts: int = Field(
+        description="Facts read from articles: officials, agreements, projects, events, district"
+        " twinnings, partnerships and tenures"
+    )
+    by_year: list[YearCount]
+    by_outlet: list[OutletCount]
+    by_province: list[ProvinceCount] = Field(description="Provinces with at least one article")
+    facts_by_kind: dict[str, int]
+    facts_by_tier: list[TierCount]
+    provinces_without_partner: list[ProvinceRef] = Field(
+        description="Units with no partnership found, neither their own nor (for a unit formed in"
+        " 2025) one of the units merged into it"
+    )
