@@ -107,9 +107,9 @@ class _Graph:
     def province_list(self, prefix: str, ids: list[str]) -> Row:
         rows = [self.province("x", i) for i in sorted(set(ids))]
         return {
-            f"{prefix}_codes": _join(r["x_code"] for r in rows),
-            f"{prefix}_vi": _join(r["x_name_vi"] for r in rows),
-            f"{prefix}_en": _join(r["x_name_en"] for r in rows),
+            f"{prefix}_codes": join(r["x_code"] for r in rows),
+            f"{prefix}_vi": join(r["x_name_vi"] for r in rows),
+            f"{prefix}_en": join(r["x_name_en"] for r in rows),
         }
 
     def cited(self, fact: Row, provenance: Row) -> Iterator[Row]:
@@ -134,7 +134,8 @@ class _Graph:
             }
 
 
-def _join(values: Any) -> str | None:
+def join(values: Any) -> str | None:
+    """A multi-valued cell: the non-empty values joined with `; ` (None when there are none)."""
     items = [str(v) for v in values if v not in (None, "")]
     return "; ".join(items) if items else None
 
@@ -149,7 +150,7 @@ def _partnerships(g: _Graph) -> Iterator[Row]:
             **g.province("la", la),
             "first_year": r.get("first_year"),
             "last_year": r.get("last_year"),
-            "kinds": _join(r.get("kinds") or []),
+            "kinds": join(r.get("kinds") or []),
             "article_count": r.get("article_count"),
         }
         yield from g.cited(fact, r)
@@ -165,10 +166,10 @@ def _agreements(g: _Graph) -> Iterator[Row]:
             "signed_date": n.get("signed_date"),
             "period_start": n.get("period_start"),
             "period_end": n.get("period_end"),
-            "fields": _join(n.get("fields") or []),
-            "sectors": _join(n.get("sectors") or []),
+            "fields": join(n.get("fields") or []),
+            "sectors": join(n.get("sectors") or []),
             "count": n.get("count"),
-            "signatories": _join(
+            "signatories": join(
                 sorted((g.officials.get(o) or {}).get("name") or o for o in g.into["SIGNED"].get(key, []))
             ),
         }
@@ -203,7 +204,7 @@ def _officials(g: _Graph) -> Iterator[Row]:
             "name": o.get("name"),
             "organisation": o.get("organisation"),
             **g.province("province", r["dst"]),
-            "positions": _join(r.get("positions") or []),
+            "positions": join(r.get("positions") or []),
             "first_year": r.get("first_year"),
             "last_year": r.get("last_year"),
         }
@@ -219,7 +220,7 @@ def _events(g: _Graph) -> Iterator[Row]:
             "year": n.get("year"),
             **g.province_list("hosts", g.into["HOSTED"].get(key, [])),
             **g.province_list("visitors", g.into["VISITED"].get(key, [])),
-            "leaders": _join(
+            "leaders": join(
                 sorted((g.officials.get(o) or {}).get("name") or o for o in g.into["LED"].get(key, []))
             ),
         }
@@ -385,7 +386,9 @@ TABLES: tuple[Table, ...] = (
 )
 
 
-def _cell(value: Any) -> Any:
+def cell(value: Any) -> Any:
+    """A value as the tables write it: booleans as true/false, whole floats as integers, None
+    as the empty cell."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float) and value.is_integer():
@@ -405,7 +408,7 @@ def write_tables(store: GraphStore, folder: Path, *, page_size: int = PAGE_SIZE)
             writer.writerow(names)
             n = 0
             for row in table.rows(graph):
-                writer.writerow([_cell(row.get(name)) for name in names])
+                writer.writerow([cell(row.get(name)) for name in names])
                 n += 1
         counts[table.name] = n
     write_datapackage(folder, counts)
@@ -473,7 +476,7 @@ def write_xlsx(store: GraphStore, path: Path, *, page_size: int = PAGE_SIZE) -> 
         sheet.append(names)
         n = 0
         for row in table.rows(graph):
-            sheet.append([_cell(row.get(name)) if row.get(name) is not None else None for name in names])
+            sheet.append([cell(row.get(name)) if row.get(name) is not None else None for name in names])
             n += 1
         counts[table.name] = n
     path.parent.mkdir(parents=True, exist_ok=True)
