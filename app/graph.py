@@ -122,9 +122,21 @@ NODES: dict[str, NodeSpec] = {
         ),
         NodeSpec(
             "Project",
-            ("description", "amount", "currency", "year_start", "year_end", "per_year", "in_kind"),
+            (
+                "description",
+                "amount",
+                "currency",
+                "qualifier",
+                "year_start",
+                "year_end",
+                "per_year",
+                "in_kind",
+            ),
         ),
         NodeSpec("Event", ("kind", "date", "year")),
+        # District twinning: a Vietnamese district (or town) paired with a Lao one, names as
+        # written; its provinces, when the article places them, are IN_PROVINCE edges.
+        NodeSpec("DistrictPartnership", ("vn_district", "la_district", "first_year", "last_year")),
     )
 }
 
@@ -142,11 +154,15 @@ RELS: dict[str, RelSpec] = {
         RelSpec("BENEFITS", "Project", "Province", ()),
         RelSpec("HOSTED", "Province", "Event", ()),
         RelSpec("VISITED", "Province", "Event", ()),
+        RelSpec("IN_PROVINCE", "DistrictPartnership", "Province", ()),
         RelSpec("SUCCEEDED_BY", "Province", "Province", ("date", "note"), sourced=False),
     )
 }
 
-STORE_FORMAT = "vlkg-graph/1"
+# vlkg-graph/2: Project.qualifier, DistrictPartnership nodes and IN_PROVINCE edges, and
+# partnership `kinds` derived by the loader (aid, visit, event, district). A /1 store lacks
+# the columns, so it is refused with a message asking for a re-ingest.
+STORE_FORMAT = "vlkg-graph/2"
 
 
 def _node_files(spec: NodeSpec) -> dict[str, str]:

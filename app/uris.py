@@ -15,6 +15,7 @@ KINDS = {
     "Project": "project",
     "Article": "articles",
     "Event": "event",
+    "DistrictPartnership": "district-partnership",
 }
 
 

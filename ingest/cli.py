@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import orjson
 import typer
@@ -24,6 +24,9 @@ from rich.table import Table
 from app.facts import ArticleFacts, FactsDocument
 from app.settings import get_settings
 from app.store import StoreError, open_store
+
+if TYPE_CHECKING:
+    from app.api.schemas import Coverage
 
 cli = typer.Typer(
     name="vlkg",
@@ -225,8 +228,15 @@ def serve(
 @cli.command()
 def stats(
     json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+    coverage: Annotated[
+        bool,
+        typer.Option(
+            "--coverage",
+            help="articles by year, outlet and province, facts by confidence tier, provinces without partner",
+        ),
+    ] = False,
 ) -> None:
-    """Counts by node label and relationship type."""
+    """Counts by node label and relationship type, or (--coverage) what the graph covers."""
     from app.store import open_reader
 
     try:
@@ -234,9 +244,18 @@ def stats(
     except StoreError as exc:
         raise _fail(str(exc)) from exc
     try:
-        counts = store.counts()
+        if coverage:
+            from app.api.coverage import coverage as coverage_of
+            from app.gazetteer import gazetteer
+
+            report = coverage_of(store, gazetteer())
+        else:
+            counts = store.counts()
     finally:
         store.close()
+    if coverage:
+        _print_coverage(report, json)
+        return
     if json:
         sys.stdout.buffer.write(orjson.dumps(counts, option=orjson.OPT_INDENT_2) + b"\n")
         return
@@ -245,6 +264,31 @@ def stats(
         for name, n in values.items():
             table.add_row(kind, name, str(n))
     out.print(table)
+
+
+def _print_coverage(report: Coverage, as_json: bool) -> None:
+    if as_json:
+        sys.stdout.buffer.write(
+            orjson.dumps(report.model_dump(mode="json"), option=orjson.OPT_INDENT_2) + b"\n"
+        )
+        return
+    out.print(f"{report.articles} articles, {report.facts} facts")
+    years = Table("year", "articles", title="articles by year")
+    for y in report.by_year:
+        years.add_row(str(y.year) if y.year is not None else "undated", str(y.articles))
+    outlets = Table("outlet", "articles", title="articles by outlet")
+    for o in report.by_outlet:
+        outlets.add_row(o.outlet or "unknown", str(o.articles))
+    provinces = Table("province", "articles", title="articles by province")
+    for p in report.by_province:
+        provinces.add_row(f"{p.province.name} ({p.province.iso or p.province.id})", str(p.articles))
+    tiers = Table("tier", "from confidence", "facts", title="facts by confidence tier")
+    for t in report.facts_by_tier:
+        tiers.add_row(t.tier, "" if t.min_confidence is None else f"{t.min_confidence:g}", str(t.facts))
+    for table in (years, outlets, provinces, tiers):
+        out.print(table)
+    names = ", ".join(p.name for p in report.provinces_without_partner) or "none"
+    out.print(f"no partner found ({len(report.provinces_without_partner)}): {names}", soft_wrap=True)
 
 
 @cli.command()

@@ -257,6 +257,7 @@ class _Builder:
                     "description": pr.description,
                     "amount": pr.amount,
                     "currency": pr.currency,
+                    "qualifier": pr.qualifier,
                     "year_start": pr.years[0] if pr.years else None,
                     "year_end": pr.years[1] if pr.years else None,
                     "per_year": pr.per_year,
@@ -268,6 +269,8 @@ class _Builder:
                 self._support(self._rel("FUNDED", funder, key), art, pr)
             if beneficiary:
                 self._support(self._rel("BENEFITS", key, beneficiary), art, pr)
+            if funder and beneficiary:
+                self._kind_partnership(art, funder, beneficiary, "aid", pr, pr.years[0] if pr.years else None)
             n += 1
         for ev in art.events:
             host, visitor = self._province(art, ev.host), self._province(art, ev.visitor)
@@ -281,9 +284,48 @@ class _Builder:
                 self._support(self._rel("VISITED", visitor, key), art, ev)
             if ev.leader and (official := names.get(fold(ev.leader))) is not None:
                 self._support(self._rel("LED", official, key), art, ev)
+            if host and visitor:
+                kind = "visit" if ev.kind == "visit" else "event"
+                self._kind_partnership(art, host, visitor, kind, ev, ev_year)
             n += 1
-        n += len(art.district_partnerships)
+        for dp in art.district_partnerships:
+            vn, la = self._province(art, dp.vn_province), self._province(art, dp.la_province)
+            key = "district-" + _hash(fold(dp.vn_district), vn, fold(dp.la_district), la)
+            rec = self._node(
+                "DistrictPartnership", key, {"vn_district": dp.vn_district, "la_district": dp.la_district}
+            )
+            self._support(rec, art, dp)
+            if year:
+                rec.years.add(year)
+            for side in (vn, la):
+                if side:
+                    self._support(self._rel("IN_PROVINCE", key, side), art, dp)
+            if vn and la:
+                self._kind_partnership(art, vn, la, "district", dp, None)
+            n += 1
         return n
+
+    def _kind_partnership(
+        self, art: ArticleFacts, a: str, b: str, kind: str, fact: Sourced, when: int | None
+    ) -> None:
+        """A project, visit, meeting or district twinning between a Vietnamese and a Lao
+        province backs their partnership and names its kind.
+
+        This is the one place partnership kinds are derived (the API reads them as stored):
+        `aid` (one funds, the other benefits), `visit` (one hosts the other's delegation),
+        `event` (a meeting, talks or other event both attend), `district` (their districts are
+        twinned), next to `agreement` (both are party to one) and the kind an article itself
+        gives. Pairs of two provinces of one country are not partnerships."""
+        ca, cb = self.gaz.get(a).country, self.gaz.get(b).country
+        if {ca, cb} != {"VN", "LA"}:
+            return
+        vn, la = (a, b) if ca == "VN" else (b, a)
+        rec = self._rel("PARTNERS_WITH", vn, la)
+        if not any(s.article == art.id for s in rec.support):
+            self._support(rec, art, fact)
+        year = art.published.year if art.published else None
+        rec.years.update(y for y in (year, when) if y)
+        rec.kinds.append(kind)
 
     def _check_pair(self, art: ArticleFacts, vn: str, la: str) -> None:
         if self.gaz.get(vn).country != "VN" or self.gaz.get(la).country != "LA":
@@ -448,6 +490,8 @@ def plan_batch(
             row = _merge_props(existing.get(key), rec.props)
             if spec.sourced:
                 row.update(_merge_support(existing.get(key), rec))
+            if label == "DistrictPartnership":
+                row["first_year"], row["last_year"] = _years(existing.get(key), rec)
             wanted[key] = row
         _diff_nodes(store, label, wanted, changes, report, existing=existing)
     for rtype, rel_records in builder.rels.items():

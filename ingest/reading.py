@@ -227,13 +227,49 @@ def _from_html(html: str, source: str, **override: Any) -> Document:
     return document_from_text(text, source=source, hints=hints, **meta)
 
 
-_TEXT_KEYS = ("text", "content", "body", "article", "plain_text")
+_TEXT_KEYS = ("text", "content", "body", "plain_text", "raw_text")
 _HTML_KEYS = ("html", "content_html", "body_html", "raw_html")
 _TITLE_KEYS = ("title", "headline")
 _DATE_KEYS = ("published", "published_at", "date", "datePublished", "pubDate", "publish_date", "time")
 _URL_KEYS = ("url", "link", "canonical_url")
 _OUTLET_KEYS = ("outlet", "source", "site", "site_name", "publisher")
 _LANG_KEYS = ("language", "lang")
+# Keys an article JSON may carry that reading does not use: the fetch details of
+# `vlkg fetch` and the fields of common scrapers' JSON output (trafilatura's among them).
+_IGNORED_KEYS = (
+    "id",
+    "file",
+    "fetched_url",
+    "final_url",
+    "fetched_at",
+    "sha256",
+    "bytes",
+    "etag",
+    "last_modified",
+    "author",
+    "authors",
+    "description",
+    "excerpt",
+    "hostname",
+    "source-hostname",
+    "sitename",
+    "categories",
+    "tags",
+    "fingerprint",
+    "license",
+    "comments",
+    "image",
+    "pagetype",
+)
+ARTICLE_KEYS = frozenset(
+    _TEXT_KEYS + _HTML_KEYS + _TITLE_KEYS + _DATE_KEYS + _URL_KEYS + _OUTLET_KEYS + _LANG_KEYS + _IGNORED_KEYS
+)
+"""Every key of the documented article JSON shape; an object with any other key is refused,
+so a facts, gold or configuration file is never read as an article."""
+# Keys of the facts contract and of the gold files: a JSON with one of these is not an article.
+_FACT_KEYS = frozenset(
+    {"partnerships", "officials", "agreements", "projects", "events", "district_partnerships", "negatives"}
+)
 
 
 def _epoch_date(obj: dict[str, Any]) -> dt.date | None:
@@ -266,6 +302,18 @@ def _from_json(text: str, source: str, *, strict: bool) -> Document | None:
         raise ReadError(source, f"JSON {type(obj).__name__}: expected one article object")
     if "articles" in obj:
         raise ReadError(source, 'a facts document ({"articles": [...]}), not an article')
+    if unknown := sorted(set(obj) - ARTICLE_KEYS):
+        if not strict:
+            return None
+        facts = [k for k in unknown if k in _FACT_KEYS]
+        shown = ", ".join(facts or unknown[:6]) + (" ..." if not facts and len(unknown) > 6 else "")
+        what = "facts (a gold or expected-facts file?)" if facts else "keys"
+        raise ReadError(
+            source,
+            f"not an article: unexpected {what} {shown}; an article JSON is "
+            '{"text" or "html", "url", "title", "published", "outlet", "language", ...} '
+            "(docs/reading.md lists the keys)",
+        )
 
     def first(keys: tuple[str, ...]) -> str | None:
         for key in keys:

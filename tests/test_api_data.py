@@ -240,6 +240,8 @@ def test_graph_has_every_kind_of_fact(client: TestClient) -> None:
         "Agreement": 3,
         "Project": 4,
         "Event": 3,
+        "DistrictPartnership": 0,
     }
-    assert stats["relationships"]["PARTNERS_WITH"] == 3  # HT–KH, KT–AT, HT–BL (minute)
+    # HT–KH, KT–AT, HT–BL (minute), and old Quảng Ngãi–AT (its 2022 visit)
+    assert stats["relationships"]["PARTNERS_WITH"] == 4
     assert stats["relationships"]["SIGNED"] == 1 and stats["relationships"]["LED"] == 2

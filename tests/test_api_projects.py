@@ -34,19 +34,23 @@ def test_totals_rule() -> None:
     t = totals(
         [
             row(10, "VND", (2020, 2022), True),  # 3 x 10, one per year
-            row(5, "VND", (2021, 2024), False),  # lump sum, in its first year
+            row(5, "VND", (2021, 2024), False),  # lump sum for a period: a period total
+            row(3, "VND", (2021, 2021), False),  # lump sum for one year: that year
             row(7, "VND", None, False),  # undated
             row(7, "VND", None, True),  # yearly but no years: once, undated
             row(100, "USD", (2021, 2021), False),
             row(None, None, (2020, 2020), False),  # in kind: not added
         ]
     )
-    assert {c.currency: (c.amount, c.projects) for c in t.per_currency} == {"VND": (49, 4), "USD": (100, 1)}
+    assert {c.currency: (c.amount, c.projects) for c in t.per_currency} == {"VND": (52, 5), "USD": (100, 1)}
     assert [(y.year, y.currency, y.amount) for y in t.per_year] == [
         (2020, "VND", 10),
         (2021, "USD", 100),
-        (2021, "VND", 15),
+        (2021, "VND", 13),  # never the 5 given for 2021-2024
         (2022, "VND", 10),
+    ]
+    assert [(p.start, p.end, p.currency, p.amount, p.projects) for p in t.per_period] == [
+        (2021, 2024, "VND", 5, 1)
     ]
     assert [(u.currency, u.amount, u.projects) for u in t.undated] == [("VND", 14, 2)]
     assert "per_year" in t.rule
@@ -59,7 +63,10 @@ def test_list_with_totals_over_all_pages(client: TestClient) -> None:
     assert per_currency == {"VND": 3 * 2_000_000_000 + 300_000_000, "USD": 500_000}
     per_year = {(y["year"], y["currency"]): y["amount"] for y in body["totals"]["per_year"]}
     assert per_year[(2019, "VND")] == per_year[(2021, "VND")] == 2_000_000_000
-    assert per_year[(2021, "USD")] == 500_000 and (2022, "USD") not in per_year
+    assert (2021, "USD") not in per_year and (2022, "USD") not in per_year  # a 2021-2022 lump sum
+    assert body["totals"]["per_period"] == [
+        {"start": 2021, "end": 2022, "currency": "USD", "amount": 500_000, "projects": 1}
+    ]
     assert body["totals"]["undated"] == [{"currency": "VND", "amount": 300_000_000, "projects": 1}]
 
 

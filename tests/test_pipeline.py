@@ -205,3 +205,28 @@ def test_spans_keep_the_rule_id_and_read_older_forms() -> None:
     old = parse_span("3:40:title")
     assert old is not None and old.zone == "title" and old.rule is None
     assert format_span(None, None, "caption", None) == "::caption"
+
+
+# -- JSON inputs: the documented article shape, or refused naming the file ------------------
+
+
+def test_json_that_is_not_an_article_is_refused_naming_the_file(tmp_path: Path) -> None:
+    article = tmp_path / "a.json"
+    article.write_bytes(orjson.dumps({"title": "Bình Định và Champasak hợp tác", "text": ARTICLE}))
+    gold = tmp_path / "a.expected.json"
+    gold.write_bytes(orjson.dumps({"article": "a.txt", "title": "x", "partnerships": [], "negatives": []}))
+    config = tmp_path / "settings.json"
+    config.write_bytes(orjson.dumps({"body": "a long enough body of text", "theme": "dark"}))
+    run = extract_paths([tmp_path])
+    assert [a.title for a in run.articles] == ["Bình Định và Champasak hợp tác"]
+    failed = dict(run.failures)
+    assert set(failed) == {str(gold), str(config)}
+    assert "not an article" in failed[str(gold)] and "partnerships" in failed[str(gold)]
+    assert "unexpected keys theme" in failed[str(config)]
+
+
+def test_gold_files_of_the_test_corpus_are_never_articles() -> None:
+    folder = Path(__file__).parent / "data" / "articles"
+    run = extract_paths(sorted(folder.glob("*.expected.json"))[:3])
+    assert run.articles == [] and len(run.failures) == 3
+    assert all("not an article" in reason for _, reason in run.failures)

@@ -20,6 +20,7 @@ KINDS = {
     "Agreement": ("agreements_by_id", "agreement"),
     "Project": ("projects_by_id", "project"),
     "Event": ("events_by_id", "event"),
+    "DistrictPartnership": ("district_partnerships_by_id", "district_partnership"),
 }
 
 
@@ -48,6 +49,8 @@ def resolve(
                 text = agreement_label(row, gaz)
             elif label == "Project":
                 text = project_label(row)
+            elif label == "DistrictPartnership":
+                text = f"{row.get('vn_district') or '?'} – {row.get('la_district') or '?'}"
             else:
                 text = event_label(row)
             out[(label, key)] = schemas.EntityRef(type=kind, id=key, uri=entity_uri(label, key), label=text)

@@ -23,6 +23,7 @@ from app.api.routes import (
     system,
 )
 from app.api.routes import network as network_routes
+from app.api.tabular import CsvMiddleware
 from app.settings import Settings, get_settings
 from app.store import GraphStore, StoreError, open_reader
 
@@ -63,6 +64,7 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
     )
     app.state.store = store
     linked_data.install(app)  # RDF routes + content negotiation, inside gzip and CORS
+    app.add_middleware(CsvMiddleware)  # lists as CSV on Accept: text/csv or ?format=csv
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)  # 9 costs ~15 ms on 300 kB
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"], allow_headers=["*"])
     errors.install(app)

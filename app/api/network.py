@@ -50,8 +50,9 @@ class NetworkLink(BaseModel):
     )
     kinds: list[str] = Field(
         default_factory=list,
-        description="agreement, visit, aid…: as the articles call it, and from the agreements, projects"
-        " and visits that link the two",
+        description="agreement, visit, aid, event, district…: as the articles call it, and from the"
+        " agreements, projects, visits, meetings and twinned districts that link the two (stored by"
+        " the loader)",
     )
     confidence: float | None = Field(None, description="Highest extractor confidence among the sources, 0..1")
     inherited: bool = Field(False, description="With units=today: folded in from a unit merged in 2025")
@@ -116,10 +117,7 @@ def network(
     store: GraphStore, gaz: Gazetteer, units: Units = "reported", filters: Filters | None = None
 ) -> Network:
     filters = filters or Filters()
-    rows = store.query("network")
-    derived = _derived_kinds(store, gaz)
-    for r in rows:
-        r["kinds"] = sorted({*(r["kinds"] or []), *derived.get((r["vn"], r["la"]), ())})
+    rows = store.query("network")  # kinds as the loader derived them (ingest/load.py)
     today = {p.id: gaz.lineage_root(p.id) for p in gaz.provinces}
 
     def unit(pid: str) -> str:
@@ -219,29 +217,6 @@ def _shared_agreements(
             for la in las:
                 if (vn, la) in links:
                     out.setdefault((vn, la), set()).add(a["id"])
-    return out
-
-
-def _derived_kinds(store: GraphStore, gaz: Gazetteer) -> dict[tuple[str, str], set[str]]:
-    """`aid` for pairs a project links (one side funds, the other benefits) and `visit` for
-    pairs a visit or meeting links (one hosts, the other visits), per (VN, LA) pair as
-    reported: the articles often say so without calling the partnership anything."""
-    out: dict[tuple[str, str], set[str]] = {}
-
-    def add(a: Iterable[str], b: Iterable[str], kind: str) -> None:
-        for x in a:
-            for y in b:
-                cx, cy = _country(gaz, x), _country(gaz, y)
-                if {cx, cy} == {"VN", "LA"}:
-                    out.setdefault((x, y) if cx == "VN" else (y, x), set()).add(kind)
-
-    for pr in store.query("projects_list"):
-        add(pr["funders"] or [], pr["beneficiaries"] or [], "aid")
-    roles: dict[str, dict[str, set[str]]] = {}
-    for e in store.query("province_events", ids=[p.id for p in gaz.provinces]):
-        roles.setdefault(e["id"], {}).setdefault(e["role"], set()).add(e["via"])
-    for sides in roles.values():
-        add(sides.get("host", ()), sides.get("visitor", ()), "visit")
     return out
 
 

@@ -21,19 +21,23 @@ from app.gazetteer import Gazetteer, Province
 from app.store.base import GraphStore, Row
 
 TOTALS_RULE = (
-    "Amounts are added per currency, never converted. A lump sum counts once, and in "
-    "per_year under its first year. An amount paid every year (per_year=true) over years "
-    "A..B counts B-A+1 times in the currency total and once in each year A..B. Amounts "
-    "with no years count in the currency total and in `undated`. In-kind projects (no "
-    "amount) are listed but not added."
+    "Amounts are added per currency, never converted. An amount paid every year "
+    "(per_year=true) over years A..B counts B-A+1 times in the currency total and once in "
+    "each year A..B of per_year. A lump sum counts once in the currency total; in per_year "
+    "only when it is for a single year, while a lump sum for several years A..B is a period "
+    "total, added in per_period under (A, B) and never booked to year A. Amounts with no "
+    "years count in the currency total and in `undated`. In-kind projects (no amount) are "
+    "listed but not added. Qualified amounts (more than, about ...) count as written."
 )
 
 
 def totals(rows: Iterable[Row]) -> schemas.ProjectTotals:
-    """Currency and per-year totals of `rows` by TOTALS_RULE."""
+    """Currency, per-year and per-period totals of `rows` by TOTALS_RULE."""
     per_currency: dict[str, float] = defaultdict(float)
     count: dict[str, int] = defaultdict(int)
     per_year: dict[tuple[int, str], float] = defaultdict(float)
+    per_period: dict[tuple[int, int, str], float] = defaultdict(float)
+    period_count: dict[tuple[int, int, str], int] = defaultdict(int)
     undated: dict[str, float] = defaultdict(float)
     undated_count: dict[str, int] = defaultdict(int)
     for r in rows:
@@ -50,8 +54,12 @@ def totals(rows: Iterable[Row]) -> schemas.ProjectTotals:
             for year in range(start, end + 1):
                 per_year[(year, currency)] += amount
             per_currency[currency] += amount * (end - start + 1)
-        else:
+        elif start == end:
             per_year[(start, currency)] += amount
+            per_currency[currency] += amount
+        else:
+            per_period[(start, end, currency)] += amount
+            period_count[(start, end, currency)] += 1
             per_currency[currency] += amount
     return schemas.ProjectTotals(
         rule=TOTALS_RULE,
@@ -60,6 +68,10 @@ def totals(rows: Iterable[Row]) -> schemas.ProjectTotals:
             for c in sorted(per_currency)
         ],
         per_year=[schemas.YearTotal(year=y, currency=c, amount=a) for (y, c), a in sorted(per_year.items())],
+        per_period=[
+            schemas.PeriodTotal(start=a, end=b, currency=c, amount=v, projects=period_count[(a, b, c)])
+            for (a, b, c), v in sorted(per_period.items())
+        ],
         undated=[
             schemas.CurrencyTotal(currency=c, amount=a, projects=undated_count[c])
             for c, a in sorted(undated.items())

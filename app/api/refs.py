@@ -75,6 +75,7 @@ def project_ref(row: Row) -> schemas.ProjectRef:
         description=row.get("description") or "",
         amount=row.get("amount"),
         currency=row.get("currency"),
+        qualifier=row.get("qualifier"),
         years=years(row),
         per_year=bool(row.get("per_year")),
         in_kind=row.get("in_kind"),
@@ -85,7 +86,14 @@ def project_label(row: Row) -> str:
     if row.get("description"):
         return str(row["description"])
     if row.get("amount") is not None:
-        return f"{row['amount']:g} {row.get('currency') or ''}".strip()
+        words = {"more_than": "more than", "up_to": "up to"}
+        qualifier = row.get("qualifier")
+        text = f"{words.get(qualifier, qualifier) if qualifier else ''} {row['amount']:g} "
+        text += str(row.get("currency") or "")
+        start, end = row.get("year_start"), row.get("year_end")
+        if start is not None and end is not None and end > start:
+            text += f" a year, {start}–{end}" if row.get("per_year") else f" in all, {start}–{end}"
+        return text.strip()
     return str(row.get("in_kind") or row["id"])
 
 

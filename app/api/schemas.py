@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from app.facts import AmountQualifier
+
 
 class Span(BaseModel):
     start: int | None = None
@@ -134,8 +136,14 @@ class ProjectRef(BaseModel):
     description: str
     amount: float | None = None
     currency: str | None = None
+    qualifier: AmountQualifier | None = Field(
+        None, description="How the article hedges the amount: more_than, nearly, about, up_to"
+    )
     years: tuple[int, int] | None = None
-    per_year: bool = Field(False, description="True when `amount` is paid every year of `years`")
+    per_year: bool = Field(
+        False,
+        description="True when `amount` is paid every year of `years`; false: once, for the whole period",
+    )
     in_kind: str | None = None
 
 
@@ -238,8 +246,24 @@ class YearTotal(BaseModel):
 class ProjectTotals(BaseModel):
     rule: str = Field(description="How amounts are added up")
     per_currency: list[CurrencyTotal]
-    per_year: list[YearTotal]
+    per_year: list[YearTotal] = Field(
+        description="Amounts attributable to one year: yearly amounts, and lump sums of a single year"
+    )
+    per_period: list[PeriodTotal] = Field(
+        default_factory=list,
+        description="Lump sums given for a period of several years, per (start, end, currency)",
+    )
     undated: list[CurrencyTotal] = Field(description="Amounts with no years, per currency")
+
+
+class PeriodTotal(BaseModel):
+    """Lump sums over several years, added per period: never booked to the period's first year."""
+
+    start: int
+    end: int
+    currency: str
+    amount: float
+    projects: int
 
 
 class ProjectList(PageMeta):
@@ -251,6 +275,29 @@ class ProvinceProjects(PageMeta):
     province: ProvinceRef
     totals: ProjectTotals
     items: list[Project]
+
+
+class DistrictPartnership(BaseModel):
+    """A Vietnamese district twinned with a Lao district, as the articles name them."""
+
+    id: str
+    uri: str
+    vn_district: str = Field(description="Vietnamese district or town, as written (huyện Mường Lát)")
+    la_district: str = Field(description="Lao district, as written")
+    vn_province: ProvinceRef | None = Field(None, description="Province of the Vietnamese district")
+    la_province: ProvinceRef | None = Field(None, description="Province of the Lao district")
+    first_year: int | None = None
+    last_year: int | None = None
+    confidence: float | None = None
+    inherited: bool = Field(False, description="In a province's list: reported for a predecessor unit")
+    via: ProvinceRef | None = None
+    articles: list[str] = Field(default_factory=list)
+    sources: list[Source] | None = None
+
+
+class ProvinceDistricts(PageMeta):
+    province: ProvinceRef
+    items: list[DistrictPartnership]
 
 
 class ArticleFact(BaseModel):
@@ -298,6 +345,11 @@ class Paths(PageMeta):
 class TimelineItem(BaseModel):
     date: str | None = Field(None, description="YYYY-MM-DD, YYYY-MM or YYYY")
     year: int | None = None
+    until: int | None = Field(
+        None,
+        description="Last year of a project or agreement running over several years (`year` is the first):"
+        " the entry stands for the whole period, its amount is not the first year's",
+    )
     type: str = Field(description="event, agreement or project")
     id: str
     uri: str
@@ -323,3 +375,47 @@ class Event(EventRef):
     confidence: float | None = None
     articles: list[str] = Field(default_factory=list)
     sources: list[Source] | None = None
+
+
+# -- coverage: what the graph knows and what it does not ---------------------------------------
+
+
+class YearCount(BaseModel):
+    year: int | None = Field(description="Publication year; null for undated articles")
+    articles: int
+
+
+class OutletCount(BaseModel):
+    outlet: str | None = Field(description="Newspaper or site; null when unknown")
+    articles: int
+
+
+class ProvinceCount(BaseModel):
+    province: ProvinceRef
+    articles: int = Field(description="Distinct articles stating a fact about the unit itself")
+
+
+class TierCount(BaseModel):
+    tier: str = Field(description="explicit, structured, contextual, weak, hedged, below-hedged or unknown")
+    min_confidence: float | None = Field(description="Lowest confidence of the tier")
+    facts: int
+
+
+class Coverage(BaseModel):
+    """What the graph holds and where it is thin: articles by year, outlet and province,
+    facts by confidence tier, and the provinces no partnership was found for."""
+
+    articles: int
+    facts: int = Field(
+        description="Facts read from articles: officials, agreements, projects, events, district"
+        " twinnings, partnerships and tenures"
+    )
+    by_year: list[YearCount]
+    by_outlet: list[OutletCount]
+    by_province: list[ProvinceCount] = Field(description="Provinces with at least one article")
+    facts_by_kind: dict[str, int]
+    facts_by_tier: list[TierCount]
+    provinces_without_partner: list[ProvinceRef] = Field(
+        description="Units with no partnership found, neither their own nor (for a unit formed in"
+        " 2025) one of the units merged into it"
+    )

@@ -35,6 +35,17 @@ def _date(kind: str, r: Row) -> str | None:
     return str(value) if value else None
 
 
+def _until(kind: str, r: Row) -> int | None:
+    """The last year of a project or agreement period of several years, else None."""
+    if kind == "project":
+        start, end = r["year_start"], r["year_end"]
+    elif kind == "agreement":
+        start, end = r["period_start"], r["period_end"]
+    else:
+        return None
+    return end if start is not None and end is not None and end > start else None
+
+
 def _label(kind: str, r: Row, gaz: Gazetteer) -> str:
     if kind == "event":
         return event_label(r)
@@ -82,8 +93,11 @@ def timeline(
         year = int(date[:4]) if date and date[:4].isdigit() else None
         if year is None and not include_undated:
             continue
-        if year is not None and (
-            (since is not None and year < since) or (until is not None and year > until)
+        last = _until(kind, r) or year  # a period is kept if any of its years is asked for
+        if (
+            year is not None
+            and last is not None
+            and ((since is not None and last < since) or (until is not None and year > until))
         ):
             continue
         entries.append((kind, r, date))
@@ -97,6 +111,7 @@ def timeline(
             schemas.TimelineItem(
                 date=date,
                 year=int(date[:4]) if date and date[:4].isdigit() else None,
+                until=_until(kind, r),
                 type=kind,
                 id=r["id"],
                 uri=entity_uri(LABELS[kind], r["id"]),

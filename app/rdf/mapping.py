@@ -70,7 +70,8 @@ class Mapper:
         # A Wikidata item shared by a unit and the unit it was renamed into (Quảng Ngãi
         # before and after 2025) is owl:sameAs only the unit in force; asserting it for
         # both would make the two units one resource to any OWL reasoner.
-        shared = Counter(p.wikidata for p in (gaz or gazetteer()).provinces if p.wikidata)
+        self._gaz = gaz or gazetteer()
+        shared = Counter(p.wikidata for p in self._gaz.provinces if p.wikidata)
         self._shared_qids = {q for q, n in shared.items() if n > 1}
         self.nodes: dict[str, Callable[[Row], list[Block]]] = {
             "Province": self.province,
@@ -79,11 +80,13 @@ class Mapper:
             "Agreement": self.agreement,
             "Project": self.project,
             "Event": self.event,
+            "DistrictPartnership": self.district_partnership,
         }
         self.rels: dict[str, Callable[[Row], list[Block]]] = {
             "PARTNERS_WITH": self.partners_with,
             "OFFICIAL_OF": self.official_of,
             "SUCCEEDED_BY": self.succeeded_by,
+            "IN_PROVINCE": self.in_province,
         }
         for rtype in RELS:
             self.rels.setdefault(rtype, self._edge(rtype))
@@ -243,6 +246,8 @@ class Mapper:
             p.append((V.AMOUNT, decimal(row["amount"])))
         if row.get("currency"):
             p.append((V.CURRENCY, string(row["currency"])))
+        if row.get("qualifier"):
+            p.append((V.AMOUNT_QUALIFIER, string(row["qualifier"])))
         if row.get("year_start") is not None:
             p.append((V.START_YEAR, year(row["year_start"])))
         if row.get("year_end") is not None:
@@ -267,7 +272,34 @@ class Mapper:
         self._provenance(s, row, p, blocks)
         return blocks
 
+    def district_partnership(self, row: Row) -> list[Block]:
+        s = self.uri("DistrictPartnership", row["id"])
+        p: Pairs = [(RDF_TYPE, V.DISTRICT_PARTNERSHIP)]
+        blocks: list[Block] = [(s, p)]
+        if row.get("vn_district"):
+            p.append((V.VIETNAMESE_DISTRICT, string(row["vn_district"], "vi")))
+        if row.get("la_district"):
+            p.append((V.LAO_DISTRICT, string(row["la_district"], "vi")))
+        if row.get("first_year") is not None:
+            p.append((V.FIRST_YEAR, year(row["first_year"])))
+        if row.get("last_year") is not None:
+            p.append((V.LAST_YEAR, year(row["last_year"])))
+        self._provenance(s, row, p, blocks)
+        return blocks
+
     # -- relationships -------------------------------------------------------------------------
+    def in_province(self, row: Row) -> list[Block]:
+        """The province of one side of a district twinning: `vlkg:vietnameseProvince` or
+        `vlkg:laoProvince` by the province's country, and `vlkg:districtPartnership` back from
+        the province. The district partnership itself carries the provenance."""
+        dp, province = self.uri("DistrictPartnership", row["src"]), self.uri("Province", row["dst"])
+        try:
+            lao = self._gaz.get(row["dst"]).country == "LA"
+        except KeyError:
+            lao = False
+        side = V.LAO_PROVINCE if lao else V.VIETNAMESE_PROVINCE
+        return [(dp, [(side, province)]), (province, [(V.DISTRICT_PARTNERSHIP_OF, dp)])]
+
     def partners_with(self, row: Row) -> list[Block]:
         vn, la = self.uri("Province", row["src"]), self.uri("Province", row["dst"])
         s = self.partnership_uri(row["src"], row["dst"])

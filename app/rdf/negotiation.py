@@ -55,6 +55,7 @@ ENTITY_KINDS: dict[str, str | None] = {
     "project": "Project",
     "articles": "Article",
     "event": "Event",
+    "district-partnership": "DistrictPartnership",
     "partnership": None,
 }
 _ENTITY_PATH = re.compile(r"^/(" + "|".join(ENTITY_KINDS) + r")/([^/]{1,400}?)(\.ttl|\.jsonld|\.nt)?$")

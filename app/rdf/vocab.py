@@ -18,6 +18,7 @@ EVENT = VLKG + "Event"
 PARTNERSHIP = VLKG + "Partnership"
 TENURE = VLKG + "Tenure"
 SUCCESSION = VLKG + "Succession"
+DISTRICT_PARTNERSHIP = VLKG + "DistrictPartnership"
 
 #: Classes whose instances are facts read from articles (each cites its Article sources).
 CLASS_OF_LABEL = {
@@ -27,6 +28,7 @@ CLASS_OF_LABEL = {
     "Project": PROJECT,
     "Article": ARTICLE,
     "Event": EVENT,
+    "DistrictPartnership": DISTRICT_PARTNERSHIP,
 }
 
 # -- relationships (store direction kept: subject = start node) --------------------------------
@@ -40,6 +42,9 @@ BENEFITS = VLKG + "benefits"
 HOSTED = VLKG + "hosted"
 VISITED = VLKG + "visited"
 SUCCEEDED_BY = VLKG + "succeededBy"
+# Province → DistrictPartnership; the store's IN_PROVINCE edge points the other way and is
+# also written as vlkg:vietnameseProvince / vlkg:laoProvince on the district partnership.
+DISTRICT_PARTNERSHIP_OF = VLKG + "districtPartnership"
 
 PREDICATE_OF_REL = {
     "PARTNERS_WITH": PARTNER_OF,
@@ -52,6 +57,7 @@ PREDICATE_OF_REL = {
     "HOSTED": HOSTED,
     "VISITED": VISITED,
     "SUCCEEDED_BY": SUCCEEDED_BY,
+    "IN_PROVINCE": DISTRICT_PARTNERSHIP_OF,
 }
 
 # Partnership, tenure and succession resources.
@@ -69,6 +75,8 @@ POSITION = VLKG + "position"
 PREDECESSOR = VLKG + "predecessor"
 SUCCESSOR = VLKG + "successor"
 NOTE = VLKG + "note"
+VIETNAMESE_DISTRICT = VLKG + "vietnameseDistrict"
+LAO_DISTRICT = VLKG + "laoDistrict"
 
 # -- attributes ------------------------------------------------------------------------------
 ISO_CODE = VLKG + "isoCode"
@@ -91,6 +99,7 @@ SECTOR = VLKG + "sector"
 DOCUMENT_COUNT = VLKG + "documentCount"
 AMOUNT = VLKG + "amount"
 CURRENCY = VLKG + "currency"
+AMOUNT_QUALIFIER = VLKG + "amountQualifier"
 START_YEAR = VLKG + "startYear"
 END_YEAR = VLKG + "endYear"
 PER_YEAR = VLKG + "perYear"

@@ -13,6 +13,26 @@ ingested it. `datapackage.json` (Frictionless Data Package v1) gives every colum
 a description, so the tables validate and load with their types.
 """
 
-from app.tables.export import TABLES, Column, Table, write_datapackage, write_tables, write_xlsx
+from app.tables.export import (
+    PROVENANCE_COLUMNS,
+    TABLES,
+    Column,
+    Table,
+    cell,
+    join,
+    write_datapackage,
+    write_tables,
+    write_xlsx,
+)
 
-__all__ = ["TABLES", "Column", "Table", "write_datapackage", "write_tables", "write_xlsx"]
+__all__ = [
+    "PROVENANCE_COLUMNS",
+    "TABLES",
+    "Column",
+    "Table",
+    "cell",
+    "join",
+    "write_datapackage",
+    "write_tables",
+    "write_xlsx",
+]

@@ -83,11 +83,12 @@ class _Graph:
         self.agreements = nodes("Agreement")
         self.projects = nodes("Project")
         self.events = nodes("Event")
+        self.district_partnerships = nodes("DistrictPartnership")
         self.partners_with = rels("PARTNERS_WITH")
         self.official_of = rels("OFFICIAL_OF")
         self.into: dict[str, dict[str, list[str]]] = {}  # rtype → dst → [src]
         self.out: dict[str, dict[str, list[str]]] = {}  # rtype → src → [dst]
-        for rtype in ("PARTY_TO", "SIGNED", "FUNDED", "BENEFITS", "HOSTED", "VISITED", "LED"):
+        for rtype in ("PARTY_TO", "SIGNED", "FUNDED", "BENEFITS", "HOSTED", "VISITED", "LED", "IN_PROVINCE"):
             into: dict[str, list[str]] = defaultdict(list)
             out: dict[str, list[str]] = defaultdict(list)
             for r in rels(rtype):
@@ -106,9 +107,9 @@ class _Graph:
     def province_list(self, prefix: str, ids: list[str]) -> Row:
         rows = [self.province("x", i) for i in sorted(set(ids))]
         return {
-            f"{prefix}_codes": _join(r["x_code"] for r in rows),
-            f"{prefix}_vi": _join(r["x_name_vi"] for r in rows),
-            f"{prefix}_en": _join(r["x_name_en"] for r in rows),
+            f"{prefix}_codes": join(r["x_code"] for r in rows),
+            f"{prefix}_vi": join(r["x_name_vi"] for r in rows),
+            f"{prefix}_en": join(r["x_name_en"] for r in rows),
         }
 
     def cited(self, fact: Row, provenance: Row) -> Iterator[Row]:
@@ -133,7 +134,8 @@ class _Graph:
             }
 
 
-def _join(values: Any) -> str | None:
+def join(values: Any) -> str | None:
+    """A multi-valued cell: the non-empty values joined with `; ` (None when there are none)."""
     items = [str(v) for v in values if v not in (None, "")]
     return "; ".join(items) if items else None
 
@@ -148,7 +150,7 @@ def _partnerships(g: _Graph) -> Iterator[Row]:
             **g.province("la", la),
             "first_year": r.get("first_year"),
             "last_year": r.get("last_year"),
-            "kinds": _join(r.get("kinds") or []),
+            "kinds": join(r.get("kinds") or []),
             "article_count": r.get("article_count"),
         }
         yield from g.cited(fact, r)
@@ -164,10 +166,10 @@ def _agreements(g: _Graph) -> Iterator[Row]:
             "signed_date": n.get("signed_date"),
             "period_start": n.get("period_start"),
             "period_end": n.get("period_end"),
-            "fields": _join(n.get("fields") or []),
-            "sectors": _join(n.get("sectors") or []),
+            "fields": join(n.get("fields") or []),
+            "sectors": join(n.get("sectors") or []),
             "count": n.get("count"),
-            "signatories": _join(
+            "signatories": join(
                 sorted((g.officials.get(o) or {}).get("name") or o for o in g.into["SIGNED"].get(key, []))
             ),
         }
@@ -185,6 +187,7 @@ def _projects(g: _Graph) -> Iterator[Row]:
             **g.province("beneficiary", beneficiaries[0] if beneficiaries else None),
             "amount": n.get("amount"),
             "currency": n.get("currency"),
+            "qualifier": n.get("qualifier"),
             "year_start": n.get("year_start"),
             "year_end": n.get("year_end"),
             "per_year": n.get("per_year"),
@@ -201,7 +204,7 @@ def _officials(g: _Graph) -> Iterator[Row]:
             "name": o.get("name"),
             "organisation": o.get("organisation"),
             **g.province("province", r["dst"]),
-            "positions": _join(r.get("positions") or []),
+            "positions": join(r.get("positions") or []),
             "first_year": r.get("first_year"),
             "last_year": r.get("last_year"),
         }
@@ -217,9 +220,24 @@ def _events(g: _Graph) -> Iterator[Row]:
             "year": n.get("year"),
             **g.province_list("hosts", g.into["HOSTED"].get(key, [])),
             **g.province_list("visitors", g.into["VISITED"].get(key, [])),
-            "leaders": _join(
+            "leaders": join(
                 sorted((g.officials.get(o) or {}).get("name") or o for o in g.into["LED"].get(key, []))
             ),
+        }
+        yield from g.cited(fact, n)
+
+
+def _district_partnerships(g: _Graph) -> Iterator[Row]:
+    for key, n in g.district_partnerships.items():
+        sides = {g.provinces.get(p, {}).get("country"): p for p in g.out["IN_PROVINCE"].get(key, [])}
+        fact = {
+            "fact_id": key,
+            "vn_district": n.get("vn_district"),
+            **g.province("vn", sides.get("VN")),
+            "la_district": n.get("la_district"),
+            **g.province("la", sides.get("LA")),
+            "first_year": n.get("first_year"),
+            "last_year": n.get("last_year"),
         }
         yield from g.cited(fact, n)
 
@@ -288,9 +306,14 @@ TABLES: tuple[Table, ...] = (
             *_province_columns("beneficiary", "Beneficiary"),
             Column("amount", "number", "amount as written (see currency)"),
             Column("currency", "string", "ISO 4217 currency of the amount"),
+            Column("qualifier", "string", "how the text hedges the amount: more_than, nearly, about, up_to"),
             Column("year_start", "integer", "first year of the funding"),
             Column("year_end", "integer", "last year of the funding"),
-            Column("per_year", "boolean", "whether the amount is per year"),
+            Column(
+                "per_year",
+                "boolean",
+                "true: the amount is paid every year; false: once, for the whole of year_start..year_end",
+            ),
             Column("in_kind", "string", "aid in kind, when not money"),
             *PROVENANCE_COLUMNS,
         ),
@@ -329,6 +352,22 @@ TABLES: tuple[Table, ...] = (
         _events,
     ),
     Table(
+        "district_partnerships",
+        "District partnerships",
+        "A Vietnamese district (or town) twinned with a Lao district, names as the articles write them.",
+        (
+            _FACT_ID,
+            Column("vn_district", "string", "Vietnamese district or town, as written"),
+            *_province_columns("vn", "Province of the Vietnamese district"),
+            Column("la_district", "string", "Lao district, as written"),
+            *_province_columns("la", "Province of the Lao district"),
+            Column("first_year", "integer", "first year a source reports the twinning"),
+            Column("last_year", "integer", "last year a source reports the twinning"),
+            *PROVENANCE_COLUMNS,
+        ),
+        _district_partnerships,
+    ),
+    Table(
         "articles",
         "Articles",
         "The articles the facts were read from (identified by content hash; URL when known).",
@@ -347,7 +386,9 @@ TABLES: tuple[Table, ...] = (
 )
 
 
-def _cell(value: Any) -> Any:
+def cell(value: Any) -> Any:
+    """A value as the tables write it: booleans as true/false, whole floats as integers, None
+    as the empty cell."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float) and value.is_integer():
@@ -367,7 +408,7 @@ def write_tables(store: GraphStore, folder: Path, *, page_size: int = PAGE_SIZE)
             writer.writerow(names)
             n = 0
             for row in table.rows(graph):
-                writer.writerow([_cell(row.get(name)) for name in names])
+                writer.writerow([cell(row.get(name)) for name in names])
                 n += 1
         counts[table.name] = n
     write_datapackage(folder, counts)
@@ -435,7 +476,7 @@ def write_xlsx(store: GraphStore, path: Path, *, page_size: int = PAGE_SIZE) -> 
         sheet.append(names)
         n = 0
         for row in table.rows(graph):
-            sheet.append([_cell(row.get(name)) if row.get(name) is not None else None for name in names])
+            sheet.append([cell(row.get(name)) if row.get(name) is not None else None for name in names])
             n += 1
         counts[table.name] = n
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -20,6 +20,11 @@ WHERE $id IN n.sources
 RETURN 'Event' AS fact, n.id AS src, '' AS dst, n.confidence AS confidence,
        n.sources AS sources, n.evidence AS evidence, n.spans AS spans
 UNION ALL
+MATCH (n:DistrictPartnership)
+WHERE $id IN n.sources
+RETURN 'DistrictPartnership' AS fact, n.id AS src, '' AS dst, n.confidence AS confidence,
+       n.sources AS sources, n.evidence AS evidence, n.spans AS spans
+UNION ALL
 MATCH (a:Province)-[r:PARTNERS_WITH]->(b:Province)
 WHERE $id IN r.sources
 RETURN 'PARTNERS_WITH' AS fact, a.id AS src, b.id AS dst, r.confidence AS confidence,
@@ -63,4 +68,9 @@ UNION ALL
 MATCH (a:Province)-[r:VISITED]->(b:Event)
 WHERE $id IN r.sources
 RETURN 'VISITED' AS fact, a.id AS src, b.id AS dst, r.confidence AS confidence,
+       r.sources AS sources, r.evidence AS evidence, r.spans AS spans
+UNION ALL
+MATCH (a:DistrictPartnership)-[r:IN_PROVINCE]->(b:Province)
+WHERE $id IN r.sources
+RETURN 'IN_PROVINCE' AS fact, a.id AS src, b.id AS dst, r.confidence AS confidence,
        r.sources AS sources, r.evidence AS evidence, r.spans AS spans

@@ -6,3 +6,4 @@ UNION ALL MATCH (n:Official) RETURN 'Official' AS label, count(n) AS n
 UNION ALL MATCH (n:Agreement) RETURN 'Agreement' AS label, count(n) AS n
 UNION ALL MATCH (n:Project) RETURN 'Project' AS label, count(n) AS n
 UNION ALL MATCH (n:Event) RETURN 'Event' AS label, count(n) AS n
+UNION ALL MATCH (n:DistrictPartnership) RETURN 'DistrictPartnership' AS label, count(n) AS n

@@ -9,3 +9,4 @@ UNION ALL MATCH ()-[r:BENEFITS]->() RETURN 'BENEFITS' AS type, count(r) AS n
 UNION ALL MATCH ()-[r:HOSTED]->() RETURN 'HOSTED' AS type, count(r) AS n
 UNION ALL MATCH ()-[r:VISITED]->() RETURN 'VISITED' AS type, count(r) AS n
 UNION ALL MATCH ()-[r:SUCCEEDED_BY]->() RETURN 'SUCCEEDED_BY' AS type, count(r) AS n
+UNION ALL MATCH ()-[r:IN_PROVINCE]->() RETURN 'IN_PROVINCE' AS type, count(r) AS n

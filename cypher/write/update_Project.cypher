@@ -4,6 +4,7 @@ MATCH (n:Project {id: row.id})
 SET n.description = row.description,
     n.amount = row.amount,
     n.currency = row.currency,
+    n.qualifier = row.qualifier,
     n.year_start = row.year_start,
     n.year_end = row.year_end,
     n.per_year = row.per_year,

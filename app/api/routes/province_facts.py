@@ -1,4 +1,5 @@
-"""What a province's officials, agreements and projects are (units merged into it included)."""
+"""What a province's officials, agreements, projects and twinned districts are (units merged
+into it included)."""
 
 from __future__ import annotations
 
@@ -6,10 +7,10 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
-from app.api import agreements, officials, projects, schemas
+from app.api import agreements, districts, officials, projects, schemas
 from app.api.deps import Gaz, Store
 from app.api.pagination import Paging, WithSources
-from app.api.params import Inherited
+from app.api.params import EntityId, Inherited
 from app.api.projects import TOTALS_RULE
 from app.api.routes.provinces import Name
 
@@ -59,3 +60,23 @@ def get_projects(
     sources: WithSources = False,
 ) -> schemas.ProvinceProjects:
     return projects.of_province(store, gaz, gaz.resolve(name), page, include_inherited, sources, role)
+
+
+@router.get("/province/{name}/districts", response_model=schemas.ProvinceDistricts)
+def get_districts(
+    name: Name,
+    store: Store,
+    gaz: Gaz,
+    page: Paging,
+    include_inherited: Inherited = True,
+    sources: WithSources = False,
+) -> schemas.ProvinceDistricts:
+    """District twinnings with a side in the province (district names as the articles write
+    them), most recent first."""
+    return districts.of_province(store, gaz, gaz.resolve(name), page, include_inherited, sources)
+
+
+@router.get("/district-partnership/{key}", response_model=schemas.DistrictPartnership)
+def get_district_partnership(key: EntityId, store: Store, gaz: Gaz) -> schemas.DistrictPartnership:
+    """One district twinning with its provinces and every source."""
+    return districts.detail(store, gaz, key)
