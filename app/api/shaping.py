@@ -13,7 +13,8 @@ from typing import Any, TypedDict
 
 from app.api import schemas
 from app.api.answers import articles as cached_articles
-from app.api.refs import articles_of, province_or_none, province_ref
+from app.api.refs import articles_of, province_or_none
+from app.api.refs import province_ref as province_ref  # re-exported: answers import it from here
 from app.gazetteer import Gazetteer, Province
 from app.graph import parse_span
 from app.provenance import public_source
