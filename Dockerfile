@@ -9,15 +9,16 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 
-# Install the package first (exact versions from constraints.txt), so editing Cypher files
-# or samples does not reinstall everything.
-COPY pyproject.toml README.md constraints.txt ./
+# Install the package (exact versions from constraints.txt). The wheel carries everything
+# vlkg reads at run time (cypher/, app/data/, the web assets, the vocabularies) as package
+# data, so nothing below depends on this folder.
+COPY pyproject.toml README.md constraints.txt LICENSE LICENSE-DATA.md CITATION.cff ./
 COPY app ./app
 COPY ingest ./ingest
+COPY cypher ./cypher
 RUN pip install -c constraints.txt .
 
-# The rest of the repository: cypher/ (every statement the app runs, the schema files,
-# the Neo4j Browser style sheet and example queries) and samples/.
+# The rest of the repository (samples/, docs/) for `vlkg ingest samples`.
 COPY . .
 
 RUN useradd --create-home --uid 10001 vlkg \
@@ -25,9 +26,7 @@ RUN useradd --create-home --uid 10001 vlkg \
     && chown vlkg:vlkg /data
 USER vlkg
 
-# The installed package cannot find cypher/ next to itself; point it at the copy here.
-ENV VLKG_CYPHER_DIR=/app/cypher \
-    VLKG_DATA_DIR=/data
+ENV VLKG_DATA_DIR=/data
 
 EXPOSE 8000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=20s --retries=5 \

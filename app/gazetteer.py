@@ -231,10 +231,6 @@ class Gazetteer:
         """Units that were merged into `province_id` (directly), in gazetteer order."""
         return [p for p in self.provinces if p.succeeded_by == province_id]
 
-    def successor(self, province_id: str) -> Province | None:
-        nxt = self._by_id[province_id].succeeded_by
-        return self._by_id.get(nxt) if nxt else None
-
     def suggest(self, name: str, n: int = 5) -> list[str]:
         """Display names of the provinces whose names are closest to `name`."""
         key = fold(name)

@@ -37,6 +37,8 @@ VOID = Namespace("http://rdfs.org/ns/void#")
 SPDX = Namespace("http://spdx.org/rdf/terms#")
 DCAT_VERSION = URIRef("http://www.w3.org/ns/dcat#version")  # DCAT 3; rdflib's DCAT is version 2
 ROOT = Path(__file__).resolve().parents[1]
+#: Copied into every bundle: the data licence and the citation it asks for.
+LEGAL_FILES = ("LICENSE-DATA.md", "CITATION.cff")
 WIKIDATA = "http://www.wikidata.org/entity/"
 SPATIAL = {"Vietnam": WIKIDATA + "Q881", "Laos": WIKIDATA + "Q819"}
 
@@ -60,6 +62,23 @@ class ReleaseInfo:
     files: dict[str, tuple[int, str]] = field(default_factory=dict)  # relative path → (bytes, sha256)
     stats: ExportStats = field(default_factory=ExportStats)
     rows: dict[str, int] = field(default_factory=dict)
+
+
+def _legal_file(name: str) -> bytes:
+    """`name` from the checkout, else from the installed wheel's metadata (`license-files`).
+
+    A bundle without its licence cannot be deposited, so a missing file is an error."""
+    if (ROOT / name).is_file():
+        return (ROOT / name).read_bytes()
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    try:
+        text = distribution("vlkg").read_text(f"licenses/{name}")
+    except PackageNotFoundError:
+        text = None
+    if text is None:
+        raise FileNotFoundError(f"{name} is neither in the checkout nor in the installed vlkg")
+    return text.encode("utf-8")
 
 
 def _digest(path: Path) -> tuple[int, str]:
@@ -106,9 +125,8 @@ def write_release(
     tables = folder / "tables"
     info.rows = write_tables(store, tables)
     write_datapackage(tables, info.rows, version=version, created=f"{day.isoformat()}T00:00:00Z")
-    for name in ("LICENSE-DATA.md", "CITATION.cff"):
-        if (ROOT / name).is_file():
-            shutil.copyfile(ROOT / name, folder / name)
+    for name in LEGAL_FILES:
+        (folder / name).write_bytes(_legal_file(name))
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         info.files[path.relative_to(folder).as_posix()] = _digest(path)
     start, end = _coverage(store)

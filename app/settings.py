@@ -22,10 +22,6 @@ class Settings(BaseSettings):
     neo4j_database: str = Field(default="neo4j", alias="NEO4J_DATABASE")
     batch_size: int = Field(default=500, ge=1, le=100_000, alias="VLKG_BATCH_SIZE")
 
-    @property
-    def embedded_path(self) -> Path:
-        return self.data_dir / "vlkg.lbdb"
-
 
 @functools.cache
 def get_settings() -> Settings:

@@ -38,6 +38,33 @@ cli = typer.Typer(
 err = Console(stderr=True)
 out = Console()
 
+
+def package_version() -> str:
+    """The installed distribution's version; a bare checkout on `sys.path` has none."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("vlkg")
+    except PackageNotFoundError:
+        return "0.0.0"
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        out.print(f"vlkg {package_version()}", highlight=False)
+        raise typer.Exit()
+
+
+@cli.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Knowledge graph of Vietnam–Laos provincial partnerships."""
+
+
 Paths = Annotated[
     list[Path], typer.Argument(help="Files or folders (.txt, .html, .json)", show_default=False)
 ]
@@ -319,18 +346,12 @@ def release(
     publisher: Annotated[str, typer.Option(help="dcterms:publisher of the release")] = "vlkg project",
 ) -> None:
     """Write a versioned, citable bundle: RDF dumps, CSV + datapackage, VoID/DCAT with checksums."""
-    from importlib.metadata import PackageNotFoundError
-    from importlib.metadata import version as package_version
-
     from app.release import write_release
     from app.store import open_reader
 
     settings = get_settings()
     if version is None:
-        try:
-            version = package_version("vlkg")
-        except PackageNotFoundError:
-            version = "0.0.0"
+        version = package_version()
     try:
         store = open_reader(settings)
     except StoreError as exc:

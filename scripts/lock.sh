@@ -3,7 +3,7 @@
 # afresh within pyproject.toml's ranges in a throw-away venv. Run after changing a range.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-python="$(find_python)" || die "Python 3.11 not found (set PYTHON=/path/to/python3.11)"
+python="$(find_python)" || die "Python 3.11+ not found (set PYTHON=/path/to/python3.11; 3.11 is what constraints.txt is locked for)"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 "$python" -m venv "$tmp/venv"

@@ -30,7 +30,7 @@ def test_amounts(text: str, value: float, currency: str) -> None:
 
 def test_qualifier_marks_approximate_but_keeps_value() -> None:
     (a,) = find_amounts("với kinh phí hơn 9 tỷ đồng")
-    assert a.approximate and a.value == 9e9
+    assert a.qualifier == "more_than" and a.value == 9e9
 
 
 def test_parse_number_separators() -> None:

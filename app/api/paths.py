@@ -21,7 +21,6 @@ from app.store.base import GraphStore, Row
 
 #: Store backend → suffix of its engine-specific statements.
 ENGINES = {"embedded": "ladybug", "neo4j": "neo4j"}
-MAX_HOPS = 6
 
 
 def engine_query(store: GraphStore, name: str, **params: Any) -> list[Row]:

@@ -10,14 +10,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from app.api import schemas
-from app.gazetteer import Gazetteer
+from app.gazetteer import Gazetteer, Province
 from app.store.base import GraphStore, Row
 from app.uris import entity_uri
-
-
-def prefixed(kind: str, key: str) -> bool:
-    """Keys of sourced nodes start with their kind (`agreement-…`), official keys never do."""
-    return key.startswith(f"{kind}-")
 
 
 def period(row: Row) -> tuple[int, int] | None:
@@ -131,11 +126,27 @@ def articles_of(row: dict[str, Any]) -> list[str]:
     return list(dict.fromkeys(row.get("sources") or []))
 
 
+def province_ref(p: Province) -> schemas.ProvinceRef:
+    """The short form of a province in every answer (here, not in `shaping`, which imports
+    this module: the two no longer import each other)."""
+    return schemas.ProvinceRef(
+        id=p.id,
+        iso=p.iso,
+        uri=entity_uri("Province", p.id),
+        country=p.country,
+        name=p.name_vi,
+        name_en=p.name_en,
+        kind=p.type,
+        current=p.current,
+        valid_from=p.valid_from.isoformat() if p.valid_from else None,
+        valid_to=p.valid_to.isoformat() if p.valid_to else None,
+        successor=p.succeeded_by,
+    )
+
+
 def province_refs(gaz: Gazetteer, ids: Iterable[str]) -> list[schemas.ProvinceRef]:
     """References for the ids the gazetteer knows (a store written by an older gazetteer
     may hold ids it no longer has; those are left out rather than failing the answer)."""
-    from app.api.shaping import province_ref
-
     out = []
     for pid in ids:
         try:

@@ -14,27 +14,12 @@ from typing import Any, TypedDict
 from app.api import schemas
 from app.api.answers import articles as cached_articles
 from app.api.refs import articles_of, province_or_none
+from app.api.refs import province_ref as province_ref  # re-exported: answers import it from here
 from app.gazetteer import Gazetteer, Province
 from app.graph import parse_span
 from app.provenance import public_source
 from app.store.base import GraphStore
 from app.uris import entity_uri
-
-
-def province_ref(p: Province) -> schemas.ProvinceRef:
-    return schemas.ProvinceRef(
-        id=p.id,
-        iso=p.iso,
-        uri=entity_uri("Province", p.id),
-        country=p.country,
-        name=p.name_vi,
-        name_en=p.name_en,
-        kind=p.type,
-        current=p.current,
-        valid_from=p.valid_from.isoformat() if p.valid_from else None,
-        valid_to=p.valid_to.isoformat() if p.valid_to else None,
-        successor=p.succeeded_by,
-    )
 
 
 def province_detail(p: Province, predecessors: Sequence[Province]) -> schemas.Province:

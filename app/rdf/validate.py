@@ -99,10 +99,6 @@ def export_graph(store: GraphStore, stats: ExportStats | None = None) -> Graph:
     return graph
 
 
-def validate_store(store: GraphStore) -> Report:
-    return validate_graph(export_graph(store))
-
-
 def validate_file(path: Path, fmt: str | None = None) -> Report:
     """Validate an existing dump (`.nt`, `.ttl`, `.jsonld`, optionally `.gz`)."""
     name = path.name.removesuffix(".gz")

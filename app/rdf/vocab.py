@@ -139,7 +139,6 @@ SCHEMA_AFFILIATION = SCHEMA + "affiliation"
 SCHEMA_CONTAINED_IN_PLACE = SCHEMA + "containedInPlace"
 SCHEMA_START_DATE = SCHEMA + "startDate"
 
-PROV_ENTITY = PROV + "Entity"
 PROV_DERIVATION = PROV + "Derivation"
 PROV_WAS_DERIVED_FROM = PROV + "wasDerivedFrom"
 PROV_QUALIFIED_DERIVATION = PROV + "qualifiedDerivation"

@@ -1,4 +1,4 @@
-"""Named Cypher statements, read from the repository's `cypher/` folder.
+"""Named Cypher statements, read from the `cypher` package (the repository's `cypher/` folder).
 
 Statements live in `.cypher` files (one statement per file, except the schema files) so
 they can be linted with Neo4j's own front end and opened in Neo4j Browser; code refers to
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import os
+from importlib import resources
 from pathlib import Path
 
 
@@ -17,9 +18,13 @@ class CypherNotFound(LookupError):
 
 
 def cypher_dir() -> Path:
-    """`VLKG_CYPHER_DIR`, else `cypher/` at the repository root (the Docker image copies it)."""
+    """The `cypher` package's folder, wherever vlkg is installed (a checkout or a wheel).
+
+    `VLKG_CYPHER_DIR` overrides it, to try edited statements against an installed vlkg.
+    A `Path`, not a `Traversable`: pip installs wheels as plain folders, and the schema
+    tests glob it."""
     env = os.environ.get("VLKG_CYPHER_DIR")
-    return Path(env) if env else Path(__file__).resolve().parents[2] / "cypher"
+    return Path(env) if env else Path(str(resources.files("cypher")))
 
 
 def _strip_comments(text: str) -> str:

@@ -236,11 +236,7 @@ class Amount:
     currency: str
     start: int
     end: int
-    qualifier: str | None = None
-
-    @property
-    def approximate(self) -> bool:
-        return self.qualifier is not None
+    qualifier: str | None = None  # e.g. `more_than` (`hơn`): the value is approximate
 
 
 @dataclass(frozen=True)

@@ -60,7 +60,6 @@ class ArticleContext:
     main_la: str | None = None
     # The one province of each country the article proper names, when it names only one.
     sole: dict[str, str] = field(default_factory=dict)
-    pairs_by_segment: dict[int, list[tuple[int, str, str]]] = field(default_factory=dict)
     # The funder of the latest aid statement so far (`projects.py`: a bare `tỉnh` subject).
     last_funder: Mention | None = None
 
