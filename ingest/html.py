@@ -63,7 +63,8 @@ _RELATED_CLASS = re.compile(
 )
 _DROP_CLASS = re.compile(
     r"\b(?:share|social|comment|breadcrumbs?|tags?|keywords?|advert\w*|ads?|banner|sponsor\w*|"
-    r"most-?read|popular|trending|newsletter|subscribe|author-box|print|toolbar|font-?size|rating)\b",
+    r"most-?read|most-?viewed|popular|trending|newsletter|subscribe|author-box|print|toolbar|font-?size|"
+    r"rating|(?:main-?|top-?|sub-?|mega-?)?menu|navbar|navigation|sidebar|side-?bar|footer)\b",
     re.IGNORECASE,
 )
 _CONTAINERS = (

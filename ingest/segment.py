@@ -417,6 +417,7 @@ def _tail(lines: list[_Line], body_from: int) -> tuple[int, int]:
     previous: _Line | None = None
     prose_run = 0
     body_lines = 0
+    prose_lines = 0  # a menu item (`Videos`, `Infographics`) before any paragraph ends nothing
     skip_to = 0
     for i in range(body_from, len(lines)):
         line = lines[i]
@@ -440,7 +441,9 @@ def _tail(lines: list[_Line], body_from: int) -> tuple[int, int]:
             prose_run = 0
         elif (key and _DROP_MARKER.match(key)) or _TAGS_LINE.match(line.text):
             line.label = "drop"  # a media label inside the article is dropped all the same
-            if _ends_article(lines, i, key, body_lines):
+            if _ends_article(lines, i, key, body_lines) and not (
+                prose_lines == 0 and _MENU_MARKERS.match(key)
+            ):
                 mode = "drop"
                 first_marker = min(first_marker, i)
                 end = i
@@ -476,6 +479,7 @@ def _tail(lines: list[_Line], body_from: int) -> tuple[int, int]:
                     line.seg_end = half
         elif line.label is None:
             body_lines += 1
+            prose_lines += _is_paragraph(line.text)
         previous = line
     return end, first_marker
 
@@ -517,6 +521,11 @@ def _is_prose(text: str) -> bool:
     return len(text) > 100 and text.rstrip().endswith((".", "!", "?", "…", ".”", '."', ".)"))
 
 
+# Section names that are also items of a site's menu above the headline.
+_MENU_MARKERS = re.compile(
+    r"^(?:video|videos|infographics?|multimedia|podcast|e-?magazine|ảnh|tin\s+ảnh|phóng\s+sự\s+ảnh"
+    r"|sự\s+kiện|tiêu\s+điểm)$"
+)
 _WEAK_MARKERS = re.compile(
     r"^(?:video|videos|xem\s+video|ảnh|sự\s+kiện|tiêu\s+điểm|bình\s+luận|thời\s+tiết)$"
 )

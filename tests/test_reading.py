@@ -446,3 +446,20 @@ def test_cyrillic_legacy_text_is_refused_with_a_hint() -> None:
     with pytest.raises(DecodeError) as info:
         decode_bytes(data)
     assert str(info.value).startswith("undecodable")
+
+
+def test_html_menus_sidebars_and_footers_by_class_are_not_read(tmp_path: Path) -> None:
+    page = (
+        '<html lang="en"><body><div class="header"><ul class="main-menu"><li>Politics</li>'
+        "<li>Videos</li><li>Infographics</li></ul></div>"
+        '<div class="content"><h1>Two provinces open a friendship school</h1>'
+        "<p>The northern province of Ha Nam and the Lao province of Sekong opened a friendship"
+        " school in Lamam district on June 3, the province said in a statement.</p></div>"
+        '<div class="sidebar"><h3>Top stories</h3><ul><li>Province A gives rice to'
+        " province B</li></ul></div>"
+        '<div class="site-footer">Address: 1 Main Street</div></body></html>'
+    )
+    doc = read_document(write(tmp_path, "page.html", page.encode()))
+    assert "opened a friendship school" in doc.text
+    for dropped in ("Infographics", "gives rice", "Main Street"):
+        assert dropped not in doc.text

@@ -112,3 +112,22 @@ def test_lone_headline_about_other_names_is_a_link_but_a_subheading_stays() -> N
     z = zone_text(text)
     assert texts(z, "related") == [foreign]
     assert own in texts(z, "body") and plain in texts(z, "body")
+
+
+def test_menu_items_named_like_section_markers_above_the_article_end_nothing() -> None:
+    # An English menu (`Videos`, `Infographics`) between a <title> line and the headline:
+    # before any paragraph these are menu items, not the start of the site's furniture.
+    text = (
+        "Two provinces open a friendship school\n\nNews+\n\nPolitics\n\nBusiness\n\nVideos\n\n"
+        "Infographics\n\n"
+        "The northern province of Ha Nam and the Lao province of Sekong opened a friendship"
+        " school in Lamam district on June 3, the province said in a statement.\n\n"
+        "The school was built with funding of VND4 billion from Ha Nam, officials said.\n\n"
+        "Videos\n\nA clip of another story\n"
+    )
+    z = zone_text(text, title="Two provinces open a friendship school")
+    assert "Infographics" not in texts(z, "body")
+    body = texts(z, "body")
+    assert any("opened a friendship school" in s for s in body)
+    assert any("VND4 billion" in s for s in body)
+    assert not any("clip of another story" in s for s in body)

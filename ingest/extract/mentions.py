@@ -161,9 +161,30 @@ def find_mentions(text: str, on: dt.date | None, start: int = 0, end: int | None
         resolved = _resolve(surface, on)
         if resolved is None:
             continue
+        if resolved[1] == _CAPITAL and _province_of_vientiane(text, s, surface):
+            resolved = _resolve(_VIENTIANE_PROVINCE, on) or resolved
         taken_to = stop
         out.append(Mention(s, e, surface, resolved[0], resolved[1]))
     return out
+
+
+# `the Lao province of Vientiane`, `the provinces of Bokeo and Vientiane`: the province
+# (LA-VI), not the capital (LA-VT) a bare `Vientiane` names. `Vientiane Capital`, `the
+# capital Vientiane` and `Vientiane` alone stay LA-VT; `Vientiane Province` is an alias.
+_CAPITAL = "LA-VT"
+_VIENTIANE_PROVINCE = "Vientiane Province"
+_BARE_CAPITAL = frozenset({"vientiane", "viangchan", "viengchan"})
+_PROVINCE_OF = re.compile(
+    r"\b(?:[Pp]rovince\s+of\s+"
+    r"|[Pp]rovinces\s+of\s+(?:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s*(?:,|\band\b)\s*)*)$"
+)
+
+
+def _province_of_vientiane(text: str, start: int, surface: str) -> bool:
+    """True when a bare `Vientiane` is the object (or a listed object) of `province(s) of`."""
+    if _SPACE_HYPHEN.sub("", fold_aligned(surface)) not in _BARE_CAPITAL:
+        return False
+    return _PROVINCE_OF.search(text, max(0, start - 120), start) is not None
 
 
 def _inside_person_name(text: str, start: int) -> bool:

@@ -14,6 +14,7 @@ document of all parties.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from app.facts import AgreementFact
@@ -76,10 +77,69 @@ def extract_agreements(ctx: ArticleContext, info: SentenceInfo) -> list[Agreemen
             return []
         vn, la = [ctx.main_vn], [ctx.main_la]
         rule, tier = "en.agreement.anaphor-parties", tiers.CONTEXTUAL
-    year = year_in(s.text)
-    date = day_in(s.text, ctx.published) if signed else None
+    renewal = docs.regex("renewal").search(s.text, noun.end())
+    if renewal is not None and signed and signed[0].start() < renewal.start():
+        head = s.text[: renewal.start()]
+        tail = s.text[renewal.start() :]
+        tail_period = _period(tail)
+        if tail_period is not None or _this_year(tail, ctx):
+            # `signed an MoU in 2018 and renewed it ... for 2024-2028`: the original and the renewal
+            original = _dated(ctx, head)
+            renewed = (year_in(tail) or _this_year(tail, ctx), None)
+            return _facts(ctx, info, vn, la, noun, kind, rule, tier, original, _period(head)) + _facts(
+                ctx, info, vn, la, noun, kind, "en.agreement.renewed", tier, renewed, tail_period
+            )
+    year, date = _dated(ctx, s.text) if signed else (year_in(s.text), None)
+    if (
+        signed
+        and year is None
+        and date is None
+        and ctx.published is not None
+        and docs.regex("same_event").search(s.text)
+    ):
+        year, date = _event_date(ctx)
+    return _facts(ctx, info, vn, la, noun, kind, rule, tier, (year, date), period)
+
+
+def _dated(ctx: ArticleContext, text: str) -> tuple[int | None, dt.date | None]:
+    """(signed_year, signed_date) the text states."""
+    year = year_in(text)
+    date = day_in(text, ctx.published)
     if date is not None and year is not None and date.year != year:
         date = None
+    return (date.year if date else year), date
+
+
+_THIS_YEAR = re.compile(r"\b(?:this\s+year|this\s+month|last\s+month)\b")
+
+
+def _this_year(text: str, ctx: ArticleContext) -> int | None:
+    return ctx.published.year if ctx.published is not None and _THIS_YEAR.search(text) else None
+
+
+def _event_date(ctx: ArticleContext) -> tuple[int | None, dt.date | None]:
+    """The day of the event the article's lead reports, else the page year."""
+    assert ctx.published is not None
+    lead = next((x for x in ctx.sentences if x.sentence.zone == "body"), None)
+    day = day_in(lead.sentence.text, ctx.published) if lead is not None else None
+    if day is not None and abs((ctx.published - day).days) <= 10:
+        return day.year, day
+    return ctx.published.year, None
+
+
+def _facts(
+    ctx: ArticleContext,
+    info: SentenceInfo,
+    vn: list[str],
+    la: list[str],
+    noun: re.Match[str],
+    kind: str,
+    rule: str,
+    tier: float,
+    dated: tuple[int | None, dt.date | None],
+    period: tuple[int, int] | None,
+) -> list[AgreementFact]:
+    year, date = dated
     groups: list[list[str]]
     if len(vn) == 1 and len(la) == 1:
         groups = [[vn[0], la[0]]]
@@ -97,7 +157,7 @@ def extract_agreements(ctx: ArticleContext, info: SentenceInfo) -> list[Agreemen
         AgreementFact(
             parties=g,
             kind=kind,
-            signed_year=date.year if date else year,
+            signed_year=year,
             signed_date=date,
             period=period,
             confidence=tiers.capped(tier, ev.zone),

@@ -58,9 +58,27 @@ def parties(ctx: ArticleContext, info: SentenceInfo) -> list[Mention]:
                 route.update((a.start, b.start))
         if route:
             ms = [m for m in ms if m.start not in route]
+    if len(ms) >= 3:
+        ms = _without_event_venue(text, s.start, ms)
     if not vocabulary("en", "cues").regex("venue").search(s.text):
         return ms
     return [m for m in ms if not _VENUE_BEFORE.search(text, max(s.start, m.start - 30), m.start)]
+
+
+def _without_event_venue(text: str, floor: int, ms: list[Mention]) -> list[Mention]:
+    """Drop a province named as where the meeting took place (`[event_venue]`) when another
+    province of its country is in the sentence: `a forum between A and the Lao province of B
+    took place in Vientiane Capital` pairs A with B only."""
+    venue = vocabulary("en", "cues").regex("event_venue")
+    drop: set[int] = set()
+    for country in ("VN", "LA"):
+        same = [m for m in ms if m.country == country]
+        if len(same) < 2:
+            continue
+        here = {m.start for m in same if venue.search(text, max(floor, m.start - 48), m.start)}
+        if len(here) < len({m.iso for m in same}):
+            drop |= here
+    return [m for m in ms if m.start not in drop] if drop else ms
 
 
 def _national_gathering(ctx: ArticleContext, info: SentenceInfo) -> bool:

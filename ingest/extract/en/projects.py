@@ -28,9 +28,15 @@ from ..mentions import Mention
 from ..vocab import vocabulary
 from .partnerships import parties
 
-# `aid from Thanh Hoa`, `from the Lao province of X`: the funder (not `students from X`).
+# `aid from Thanh Hoa`, `from the Lao province of X`: the funder (not `students from X`,
+# `most of them from X`: the word before `from` is checked against `money.toml [origin]`).
 _FROM = re.compile(
-    r"(?<!students\s)(?<!trainees\s)(?<!officials\s)(?<!people\s)(?<!children\s)(?<!delegates\s)\bfrom\s+(?:the\s+)?(?:(?:Vietnamese|Lao|Vietnam’s|Laos’)\s+)?(?:(?:province|city)\s+of\s+)?$"
+    r"(?:\b([\w’']+)\s+)?\bfrom\s+(?:the\s+)?(?:(?:Vietnamese|Lao|Vietnam’s|Laos’)\s+)?(?:(?:province|city)\s+of\s+)?$"
+)
+# A province right after `in`/`at` before the verb is where the money went, not who paid
+# (`Vietnamese investors have 38 projects in X worth ...`).
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|inside|across)\s+(?:the\s+)?(?:(?:Lao|Vietnamese)\s+)?(?:province\s+of\s+)?$"
 )
 # `X enterprises`, `X province's businesses`, `X Coffee Company`: companies of the funder.
 _ENTERPRISES = re.compile(
@@ -104,10 +110,12 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
     s = info.sentence
     text = ctx.text
     cues = vocabulary("en", "cues")
-    verb = cues.regex("support").search(s.text)
-    if verb is None or cues.regex("trade").search(s.text):
+    verb = cues.regex("support").search(s.text) or cues.regex("hosting").search(s.text)
+    if verb is None:
         return []
     amounts = find_amounts(text, s.start, s.end)
+    if amounts and cues.regex("trade").search(s.text):
+        return []  # trade statistics; a count of people trained beside `trade` still counts
     ms = parties(ctx, info)
     verb_at = s.start + verb.start()
     if not amounts and vocabulary("en", "money").regex("in_kind").search(s.text) is None:
@@ -155,7 +163,7 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
                 )
             )
     if not any(p.in_kind for p in out):
-        out.extend(_in_kind(ctx, info, ms, verb_at, funder, before=amounts[0].start))
+        out.extend(_in_kind(ctx, info, ms, verb_at, funder, amounts=amounts))
     return out
 
 
@@ -165,13 +173,31 @@ def _in_kind(
     ms: list[Mention],
     verb_at: int,
     funder: _Party,
-    before: int | None = None,
+    amounts: list[Amount] | None = None,
 ) -> list[ProjectFact]:
-    """Quantified support in kind, training or scholarships: one project, no amount (when
-    the sentence also has money, only a count written before the first amount)."""
+    """Quantified support in kind, training or scholarships: one project, no amount. When
+    the sentence also has money, a count written before the first amount that the money does
+    not pay for (`[in_kind_objects]`), or one joined after the last amount by `and`
+    (`[in_kind_after]`)."""
     s = info.sentence
-    found = vocabulary("en", "money").regex("in_kind").search(s.text)
-    if found is None or (before is not None and s.start + found.end() > before):
+    money = vocabulary("en", "money")
+    found = money.regex("in_kind").search(s.text)
+    if found is not None and amounts:
+        at = s.start + found.start()
+        if at < amounts[0].start:
+            if money.regex("in_kind_objects").match(ctx.text[at : amounts[0].start]):
+                found = None  # `50 houses ... with a total cost of VND5 billion`: one project
+        else:
+            last = amounts[-1]
+            found = next(
+                (
+                    k
+                    for k in money.regex("in_kind").finditer(s.text, last.end - s.start)
+                    if money.regex("in_kind_after").search(ctx.text, last.end, s.start + k.start())
+                ),
+                None,
+            )
+    if found is None:
         return []
     others = [m for m in ms if m.country != funder.country]
     after = {m.iso for m in others if m.start > verb_at} or {m.iso for m in others}
@@ -204,10 +230,22 @@ _BARE_UNIT = re.compile(
 
 def _funder(ctx: ArticleContext, info: SentenceInfo, ms: list[Mention], verb_at: int) -> _Party | None:
     text = ctx.text
+    cues = vocabulary("en", "cues")
     for m in ms:
-        if _FROM.search(text, max(0, m.start - 40), m.start) or _ENTERPRISES.match(text, m.end):
+        if cues.regex("passive_funder").search(text, max(0, m.start - 60), m.start):
             return _Party(m.iso, m.country, m.start)
-    before = [m for m in ms if m.end <= verb_at]
+    origin = _origin_words()
+    for m in ms:
+        if _ENTERPRISES.match(text, m.end):
+            return _Party(m.iso, m.country, m.start)
+        came = _FROM.search(text, max(0, m.start - 40), m.start)
+        if came and (came.group(1) or "").lower() not in origin:
+            return _Party(m.iso, m.country, m.start)
+    before = [
+        m
+        for m in ms
+        if m.end <= verb_at and not _LOCATIVE.search(text, max(info.sentence.start, m.start - 30), m.start)
+    ]
     if before:
         return _Party(before[-1].iso, before[-1].country, before[-1].start)
     # A unit word as the subject: the article's province of the country the wording gives,
@@ -230,6 +268,11 @@ def _funder(ctx: ArticleContext, info: SentenceInfo, ms: list[Mention], verb_at:
     if iso is None or any(m.iso == iso for m in ms if m.start > verb_at):
         return None
     return _Party(iso, country, unit.start(), tiers.CONTEXTUAL)
+
+
+@functools.cache
+def _origin_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in vocabulary("en", "money").words("origin"))
 
 
 def _the_province(ctx: ArticleContext, after_verb: str, funder_country: str) -> str | None:
