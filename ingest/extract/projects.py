@@ -119,6 +119,13 @@ _SINGLE_YEAR = re.compile(r"(?<!\w)năm\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORE
 _TRADE = re.compile(r"kim ngạch|xuất khẩu|nhập khẩu|doanh thu|GDP|ngân sách|thu nhập|tổng vốn đầu tư FDI")
 # The other side's own share of a joint project (`phía tỉnh B đối ứng 1,2 tỷ kíp`): money
 # B puts in, not money the funder gives B.
+_INFLOW = _SUPPORT["investment_inflow"].regex
+_PER_WORDS = _SUPPORT["per_person"].regex.pattern
+# `mỗi suất trị giá 1,5 triệu đồng/tháng`, `2 triệu đồng/người`: a rate, not a gift.
+_PER_BEFORE = re.compile(
+    rf"(?<!\w)mỗi\s+(?:{_PER_WORDS})(?:\s+(?:trị giá|được|là|nhận|hỗ trợ|khoảng|hơn|gần))*\s*$", re.IGNORECASE
+)
+_PER_AFTER = re.compile(rf"\s*/\s*(?:{_PER_WORDS})", re.IGNORECASE)
 _OWN_SHARE = re.compile(r"(?<!\w)(?:đối ứng|tự bố trí|tự cân đối|bỏ ra|góp vốn)(?!\w)", re.IGNORECASE)
 # A company's or enterprises' capital (`Công ty X ... vốn đầu tư 1.500 tỷ đồng`, `vốn đầu
 # tư của các doanh nghiệp`) is business investment, not a province's aid.
@@ -248,6 +255,11 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
         if funder is None or funder.iso in crowd:
             continue
         amounts = [a for a in all_amounts if a.start > verb.start() or of_funder]
+        amounts = [
+            a
+            for a in amounts
+            if not _PER_BEFORE.search(text, max(start, a.start - 40), a.start) and not _PER_AFTER.match(text, a.end)
+        ]
         after_verb = verb.start() if not of_funder else start
         goods = [g for g in all_goods if g.start > after_verb and not _valued(text, g.end, amounts, end)]
         counts = [
@@ -256,8 +268,9 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
             if c.start > after_verb or c.beneficiary is not None or c.kind == "investment"
         ]
         counts = [c for c in counts if not _valued(text, c.end, amounts, end)]
-        if amounts:
-            counts = [c for c in counts if c.kind != "investment"]  # the capital is stated
+        if amounts or _INFLOW.search(text, start, end):
+            # the capital is stated; or the province attracts investment from anywhere
+            counts = [c for c in counts if c.kind != "investment"]
         if counts and _school_subject(text, funder, verb.start(), start):
             counts = []
         # `hỗ trợ tỉnh B 20 tỷ đồng xây trường và đào tạo 200 cán bộ`: the count is what
@@ -524,11 +537,20 @@ def _subject_verb(
             # predicate; its subject stands before the first.
             while i > 0 and not text[verbs[i - 1].end() : verbs[i].start()].strip():
                 i -= 1
+            if i > 0 and _NOUN_CUE.fullmatch(verbs[i].group()):
+                # `hỗ trợ xây dựng Trường ... tỉnh B với kinh phí 25 tỷ đồng`: the cost noun
+                # belongs to the aid verb before it, whose subject is the giver.
+                earlier = [v for v in verbs[:i] if not _NOUN_CUE.fullmatch(v.group())]
+                if earlier and _COST_AFTER.search(text, verbs[i - 1].end(), verbs[i].start()):
+                    return earlier[-1]
             return verbs[i]
     for v in verbs:
         if any(m.end <= v.start() for m in ms):
             return v
     return verbs[0]
+
+
+_COST_AFTER = re.compile(r"(?<!\w)(?:với|có)(?:\s+(?:tổng|tổng số))?\s*$", re.IGNORECASE)
 
 
 def _verbs_with_items(text: str, lo: int, end: int, items: list[int]) -> list[re.Match[str]]:
