@@ -380,3 +380,17 @@ def test_a_cost_after_an_aid_verb_belongs_to_its_subject() -> None:
 def test_uniforms_are_goods() -> None:
     got = projects("Bộ Chỉ huy BĐBP tỉnh Lai Châu trao tặng Bộ CHQS tỉnh Phông Sa Lỳ 60 bộ quân phục.")
     assert [(p.funder, p.beneficiary, p.in_kind) for p in got] == [("VN-01", "LA-PH", "60 bộ quân phục")]
+
+
+def test_an_agent_named_after_the_cost_raised_it() -> None:
+    got = extract_document(
+        doc_from_text(
+            "Sáng 5/4, tại tỉnh Xiêng Khoảng đã diễn ra lễ bàn giao nhà văn hóa bản. Công trình có tổng "
+            "kinh phí 700 triệu đồng do Tỉnh đoàn Nghệ An vận động các nhà hảo tâm ủng hộ.",
+            dt.date(2024, 4, 6),
+        )
+    ).projects
+    assert [key(p) for p in got if p.amount] == [("VN-22", "LA-XI", 700000000.0, "VND")]
+    # A place after the cost is no agent.
+    got = projects("Công trình có tổng kinh phí 700 triệu đồng tại tỉnh Nghệ An.")
+    assert got == []

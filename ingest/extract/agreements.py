@@ -10,6 +10,7 @@ that names both sides, or the article's main pair).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Sequence
 from typing import cast
@@ -308,7 +309,7 @@ def extract_agreements(
         # B`) is not signed, whatever the clause's first verb says.
         docs = [docs[0]] + [
             km
-            for prev, km in zip(docs, docs[1:], strict=False)
+            for prev, km in itertools.pairwise(docs)
             if not _planned_between(text, start, prev.end(), km.start(), end)
         ]
         for parties, mode in groups:
@@ -450,13 +451,16 @@ _OWN_YEAR = re.compile(r"\s*(?:hợp tác\s*)?(?:\(?\s*)?(?:(?:được\s+)?(?:k
 
 # A noun followed by its own signing year (`bản ghi nhớ ký năm 2019`, `biên bản năm 2017`).
 _DATED_NOUN = re.compile(
-    r"\s*(?:hợp tác\s*)?(?:\(?\s*)?(?:(?:được\s+)?(?:ký|kí)(?:\s+kết)?\s*)?(?:vào\s+|từ\s+)?năm\s+\d{4}(?!\d)",
+    r"\s*(?:hợp tác\s*)?(?:\(?\s*)?(?:(?:được\s+)?(?:ký|kí)(?:\s+kết)?\s*)?"
+    r"(?:vào\s+|từ\s+)?năm\s+\d{4}(?!\d)",
     re.IGNORECASE,
 )
 
 
 # The period right after a noun (`Biên bản ghi nhớ hợp tác giai đoạn 2021 - 2025`).
-_NOUN_PERIOD = re.compile(r"\s*(?:hợp tác\s*)?(?:giai đoạn\s*|nhiệm kỳ\s*)?(?:\(\s*)?(?:19|20)\d\d\s*(?:-|–|—|đến|tới)", re.I)
+_NOUN_PERIOD = re.compile(
+    r"\s*(?:hợp tác\s*)?(?:giai đoạn\s*|nhiệm kỳ\s*)?(?:\(\s*)?(?:19|20)\d\d\s*(?:-|–|—|đến|tới)", re.I
+)
 
 
 def _planned_between(text: str, start: int, a: int, b: int, end: int) -> bool:
