@@ -410,3 +410,42 @@ def test_agreeing_to_go_on_signing_is_a_plan_not_a_signing() -> None:
         "Đại biểu hai tỉnh Quảng Trị và Savannakhet đi đến thống nhất ký kết biên bản ghi nhớ hợp tác."
     )
     assert [(a.parties, a.kind) for a in done] == [(["VN-25", "LA-SV"], "memorandum")]
+
+
+def test_a_document_whose_own_signing_is_planned_is_not_signed() -> None:
+    got = agreements(
+        "Tỉnh Kon Tum và tỉnh Sê Kông đã ký kết Biên bản ghi nhớ hợp tác giai đoạn 2020 - 2024 "
+        "và đang chuẩn bị ký kết bản ghi nhớ giai đoạn 2025 - 2029."
+    )
+    assert [(a.kind, a.period) for a in got] == [("memorandum", (2020, 2024))]
+
+
+def test_a_document_implemented_before_a_planned_signing_exists() -> None:
+    got = agreements(
+        "Lãnh đạo tỉnh Điện Biên đề nghị tỉnh Phông Sa Lỳ tiếp tục thực hiện tốt Biên bản ghi nhớ "
+        "hợp tác giai đoạn 2020 - 2024, chuẩn bị nội dung để sớm ký kết biên bản ghi nhớ giai đoạn mới."
+    )
+    assert [(a.parties, a.period, a.rule) for a in got] == [
+        (["VN-71", "LA-PH"], (2020, 2024), "vi.agreement.existing-document")
+    ]
+    # Drafting a plan to be signed later is no document.
+    assert not agreements(
+        "Hai tỉnh Điện Biên và Phông Sa Lỳ thống nhất xây dựng Kế hoạch hợp tác giai đoạn 2025 - 2027 "
+        "để ký kết vào dịp hội đàm năm sau."
+    )
+
+
+def test_a_replaced_document_with_its_own_year_is_another_document() -> None:
+    got = agreements(
+        "Sáng 4/9, tỉnh Phú Yên và tỉnh Sa La Van ký kết Bản ghi nhớ hợp tác giai đoạn 2023 - 2027, "
+        "thay thế bản ghi nhớ ký năm 2017 đã hết hiệu lực."
+    )
+    assert sorted(((a.signed_year or 0), a.period or ()) for a in got) == [(0, (2023, 2027)), (2017, ())]
+
+
+def test_coordination_programme_is_a_plan() -> None:
+    got = agreements(
+        "Năm 2022, Hội Nông dân tỉnh Sơn La và Hội Nông dân tỉnh Hủa Phăn đã ký kết Chương trình "
+        "phối hợp giai đoạn 2022 - 2025."
+    )
+    assert [(a.kind, a.signed_year, a.period) for a in got] == [("plan", 2022, (2022, 2025))]

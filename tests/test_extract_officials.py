@@ -444,3 +444,13 @@ def test_romanised_lao_name_with_lower_case_syllables_after_an_honorific() -> No
     )
     assert got["Som sa vath Bun Ma"].province == "LA-AT"
     assert officials("Ông Lê Văn Nam cho la Bun Ma, Phó Tỉnh trưởng tỉnh Attapeu phát biểu.") == {}
+
+
+def test_lao_education_and_sports_department() -> None:
+    from ingest.extract import extract_document as _extract
+    from tests.extract_helpers import doc_from_text as _doc
+
+    got = _extract(
+        _doc("Dự buổi lễ có ông Xổm-xạ Vông-phi-thắc, Phó Giám đốc Sở Giáo dục và Thể thao tỉnh Sê Kông.")
+    ).officials
+    assert [(o.name, o.province) for o in got] == [("Xổm-xạ Vông-phi-thắc", "LA-XE")]

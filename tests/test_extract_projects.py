@@ -344,3 +344,53 @@ def test_subjectless_clause_with_several_provinces_of_one_country_gives_nothing(
         "Đồng thời hỗ trợ 300 triệu đồng cho tỉnh Khăm Muộn xây dựng chợ."
     )
     assert got == []
+
+
+def test_attracted_foreign_investment_is_no_investment_between_the_pair() -> None:
+    got = projects(
+        "Tại buổi làm việc, Phó Tỉnh trưởng tỉnh Khăm Muộn chào mừng đoàn tỉnh Quảng Bình và cho biết, "
+        "năm 2022 tỉnh Khăm Muộn thu hút 27 dự án đầu tư nước ngoài."
+    )
+    assert got == []
+    # A province's own enterprises investing in the other province still count.
+    got = projects("Tỉnh Quảng Bình có 4 doanh nghiệp đầu tư tại tỉnh Khăm Muộn.")
+    assert [(p.funder, p.beneficiary, p.rule) for p in got] == [
+        ("VN-24", "LA-KH", "vi.project.investment-count")
+    ]
+
+
+def test_a_per_person_rate_is_not_a_project() -> None:
+    got = projects(
+        "Năm học này, tỉnh Hà Tĩnh cấp 40 suất học bổng cho lưu học sinh tỉnh Khăm Muộn, mỗi suất trị giá "
+        "2 triệu đồng/tháng, với tổng kinh phí hơn 900 triệu đồng."
+    )
+    assert [(p.funder, p.beneficiary, p.amount) for p in got] == [("VN-23", "LA-KH", 900000000.0)]
+    assert not [p for p in projects("Tỉnh Hà Tĩnh hỗ trợ tỉnh Khăm Muộn 3 triệu đồng/người.") if p.amount]
+
+
+def test_a_cost_after_an_aid_verb_belongs_to_its_subject() -> None:
+    got = projects(
+        "Từ năm 2016 đến nay, tỉnh Kon Tum đã giúp tỉnh Attapư đào tạo 300 cán bộ; hỗ trợ xây dựng "
+        "Trường Phổ thông Dân tộc nội trú tỉnh Attapư với kinh phí 12 tỷ đồng."
+    )
+    assert ("VN-28", "LA-AT", 12000000000.0, "VND") in {key(p) for p in got}
+    assert not [p for p in got if p.funder == "LA-AT"]
+
+
+def test_uniforms_are_goods() -> None:
+    got = projects("Bộ Chỉ huy BĐBP tỉnh Lai Châu trao tặng Bộ CHQS tỉnh Phông Sa Lỳ 60 bộ quân phục.")
+    assert [(p.funder, p.beneficiary, p.in_kind) for p in got] == [("VN-01", "LA-PH", "60 bộ quân phục")]
+
+
+def test_an_agent_named_after_the_cost_raised_it() -> None:
+    got = extract_document(
+        doc_from_text(
+            "Sáng 5/4, tại tỉnh Xiêng Khoảng đã diễn ra lễ bàn giao nhà văn hóa bản. Công trình có tổng "
+            "kinh phí 700 triệu đồng do Tỉnh đoàn Nghệ An vận động các nhà hảo tâm ủng hộ.",
+            dt.date(2024, 4, 6),
+        )
+    ).projects
+    assert [key(p) for p in got if p.amount] == [("VN-22", "LA-XI", 700000000.0, "VND")]
+    # A place after the cost is no agent.
+    got = projects("Công trình có tổng kinh phí 700 triệu đồng tại tỉnh Nghệ An.")
+    assert got == []

@@ -10,6 +10,7 @@ that names both sides, or the article's main pair).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Sequence
 from typing import cast
@@ -246,8 +247,23 @@ def extract_agreements(
         clause = text[start:end]
         signs = list(SIGN.finditer(text, start, end))
         if signs and all(not_yet(text, start, sm.start(), end) for sm in signs):
-            continue  # `sẽ ký`, `dự kiến ký`, `đề nghị hai bên ký`: planned, not signed
-        existing = not signs and any(_existing(text, km, start, end) for km in kinds)
+            # `sẽ ký`, `dự kiến ký`, `đề nghị hai bên ký`: planned, not signed. A document the
+            # clause implements before the planned signing (`triển khai Biên bản ghi nhớ giai
+            # đoạn 2021 - 2025, chuẩn bị ... ký kết biên bản ghi nhớ giai đoạn mới`) exists.
+            kinds = [
+                km
+                for km in kinds
+                if km.end() <= signs[0].start()
+                and _FOLLOWED.search(text, max(start, km.start() - 40), km.start()) is not None
+                and _NOUN_PERIOD.match(text, km.end()) is not None
+            ]
+            if not kinds:
+                continue
+            end = signs[0].start()
+            signs = []
+            existing = True
+        else:
+            existing = not signs and any(_existing(text, km, start, end) for km in kinds)
         if not signs and PERIOD.search(clause) is None and not existing:
             continue
         ms = info.in_span(start, end)
@@ -285,6 +301,17 @@ def extract_agreements(
                 )
             ):
                 docs.append(km)
+            elif "," in joined and _DATED_NOUN.match(text, km.end(), end) is not None:
+                # `ký kết Bản ghi nhớ giai đoạn 2024 - 2028, thay thế bản ghi nhớ ký năm 2019`:
+                # a later noun with its own year is another (older) document.
+                docs.append(km)
+        # A document whose own signing verb is planned (`đã ký kết A và đang chuẩn bị ký kết
+        # B`) is not signed, whatever the clause's first verb says.
+        docs = [docs[0]] + [
+            km
+            for prev, km in itertools.pairwise(docs)
+            if not _planned_between(text, start, prev.end(), km.start(), end)
+        ]
         for parties, mode in groups:
             for i, km in enumerate(docs):
                 own_end = docs[i + 1].start() if i + 1 < len(docs) else end
@@ -420,6 +447,26 @@ def _document(
 # `bản ghi nhớ năm 2017`, `biên bản hợp tác ký năm 2019`: the year written right after the
 # noun is the document's own, even in a review clause.
 _OWN_YEAR = re.compile(r"\s*(?:hợp tác\s*)?(?:\(?\s*)?(?:(?:được\s+)?(?:ký|kí)(?:\s+kết)?\s*)?(?:vào\s+)?\Z")
+
+
+# A noun followed by its own signing year (`bản ghi nhớ ký năm 2019`, `biên bản năm 2017`).
+_DATED_NOUN = re.compile(
+    r"\s*(?:hợp tác\s*)?(?:\(?\s*)?(?:(?:được\s+)?(?:ký|kí)(?:\s+kết)?\s*)?"
+    r"(?:vào\s+|từ\s+)?năm\s+\d{4}(?!\d)",
+    re.IGNORECASE,
+)
+
+
+# The period right after a noun (`Biên bản ghi nhớ hợp tác giai đoạn 2021 - 2025`).
+_NOUN_PERIOD = re.compile(
+    r"\s*(?:hợp tác\s*)?(?:giai đoạn\s*|nhiệm kỳ\s*)?(?:\(\s*)?(?:19|20)\d\d\s*(?:-|–|—|đến|tới)", re.I
+)
+
+
+def _planned_between(text: str, start: int, a: int, b: int, end: int) -> bool:
+    """The signing verbs between two document nouns are all planned (`và sẽ ký`)."""
+    signs = list(SIGN.finditer(text, a, b))
+    return bool(signs) and all(not_yet(text, start, sm.start(), end) for sm in signs)
 
 
 _PARTY_LIST = _DOCS["party_list"].regex

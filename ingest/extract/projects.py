@@ -119,6 +119,23 @@ _SINGLE_YEAR = re.compile(r"(?<!\w)năm\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORE
 _TRADE = re.compile(r"kim ngạch|xuất khẩu|nhập khẩu|doanh thu|GDP|ngân sách|thu nhập|tổng vốn đầu tư FDI")
 # The other side's own share of a joint project (`phía tỉnh B đối ứng 1,2 tỷ kíp`): money
 # B puts in, not money the funder gives B.
+_INFLOW = _SUPPORT["investment_inflow"].regex
+_PER_WORDS = _SUPPORT["per_person"].regex.pattern
+# `mỗi suất trị giá 1,5 triệu đồng/tháng`, `2 triệu đồng/người`: a rate, not a gift.
+_PER_BEFORE = re.compile(
+    rf"(?<!\w)mỗi\s+(?:{_PER_WORDS})(?:\s+(?:trị giá|được|là|nhận|hỗ trợ|khoảng|hơn|gần))*\s*$", re.IGNORECASE
+)
+_PER_AFTER = re.compile(rf"\s*/\s*(?:{_PER_WORDS})", re.IGNORECASE)
+
+
+def _per_person(text: str, a: Amount, start: int) -> bool:
+    """`mỗi suất trị giá 1,5 triệu đồng/tháng`, `3 triệu đồng/người`: a rate, not a gift."""
+    if "/" in text[a.end : a.end + 2] and _PER_AFTER.match(text, a.end):
+        return True
+    lo = max(start, a.start - 40)
+    return "mỗi" in text[lo : a.start].lower() and _PER_BEFORE.search(text, lo, a.start) is not None
+
+
 _OWN_SHARE = re.compile(r"(?<!\w)(?:đối ứng|tự bố trí|tự cân đối|bỏ ra|góp vốn)(?!\w)", re.IGNORECASE)
 # A company's or enterprises' capital (`Công ty X ... vốn đầu tư 1.500 tỷ đồng`, `vốn đầu
 # tư của các doanh nghiệp`) is business investment, not a province's aid.
@@ -240,6 +257,10 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
             # `ngôi trường ... với tổng kinh phí gần 4 tỷ đồng` after a sentence on
             # its handover: the cost of the work that funder gave.
             funder = ctx.last_funder
+        if funder is None and all_amounts:
+            # `Công trình có tổng kinh phí 650 triệu đồng do Tỉnh đoàn A vận động ... ủng hộ`:
+            # the agent named after the cost raised or gave it.
+            funder = _agent_after(text, ms, all_amounts[0].end, end)
         if funder is None and item_starts and _SUBJECTLESS.fullmatch(text, start, verb.start()):
             # `Đồng thời hỗ trợ ... 120 triệu đồng cho tỉnh B`: the previous aid statement's
             # funder, else the article's main province of the other country than the
@@ -248,6 +269,8 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
         if funder is None or funder.iso in crowd:
             continue
         amounts = [a for a in all_amounts if a.start > verb.start() or of_funder]
+        if amounts:
+            amounts = [a for a in amounts if not _per_person(text, a, start)]
         after_verb = verb.start() if not of_funder else start
         goods = [g for g in all_goods if g.start > after_verb and not _valued(text, g.end, amounts, end)]
         counts = [
@@ -256,8 +279,11 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
             if c.start > after_verb or c.beneficiary is not None or c.kind == "investment"
         ]
         counts = [c for c in counts if not _valued(text, c.end, amounts, end)]
-        if amounts:
-            counts = [c for c in counts if c.kind != "investment"]  # the capital is stated
+        if amounts or (
+            any(c.kind == "investment" for c in counts) and _INFLOW.search(text, start, end) is not None
+        ):
+            # the capital is stated; or the province attracts investment from anywhere
+            counts = [c for c in counts if c.kind != "investment"]
         if counts and _school_subject(text, funder, verb.start(), start):
             counts = []
         # `hỗ trợ tỉnh B 20 tỷ đồng xây trường và đào tạo 200 cán bộ`: the count is what
@@ -524,11 +550,40 @@ def _subject_verb(
             # predicate; its subject stands before the first.
             while i > 0 and not text[verbs[i - 1].end() : verbs[i].start()].strip():
                 i -= 1
+            if i > 0 and _NOUN_CUE.fullmatch(verbs[i].group()):
+                # `hỗ trợ xây dựng Trường ... tỉnh B với kinh phí 25 tỷ đồng`: the cost noun
+                # belongs to the aid verb before it, whose subject is the giver.
+                earlier = [v for v in verbs[:i] if not _NOUN_CUE.fullmatch(v.group())]
+                if earlier and _COST_AFTER.search(text, verbs[i - 1].end(), verbs[i].start()):
+                    return earlier[-1]
             return verbs[i]
     for v in verbs:
         if any(m.end <= v.start() for m in ms):
             return v
     return verbs[0]
+
+
+_COST_AFTER = re.compile(r"(?<!\w)(?:với|có)(?:\s+(?:tổng|tổng số))?\s*$", re.IGNORECASE)
+
+
+_MOBILISE = _SUPPORT["mobilise"].regex
+_AGENT_THEN = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:(?:đã|trực tiếp)\s+)?", re.IGNORECASE)
+
+
+def _agent_after(text: str, ms: list[Mention], lo: int, end: int) -> Mention | None:
+    """The passive agent right after a cost (`... 3 tỷ đồng do tỉnh A hỗ trợ`, `do Tỉnh đoàn A
+    vận động`): a province after `do`/`được`/`nhờ` followed by a support or mobilising verb."""
+    for m in ms:
+        if m.start < lo or m.start - lo > 40:
+            continue
+        if not _AGENT.search(text, lo, m.start):
+            return None
+        gap = _AGENT_THEN.match(text, m.end, end)
+        at = gap.end() if gap else m.end
+        if VERB.match(text, at) or _MOBILISE.match(text, at):
+            return m
+        return None
+    return None
 
 
 def _verbs_with_items(text: str, lo: int, end: int, items: list[int]) -> list[re.Match[str]]:
