@@ -29,12 +29,14 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 DEFAULT = Path("/tmp") / "vlkg-extract-snapshot.json"
+# The code measured is the code of the tree this script sits in, even where another checkout
+# is installed in the venv (run a copy of the old tree's script to snapshot the old code).
+sys.path.insert(0, str(ROOT))
 SUFFIXES = (".txt", ".html", ".htm", ".json")
 
 
 def _documents() -> Iterator[tuple[str, Any]]:
     """(label, Document) for every input, in a fixed order."""
-    sys.path.insert(0, str(ROOT))
     from app.gazetteer import gazetteer
     from bench.bench_extract import make_article
     from ingest.reading import document_from_bytes
