@@ -287,7 +287,8 @@ def _blocks(container: LexborNode) -> list[list[tuple[str, Hint | None]]]:
         if tag == "br":
             out.line_break()
             continue
-        own = _class_hint(node) if node.attributes else None
+        # A bare `<figcaption>` has no attributes but is a caption all the same.
+        own = _class_hint(node) if node.attributes or tag == "figcaption" else None
         if own == "drop":
             continue
         child_hint = own or hint

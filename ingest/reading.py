@@ -19,6 +19,7 @@ import orjson
 
 from ingest.decode import DecodeError, decode_bytes
 from ingest.document import Document, content_id
+from ingest.frontmatter import split_front_matter
 from ingest.html import declared_charset, looks_like_html, parse_html
 from ingest.metadata import detect_language, parse_date
 from ingest.segment import Hint, Zoning, zone_text
@@ -116,8 +117,18 @@ def document_from_bytes(data: bytes, *, source: str, suffix: str = "") -> Docume
     if suffix in HTML_SUFFIXES or looks_like_html(text):
         doc = _from_html(text, source)
     else:
-        text, url, published = _preamble(text)
-        doc = document_from_text(text, source=source, url=url, published=published)
+        front = split_front_matter(text)
+        text, url, published = _preamble(front.text)
+        doc = document_from_text(
+            text,
+            source=source,
+            url=front.url or url,
+            published=front.published or published,
+            title=front.title,
+            outlet=front.outlet,
+            language=front.language,
+        )
+        doc.warnings[:0] = front.warnings
     doc.warnings[:0] = decoded.warnings
     return doc
 

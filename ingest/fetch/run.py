@@ -3,7 +3,8 @@
 Main text is left to the project's own reader at ingest time (the page's HTML is kept);
 metadata is taken from trafilatura, which knows many more ways a news page states its date,
 canonical URL and site name than our reader's few selectors, with our reader's values as the
-fallback. See docs/dataset.md for the comparison behind that choice.
+fallback. trafilatura's main text was scored against our zoning and did no better
+(`tools/compare_readers.py`; docs/reading.md, "Main text").
 """
 
 from __future__ import annotations
