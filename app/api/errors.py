@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -13,6 +14,8 @@ from app.gazetteer import ProvinceAmbiguous, ProvinceNotFound
 from app.store.base import StoreError, StoreUnavailable
 
 PROBLEM = "application/problem+json"
+
+log = logging.getLogger(__name__)
 
 
 def problem(status: int, title: str, detail: str, **extra: Any) -> JSONResponse:
@@ -60,10 +63,14 @@ def install(app: FastAPI) -> None:
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         return problem(exc.status_code, str(exc.detail), str(exc.detail))
 
+    # Store errors name files and server addresses: those go to the log, the client gets
+    # the public cause only.
     @app.exception_handler(StoreUnavailable)
-    async def _unavailable(_: Request, exc: StoreUnavailable) -> JSONResponse:
-        return problem(503, "Graph store unavailable", str(exc))
+    async def _unavailable(request: Request, exc: StoreUnavailable) -> JSONResponse:
+        log.warning("graph store unavailable on %s: %s", request.url.path, exc)
+        return problem(503, "Graph store unavailable", exc.public)
 
     @app.exception_handler(StoreError)
-    async def _store(_: Request, exc: StoreError) -> JSONResponse:
-        return problem(503, "Graph store error", str(exc))
+    async def _store(request: Request, exc: StoreError) -> JSONResponse:
+        log.warning("graph store error on %s: %s", request.url.path, exc)
+        return problem(503, "Graph store error", exc.public)

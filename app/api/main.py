@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -26,6 +27,8 @@ from app.api.routes import network as network_routes
 from app.settings import Settings, get_settings
 from app.store import GraphStore, StoreError, open_reader
 
+log = logging.getLogger(__name__)
+
 DESCRIPTION = """
 Vietnam–Laos provincial partnerships as a knowledge graph. Every fact cites the
 articles and sentences it was extracted from. Province names may be given in any
@@ -42,11 +45,12 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
         if getattr(app.state, "store", None) is None:
             # A store that cannot be opened now (a Neo4j server still starting) gives
             # 503s, and each request tries again (deps.get_store) until it opens.
-            app.state.opener = lambda: open_reader(settings)
+            app.state.opener = lambda: open_reader(settings, recover=True)
             try:
-                app.state.owned = app.state.store = open_reader(settings)
+                app.state.owned = app.state.store = app.state.opener()
             except StoreError as exc:
-                app.state.store_error = str(exc)
+                log.warning("the graph store cannot be opened yet: %s", exc)
+                app.state.store_error = (str(exc), exc.public)
         yield
         owned: GraphStore | None = getattr(app.state, "owned", None)
         if owned is not None:
@@ -62,6 +66,7 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
         redoc_url=None,
     )
     app.state.store = store
+    app.state.backend = store.backend if store is not None else settings.store
     linked_data.install(app)  # RDF routes + content negotiation, inside gzip and CORS
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)  # 9 costs ~15 ms on 300 kB
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"], allow_headers=["*"])

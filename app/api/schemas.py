@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, Field
 
 
@@ -95,8 +97,11 @@ class Stats(BaseModel):
 
 
 class Health(BaseModel):
-    status: str
+    status: Literal["ok", "degraded"]
     backend: str
+    reason: str | None = Field(
+        default=None, description="why the store cannot be read (with status degraded, HTTP 503)"
+    )
 
 
 # -- query API: entities beyond provinces, lists, search, paths, timelines -------------------
