@@ -129,9 +129,7 @@ def _streamed_facts(path: Path) -> Iterator[tuple[int, ArticleFacts | str]]:
             raise ReadError(path, "not a streamed facts document")
         index = 0
         while raw := handle.readline(MAX_ARTICLE_BYTES + 4):
-            line = raw.strip()
-            if line.startswith(b","):
-                line = line[1:]
+            line = raw.strip().strip(b",")
             if not line or line == b"]}":
                 continue
             if len(raw) > MAX_ARTICLE_BYTES and not raw.endswith(b"\n"):

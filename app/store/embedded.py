@@ -296,7 +296,13 @@ class EmbeddedStore(GraphStore):
         if read_only and not self.path.exists():
             raise StoreError(f"no vlkg store in {self.data_dir} yet: run `vlkg ingest` first")
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        self._handle = self._open(recover=recover)
+        try:
+            self._handle = self._open(recover=recover or not read_only)
+        except StoreDamaged as exc:
+            if not (force and not read_only and exc.cause in ("empty", "damaged")):
+                raise
+            self._set_aside()
+            self._handle = self._open(recover=False)
         if not read_only:
             _WRITING.add(str(self.path))
             self.ensure_schema()
