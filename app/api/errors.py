@@ -7,11 +7,12 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.gazetteer import ProvinceAmbiguous, ProvinceNotFound
 from app.store.base import StoreError, StoreUnavailable
+from app.uris import base_uri
 
 PROBLEM = "application/problem+json"
 
@@ -60,8 +61,17 @@ def install(app: FastAPI) -> None:
         return problem(422, "Invalid request", where[:500], errors=errors)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return problem(exc.status_code, str(exc.detail), str(exc.detail))
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        path = request.url.path
+        if exc.status_code == 404 and len(path) > 1 and path.endswith("/"):
+            # `/provinces/` → `/provinces`, at the configured base URI: a redirect never
+            # points wherever the client's Host header says
+            query = f"?{request.url.query}" if request.url.query else ""
+            return RedirectResponse(f"{base_uri()}{path.rstrip('/') or '/'}{query}", status_code=307)
+        response = problem(exc.status_code, str(exc.detail), str(exc.detail))
+        for name, value in (exc.headers or {}).items():  # `Allow` on 405
+            response.headers[name] = value
+        return response
 
     # Store errors name files and server addresses: those go to the log, the client gets
     # the public cause only.

@@ -9,6 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app import web
 from app.api import errors
@@ -34,6 +35,31 @@ Vietnam–Laos provincial partnerships as a knowledge graph. Every fact cites th
 articles and sentences it was extracted from. Province names may be given in any
 spelling, with or without diacritics, or as ISO 3166-2 codes.
 """
+
+
+class HeadAsGet:
+    """HEAD wherever GET is (RFC 9110): answered as GET, with the headers and no body.
+
+    FastAPI routes declare GET only; this runs them for HEAD and drops the body, so
+    `Content-Length` and `Content-Type` are the ones GET would send.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def without_body(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, without_body)
 
 
 def create_app(store: GraphStore | None = None, settings: Settings | None = None) -> FastAPI:
@@ -64,12 +90,14 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
         lifespan=lifespan,
         docs_url=None,
         redoc_url=None,
+        redirect_slashes=False,  # see errors.install: redirects built from VLKG_BASE_URI
     )
     app.state.store = store
     app.state.backend = store.backend if store is not None else settings.store
     linked_data.install(app)  # RDF routes + content negotiation, inside gzip and CORS
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)  # 9 costs ~15 ms on 300 kB
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"], allow_headers=["*"])
+    app.add_middleware(HeadAsGet)
     errors.install(app)
     app.include_router(system.router)
     app.include_router(provinces.router)

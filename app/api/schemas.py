@@ -87,6 +87,8 @@ class Partners(BaseModel):
 
 class ProvinceList(BaseModel):
     total: int
+    limit: int
+    offset: int
     items: list[ProvinceRef]
 
 

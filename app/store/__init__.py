@@ -17,6 +17,10 @@ __all__ = [
 ]
 
 
+#: Passwords copied from examples: refused, so no deployment runs on a published one.
+PLACEHOLDER_PASSWORDS = frozenset({"", "change-me-please", "changeme", "change-me", "password"})
+
+
 def open_store(settings: Settings | None = None, read_only: bool = False, force: bool = False) -> GraphStore:
     """The configured store; Neo4j is imported only when asked for.
 
@@ -27,6 +31,11 @@ def open_store(settings: Settings | None = None, read_only: bool = False, force:
     if settings.store == "neo4j":
         if not settings.neo4j_uri:
             raise StoreError("VLKG_STORE=neo4j needs NEO4J_URI (e.g. bolt://localhost:7687)")
+        if settings.neo4j_password.strip().lower() in PLACEHOLDER_PASSWORDS:
+            raise StoreError(
+                "NEO4J_PASSWORD is empty or a placeholder: set the password of your Neo4j server "
+                "(in the environment or .env)"
+            )
         from app.store.neo4j import Neo4jStore
 
         return Neo4jStore(
