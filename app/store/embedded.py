@@ -35,6 +35,7 @@ import re
 import struct
 import threading
 import time
+import weakref
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,6 +58,12 @@ log = logging.getLogger(__name__)
 RECHECK_SECONDS = 0.5
 #: Seconds between two tries to open a store that could not be opened.
 RETRY_SECONDS = 1.0
+
+#: Handles reserve less address space than LadybugDB's default (8 TB of virtual memory per
+#: open database, so ~15 open at once exhaust a 47-bit address space): a server holds two
+#: while it swaps, a test process many. 256 GB is far beyond any graph of this project;
+#: the setting is a reservation only, not part of the files.
+_READER: dict[str, Any] = {"max_db_size": 1 << 38}
 
 #: Paths this process holds open for writing: probing their lock from here would release
 #: it (POSIX locks belong to the process), so they are known to be held instead.
@@ -178,7 +185,7 @@ def diagnose(data_dir: Path) -> Diagnosis:
     if not path.exists():
         return Diagnosis(path, None, "no store yet")
     try:
-        db = lb.Database(str(path), read_only=True)
+        db = lb.Database(str(path), read_only=True, **_READER)
         try:
             conn = lb.Connection(db)
             try:
@@ -196,10 +203,15 @@ def diagnose(data_dir: Path) -> Diagnosis:
 
 def _check_readable(conn: Any) -> str | None:
     """Read every table's count and the published generation: fails on damaged files."""
-    for stmt in ("MATCH (n) RETURN count(n)", "MATCH ()-[r]->() RETURN count(r)"):
-        conn.execute(stmt)
-    result = conn.execute("MATCH (m:Meta) WHERE m.key = 'generation' RETURN m.value")
-    return str(result.get_next()[0]) if result.has_next() else None
+    for name in ("admin/check_nodes", "admin/check_rels"):
+        conn.execute(statement(name))
+    result = conn.execute(statement("read/meta"))
+    generation = None
+    while result.has_next():
+        key, value = result.get_next()
+        if key == "generation":
+            generation = str(value)
+    return generation
 
 
 class _Handle:
@@ -214,7 +226,7 @@ class _Handle:
     def __init__(self, path: Path, read_only: bool) -> None:
         self.path = path
         self.lock = threading.RLock()
-        self.db = lb.Database(str(path), read_only=read_only)
+        self.db = lb.Database(str(path), read_only=read_only, **_READER)
         try:
             self.conn = lb.Connection(self.db)
             self.generation = _check_readable(self.conn) if read_only else None
@@ -331,7 +343,7 @@ class EmbeddedStore(GraphStore):
     def _recover(self) -> None:
         """Let LadybugDB replay what a killed writer left (it does so on a read-write open)."""
         log.warning("recovering the embedded store %s left by a writer that stopped", self.path)
-        db = lb.Database(str(self.path))
+        db = lb.Database(str(self.path), **_READER)
         db.close()
 
     def _set_aside(self) -> None:
@@ -528,13 +540,24 @@ def new_generation() -> str:
 
 
 class _View(GraphStore):
-    """A read-only store pinned to one handle: what one request or one export reads."""
+    """A read-only store pinned to one handle: what one request or one export reads.
+
+    It refers to its handle and store weakly, so no reference cycle keeps a LadybugDB
+    database (and its reserved address space) alive after its store is dropped.
+    """
 
     backend = "embedded"
 
     def __init__(self, store: EmbeddedStore, handle: _Handle) -> None:
-        self._store = store
-        self._handle = handle
+        self._store = weakref.ref(store)
+        self._handle_ref = weakref.ref(handle)
+        self._token = handle.token
+
+    def _live(self) -> _Handle:
+        handle = self._handle_ref()
+        if handle is None or handle.closed:
+            raise StoreError("this snapshot of the embedded store is closed")
+        return handle
 
     @property
     def writable(self) -> bool:
@@ -542,21 +565,23 @@ class _View(GraphStore):
 
     @property
     def snapshot(self) -> str | None:
-        return self._handle.token
+        return self._token
 
     @contextlib.contextmanager
     def pinned(self) -> Iterator[GraphStore]:
-        self._handle.acquire()
+        handle = self._live()
+        handle.acquire()
         try:
             yield self
         finally:
-            self._handle.release()
+            handle.release()
 
     def problem(self) -> str | None:
-        return self._store.problem()
+        store = self._store()
+        return store.problem() if store is not None else "the store is closed"
 
     def run(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
-        return self._handle.run(query, params)
+        return self._live().run(query, params)
 
     def ensure_schema(self) -> None:
         raise StoreError("a read-only view has no schema to ensure")
