@@ -20,10 +20,12 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
-from app.facts import ArticleFacts, FactsDocument
-from app.settings import get_settings
-from app.store import StoreError, open_store
+from app.facts import ArticleFacts
+from app.settings import Settings, get_settings
+from app.store import GraphStore, StoreDamaged, StoreError, open_store
+from ingest.pipeline import display_name
 
 if TYPE_CHECKING:
     from app.api.schemas import Coverage
@@ -77,8 +79,17 @@ def _status(failures: int) -> int:
 STOPPED = 120
 
 
+def _say(label: str, style: str, message: str) -> None:
+    """One line on stderr: `label` styled, `message` shown as plain text. Paths and input
+    text never pass through console markup (`[/y]` in a file name stays `[/y]`), and
+    control characters are shown escaped, so no input can drive the terminal."""
+    from ingest.pipeline import display_name
+
+    err.print(Text.assemble((label, style), " ", display_name(message)), highlight=False, soft_wrap=True)
+
+
 def _fail(message: str, code: int = STOPPED) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    _say("error:", "bold red", message)
     return typer.Exit(code)
 
 
@@ -100,7 +111,7 @@ def _collect(
     """Facts for every input: facts files are read, articles are extracted."""
     from ingest.pipeline import extract_paths, iter_inputs
 
-    missing = [p for p in paths if not p.exists()]
+    missing = [p for p in paths if not p.exists() and not p.is_symlink()]
     if missing:
         raise _fail(f"{missing[0]}: no such file or folder")
     files = list(iter_inputs(paths))
@@ -109,27 +120,38 @@ def _collect(
     return run.articles, list(run.failures), list(run.warnings)
 
 
+def _report(warnings: list[str], failures: list[tuple[str, str]]) -> None:
+    for w in warnings:
+        _say("warning:", "yellow", w)
+    for source, reason in failures:
+        _say("failed:", "red", f"{source}: {reason}")
+
+
 @cli.command()
 def extract(
     paths: Paths,
-    json: Annotated[bool, typer.Option("--json", help="print the facts document as JSON")] = False,
+    json: Annotated[
+        bool,
+        typer.Option(
+            "--json", help="print the facts document as JSON, an article a line (`vlkg ingest` reads it)"
+        ),
+    ] = False,
 ) -> None:
     """Extract facts from articles; touches no store."""
+    from ingest.pipeline import facts_lines
+
     with _progress() as progress:
         articles, failures, warnings = _collect(paths, progress)
-    for w in warnings:
-        err.print(f"[yellow]warning:[/] {w}", highlight=False, soft_wrap=True)
-    for source, reason in failures:
-        err.print(f"[red]failed:[/] {source}: {reason}", highlight=False, soft_wrap=True)
-    doc = FactsDocument(articles=articles)
+    _report(warnings, failures)
     if json:
-        sys.stdout.buffer.write(orjson.dumps(doc.model_dump(mode="json"), option=orjson.OPT_INDENT_2))
-        sys.stdout.buffer.write(b"\n")
+        for chunk in facts_lines(articles):
+            sys.stdout.buffer.write(chunk)
+        sys.stdout.buffer.flush()
     else:
         table = Table("article", "partnerships", "officials", "agreements", "projects", "events")
         for a in articles:
             table.add_row(
-                a.source,
+                Text(display_name(a.source)),
                 str(len(a.partnerships)),
                 str(len(a.officials)),
                 str(len(a.agreements)),
@@ -193,6 +215,13 @@ def fetch(
 def ingest(
     paths: Paths,
     batch_size: Annotated[int | None, typer.Option(min=1, help="articles per transaction")] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="start a new store over an empty, missing or damaged one (its files are kept aside)",
+        ),
+    ] = False,
 ) -> None:
     """Extract (where needed) and load into the configured store."""
     from ingest.load import BatchFailed, load_articles
@@ -201,7 +230,7 @@ def ingest(
     with _progress() as progress:
         articles, failures, warnings = _collect(paths, progress)
         try:
-            store = open_store(settings)
+            store = _open_writer(settings, force)
         except StoreError as exc:
             raise _fail(str(exc)) from exc
         try:
@@ -217,10 +246,7 @@ def ingest(
         finally:
             store.close()
     failures.extend(report.failed)
-    for w in [*warnings, *report.warnings]:
-        err.print(f"[yellow]warning:[/] {w}", highlight=False, soft_wrap=True)
-    for source, reason in failures:
-        err.print(f"[red]failed:[/] {source}: {reason}", highlight=False, soft_wrap=True)
+    _report([*warnings, *report.warnings], failures)
     table = Table(title=f"vlkg ingest → {store.backend}", show_header=False)
     for label, value in (
         ("articles loaded", report.articles),
@@ -237,6 +263,89 @@ def ingest(
         table.add_row(label, str(value))
     err.print(table)
     raise typer.Exit(_status(len(failures)))
+
+
+def _open_writer(settings: Settings, force: bool) -> GraphStore:
+    """The store to load into; with `force`, an unreadable embedded store is set aside
+    (said on stderr) and a new one started; without it that is refused, naming the cause."""
+    if force and settings.store == "embedded":
+        from app.store.embedded import diagnose
+
+        found = diagnose(settings.data_dir)
+        if found.cause in ("missing", "empty", "damaged"):
+            _say(
+                "warning:",
+                "yellow",
+                f"{found.path}: {found.cause}; --force: starting a new store, the old files are "
+                "kept beside it (suffix .unreadable-<time>)",
+            )
+    try:
+        return open_store(settings, force=force)
+    except StoreDamaged as exc:
+        if exc.cause in ("missing", "empty", "damaged"):
+            raise StoreDamaged(
+                exc.path,
+                exc.cause,
+                exc.detail,
+                "not starting a new store over it without --force; restore it from a backup, "
+                "or run `vlkg ingest --force` to start a new one (its files are kept aside)",
+            ) from exc
+        raise
+
+
+@cli.command()
+def doctor(
+    recover: Annotated[
+        bool, typer.Option("--recover", help="replay what a stopped writer left (needs no other writer)")
+    ] = False,
+) -> None:
+    """Check that the configured store can be read, and say what to do if not.
+
+    Exit 0 when it can (or there is none yet), 120 when it cannot.
+    """
+    settings = get_settings()
+    if settings.store != "embedded":
+        try:
+            store = open_store(settings)
+        except StoreError as exc:
+            raise _fail(str(exc)) from exc
+        try:
+            problem = store.problem()
+        finally:
+            store.close()
+        if problem:
+            raise _fail(f"the Neo4j database: {problem}")
+        _say("ok:", "green", f"the Neo4j database {settings.neo4j_database} answers")
+        return
+    from app.store.embedded import DB_FILE, EmbeddedStore, diagnose, writer_active
+
+    found = diagnose(settings.data_dir)
+    if found.cause == "needs recovery" and recover:
+        if writer_active(settings.data_dir / DB_FILE):
+            raise _fail(f"{found.path}: a writer holds it; run `vlkg doctor` again when it is done")
+        try:
+            EmbeddedStore(settings.data_dir, read_only=True, recover=True).close()
+        except StoreError as exc:
+            raise _fail(str(exc)) from exc
+        found = diagnose(settings.data_dir)
+    if found.cause == "in use":
+        _say("busy:", "yellow", f"{found.path}: {found.detail}")
+        raise typer.Exit(0)
+    if found.cause is not None:
+        raise _fail(str(found.error()))
+    if found.detail == "no store yet":
+        _say("ok:", "green", f"{settings.data_dir}: no store yet; `vlkg ingest` creates one")
+        return
+    store = EmbeddedStore(settings.data_dir, read_only=True)
+    try:
+        counts = store.counts()
+        generation = store.generation
+    finally:
+        store.close()
+    articles = counts["nodes"].get("Article", 0)
+    _say(
+        "ok:", "green", f"{found.path}: readable, {articles} articles, generation {generation or 'none yet'}"
+    )
 
 
 @cli.command()
@@ -278,6 +387,10 @@ def stats(
             report = coverage_of(store, gazetteer())
         else:
             counts = store.counts()
+    except RuntimeError as exc:  # the engine failing on data it opened: damaged files
+        raise _fail(
+            f"{get_settings().data_dir}: damaged ({str(exc).splitlines()[0]}); run `vlkg doctor`"
+        ) from exc
     finally:
         store.close()
     if coverage:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -531,28 +532,40 @@ def load_articles(
     gaz: Gazetteer | None = None,
     on_batch: Callable[[int], None] | None = None,
 ) -> LoadReport:
-    """Load facts articles; invalid ones are reported in `failed` and skipped whole."""
+    """Load facts articles; invalid ones are reported in `failed` and skipped whole.
+
+    The last batch carries the load's new generation (`ChangeSet.generation`), written in
+    the same transaction as its rows: a server reading the store moves to this load when
+    its last batch is committed, never to a half load, and also when the process dies
+    right after that commit. So a full batch is held back until the next valid article
+    shows it is not the last.
+    """
     gaz = gaz or gazetteer()
     total = LoadReport()
-    store.apply_planned(lambda view: reference_changes(view, gaz))
+    changed = bool(store.apply_planned(lambda view: reference_changes(view, gaz)))
+    generation = new_generation()
     batch: list[ArticleFacts] = []
 
-    def flush() -> None:
-        if not batch:
+    def flush(last: bool) -> None:
+        nonlocal changed
+        if not batch and not (last and changed):
             return
         reports: list[LoadReport] = []
 
         def plan(view: Lookups) -> ChangeSet:
             changes, report = plan_batch(view, batch, gaz)
             reports[:] = [report]  # a retried unit of work plans again: keep the last plan's
+            if last and (changed or changes):
+                changes.generation = generation
             return changes
 
         try:
-            store.apply_planned(plan)
+            changes = store.apply_planned(plan)
         except Exception as exc:
             raise BatchFailed([a.source for a in batch], total, exc) from exc
+        changed = changed or bool(changes)
         total.add(reports[-1])
-        if on_batch is not None:
+        if on_batch is not None and batch:
             on_batch(len(batch))
         batch.clear()
 
@@ -564,8 +577,13 @@ def load_articles(
             if on_batch is not None:
                 on_batch(1)
             continue
-        batch.append(art)
         if len(batch) >= batch_size:
-            flush()
-    flush()
+            flush(last=False)
+        batch.append(art)
+    flush(last=True)
     return total
+
+
+def new_generation() -> str:
+    """A generation token for one load: later loads get larger ones."""
+    return str(time.time_ns())

@@ -13,6 +13,7 @@ passed through unchanged, so extraction can be done once and loaded many times.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,16 +22,18 @@ from typing import Any
 import orjson
 from pydantic import ValidationError
 
-from app.facts import ArticleFacts, FactsDocument
+from app.facts import FACTS_FORMAT, ArticleFacts, FactsDocument
 from app.provenance import public_source
 from ingest.decode import DecodeError, decode_bytes
-from ingest.reading import ReadError, document_from_bytes, read_bytes, read_document
+from ingest.reading import MAX_BYTES, ReadError, document_from_bytes, open_regular, read_bytes, read_document
 from ingest.sidecar import Sidecars
 
 __all__ = [
     "INPUT_SUFFIXES",
     "ExtractRun",
+    "display_name",
     "extract_paths",
+    "facts_lines",
     "iter_inputs",
     "load_facts_file",
 ]
@@ -78,10 +81,105 @@ def iter_inputs(paths: Iterable[Path]) -> Iterator[Path]:
                 yield candidate
 
 
+def display_name(path: str | os.PathLike[str]) -> str:
+    """A path as it may be shown and stored: bytes that are not UTF-8 as `\\xNN`, control
+    characters (escape sequences a terminal would obey) as `\\x1b`-style escapes."""
+    text = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _name_problem(path: Path) -> str | None:
+    """Why a file's name cannot be carried into the facts, or None."""
+    try:
+        os.fsencode(path).decode("utf-8")
+    except UnicodeDecodeError:
+        return "file name is not valid UTF-8; rename it (e.g. `convmv -f <encoding> -t utf-8`)"
+    return None
+
+
+#: The first line of a facts document as `vlkg extract --json` writes it: one article per
+#: line after it, so a reader can take it one article at a time, whatever its size.
+FACTS_HEAD = b'{"format":"%s","articles":[\n' % FACTS_FORMAT.encode()
+#: The largest single article line in a streamed facts document.
+MAX_ARTICLE_BYTES = MAX_BYTES
+
+
+def facts_lines(articles: Iterable[ArticleFacts]) -> Iterator[bytes]:
+    """A facts document in the streamed layout (`FACTS_HEAD`, an article per line, `]}`):
+    valid JSON for any reader, and read back one article at a time by `vlkg ingest`, so
+    everything `vlkg extract --json` writes can be ingested, however large."""
+    yield FACTS_HEAD
+    first = True
+    for art in articles:
+        line = orjson.dumps(art.model_dump(mode="json"))
+        yield line if first else b",\n" + line
+        first = False
+    yield b"\n]}\n"
+
+
+def _streamed_facts(path: Path) -> Iterator[tuple[int, ArticleFacts | str]]:
+    """(index, article or why it was refused) of a facts document in the streamed layout,
+    read one line at a time: its size is not limited, only each article's."""
+    fd, _size = open_regular(path)
+    with os.fdopen(fd, "rb") as handle:
+        if handle.read(len(FACTS_HEAD)) != FACTS_HEAD:
+            raise ReadError(path, "not a streamed facts document")
+        index = 0
+        while raw := handle.readline(MAX_ARTICLE_BYTES + 4):
+            line = raw.strip().strip(b",")
+            if not line or line == b"]}":
+                continue
+            if len(raw) > MAX_ARTICLE_BYTES and not raw.endswith(b"\n"):
+                yield index, f"articles[{index}]: too large (limit {MAX_ARTICLE_BYTES // 1_000_000} MB)"
+                while (rest := handle.readline(MAX_ARTICLE_BYTES)) and not rest.endswith(b"\n"):
+                    pass
+            else:
+                yield index, _one_article(index, line)
+            index += 1
+
+
+def _one_article(index: int, line: bytes) -> ArticleFacts | str:
+    try:
+        return ArticleFacts.model_validate_json(line)
+    except ValidationError as err:
+        return _article_error(index, err)
+
+
+def _article_error(index: int, err: ValidationError) -> str:
+    """`articles[3].partnerships[0].vn: ...`: the bad article's index and what is wrong."""
+    message = summarise_validation(err)
+    return f"articles[{index}]{': ' + message[10:] if message.startswith('document: ') else '.' + message}"
+
+
+def is_streamed_facts(path: Path) -> bool:
+    """Whether `path` starts like a facts document written by `vlkg extract --json`."""
+    fd, _size = open_regular(path)
+    with os.fdopen(fd, "rb") as handle:
+        return handle.read(len(FACTS_HEAD)) == FACTS_HEAD
+
+
+def iter_facts_file(path: Path) -> Iterator[tuple[int, ArticleFacts | str]]:
+    """Every article of a facts document with its index, or the reason it was refused:
+    one bad article costs that article only. `ReadError` when the file is no facts
+    document at all."""
+    if is_streamed_facts(path):
+        yield from _streamed_facts(path)
+        return
+    yield from _facts_items(path, _parse_json(path, read_bytes(path)))
+
+
 def load_facts_file(path: Path) -> list[ArticleFacts]:
-    """The articles of a facts document, validated; `ReadError` naming the file otherwise."""
-    data = read_bytes(path)
-    return _facts_from_payload(path, _parse_json(path, data))
+    """The articles of a facts document, validated; `ReadError` naming the file and the
+    index of the first bad article otherwise."""
+    found: list[ArticleFacts] = []
+    for _index, item in iter_facts_file(path):
+        if isinstance(item, str):
+            raise ReadError(path, item)
+        found.append(item)
+    return found
 
 
 def _parse_json(path: Path, data: bytes) -> Any:
@@ -99,13 +197,22 @@ def _is_facts_payload(obj: Any) -> bool:
     return isinstance(obj, dict) and "articles" in obj
 
 
-def _facts_from_payload(path: Path, obj: Any) -> list[ArticleFacts]:
+def _facts_items(path: Path, obj: Any) -> Iterator[tuple[int, ArticleFacts | str]]:
+    """The articles of a parsed facts document, each validated alone."""
     if not _is_facts_payload(obj):
         raise ReadError(path, 'not a facts document: expected {"articles": [...]}')
     try:
-        return FactsDocument.model_validate(obj).articles
+        FactsDocument.model_validate({**obj, "articles": []})
     except ValidationError as err:
         raise ReadError(path, f"invalid facts document: {summarise_validation(err)}") from None
+    items = obj["articles"]
+    if not isinstance(items, list):
+        raise ReadError(path, "invalid facts document: articles: Input should be a valid list")
+    for index, item in enumerate(items):
+        try:
+            yield index, ArticleFacts.model_validate(item)
+        except ValidationError as err:
+            yield index, _article_error(index, err)
 
 
 def summarise_validation(err: ValidationError) -> str:
@@ -146,13 +253,18 @@ def extract_paths(paths: Iterable[Path], on_progress: Progress | None = None) ->
     run = ExtractRun()
     sidecars = Sidecars()
     for done, path in enumerate(files, 1):
-        source = str(path)
+        source = display_name(path)
         try:
+            if (problem := _name_problem(path)) is not None:
+                raise ReadError(source, problem)
             if path.suffix.lower() == ".json":
+                if is_streamed_facts(path):
+                    _add_facts(run, source, _streamed_facts(path))
+                    continue
                 data = read_bytes(path)
                 obj = _parse_json(path, data)
                 if _is_facts_payload(obj):
-                    run.articles.extend(_published(a) for a in _facts_from_payload(path, obj))
+                    _add_facts(run, source, _facts_items(path, obj))
                     continue
                 doc = document_from_bytes(data, source=source, suffix=".json")
             else:
@@ -172,6 +284,15 @@ def extract_paths(paths: Iterable[Path], on_progress: Progress | None = None) ->
                 on_progress(done, len(files), source)
     run.warnings[:0] = sidecars.warnings
     return run
+
+
+def _add_facts(run: ExtractRun, source: str, items: Iterable[tuple[int, ArticleFacts | str]]) -> None:
+    """Articles of a facts document: a bad one is a failure naming its index, the others load."""
+    for _index, item in items:
+        if isinstance(item, str):
+            run.failures.append((source, item))
+        else:
+            run.articles.append(_published(item))
 
 
 def _published(facts: ArticleFacts) -> ArticleFacts:

@@ -29,6 +29,7 @@ __all__ = [
     "ReadError",
     "document_from_bytes",
     "document_from_text",
+    "open_regular",
     "read_bytes",
     "read_document",
 ]
@@ -56,28 +57,11 @@ def read_document(path: Path) -> Document:
     return document_from_bytes(data, source=str(path), suffix=path.suffix.lower())
 
 
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes, after checking it is a regular, non-empty file below `MAX_BYTES`.
-
-    The size is checked before reading, and the read itself is capped, so a huge file or a
-    device that never ends cannot exhaust memory.
-    """
+def open_regular(path: Path) -> tuple[int, int]:
+    """A descriptor (blocking) and the size of `path`, checked as a regular, non-empty file
+    before anything is read: a FIFO, device or socket is refused instead of hanging."""
     try:
-        with open(path, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            if stat.S_ISDIR(info.st_mode):
-                raise ReadError(path, "is a directory")
-            if not stat.S_ISREG(info.st_mode):
-                raise ReadError(path, "not a regular file")
-            if info.st_size >= MAX_BYTES:
-                raise ReadError(
-                    path, f"file too large ({_size(info.st_size)}; the limit is {_size(MAX_BYTES)})"
-                )
-            if info.st_size == 0:
-                raise ReadError(path, "empty file")
-            data = handle.read(MAX_BYTES)
-    except ReadError:
-        raise
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
         raise ReadError(path, "no such file") from None
     except IsADirectoryError:
@@ -85,12 +69,56 @@ def read_bytes(path: Path) -> bytes:
     except PermissionError:
         raise ReadError(path, "permission denied") from None
     except OSError as err:
+        raise ReadError(path, f"cannot open: {err.strerror or err}") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise ReadError(path, "is a directory")
+        if not stat.S_ISREG(info.st_mode):
+            raise ReadError(path, f"not a regular file ({_kind(info.st_mode)})")
+        if info.st_size == 0:
+            raise ReadError(path, "empty file")
+        os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd, info.st_size
+
+
+def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """The file's bytes, after checking it is a regular, non-empty file below `limit`.
+
+    The file is opened without blocking and checked on its descriptor before any read, so
+    a FIFO, a device or a socket named like an article is refused at once instead of
+    hanging the run; the read itself is capped, so a huge file cannot exhaust memory.
+    """
+    fd, size = open_regular(path)
+    try:
+        if size >= limit:
+            raise ReadError(path, f"file too large ({_size(size)}; the limit is {_size(limit)})")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(limit)
+    except OSError as err:
         raise ReadError(path, f"cannot read: {err.strerror or err}") from None
-    if len(data) >= MAX_BYTES:
-        raise ReadError(path, f"file too large (at least {_size(MAX_BYTES)})")
+    finally:
+        os.close(fd)
+    if len(data) >= limit:
+        raise ReadError(path, f"file too large (at least {_size(limit)})")
     if not data:
         raise ReadError(path, "empty file")
     return data
+
+
+def _kind(mode: int) -> str:
+    for test, name in (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return name
+    return "not a plain file"
 
 
 def _size(n: int) -> str:

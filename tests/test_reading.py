@@ -225,7 +225,7 @@ def test_missing_file_and_directory(tmp_path: Path) -> None:
 def test_device_is_not_read() -> None:
     with pytest.raises(ReadError) as info:
         read_document(Path("/dev/zero"))
-    assert info.value.reason == "not a regular file"
+    assert info.value.reason == "not a regular file (a character device)"
 
 
 # --- HTML -----------------------------------------------------------------------------------

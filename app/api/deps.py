@@ -1,37 +1,70 @@
-"""Request dependencies: the one store and the gazetteer the app was started with."""
+"""Request dependencies: the one store and the gazetteer the app was started with.
+
+Each request reads one snapshot of the store from its first query to its last
+(`GraphStore.pinned`): an ingest published while it runs is seen by the next request,
+never by half of this one.
+"""
 
 from __future__ import annotations
 
+import logging
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 from typing import Annotated
 
 from fastapi import Depends, Request
+from starlette.datastructures import State
 
 from app.gazetteer import Gazetteer, gazetteer
 from app.store.base import GraphStore, StoreError, StoreUnavailable
 
+log = logging.getLogger(__name__)
+
 _opening = threading.Lock()
+#: Seconds between two tries to open a store that could not be opened.
+REOPEN_SECONDS = 1.0
 
 
-def get_store(request: Request) -> GraphStore:
-    """The app's store; if it could not be opened at start-up, one more try per request
-    (one at a time), so the API recovers by itself when the server comes up."""
-    state = request.app.state
+class StoreNotOpen(StoreUnavailable):
+    """The store could not be opened (yet); `public` says why without paths or URIs."""
+
+    def __init__(self, message: str, public: str) -> None:
+        super().__init__(message)
+        self._public = public
+
+    @property
+    def public(self) -> str:  # type: ignore[override]
+        return self._public
+
+
+def current_store(state: State) -> GraphStore:
+    """The app's store; if it could not be opened yet, one more try (one at a time, at
+    most once a second), so the API recovers by itself when the store comes up or is
+    repaired, without a restart."""
     store: GraphStore | None = getattr(state, "store", None)
     opener: Callable[[], GraphStore] | None = getattr(state, "opener", None)
-    if store is None and opener is not None:
+    if store is None and opener is not None and time.monotonic() >= getattr(state, "retry_at", 0.0):
         with _opening:
             store = getattr(state, "store", None)
             if store is None:
                 try:
                     store = state.owned = state.store = opener()
+                    state.store_error = None
                 except StoreError as exc:
-                    state.store_error = str(exc)
+                    log.warning("the graph store cannot be opened: %s", exc)
+                    state.store_error = (str(exc), exc.public)
+                    state.retry_at = time.monotonic() + REOPEN_SECONDS
     if store is None:
-        raise StoreUnavailable(getattr(state, "store_error", "the graph store is not open"))
+        message, public = getattr(state, "store_error", None) or ("the graph store is not open", "not open")
+        raise StoreNotOpen(message, public)
     store.refresh()
     return store
+
+
+def get_store(request: Request) -> Iterator[GraphStore]:
+    with current_store(request.app.state).pinned() as view:
+        yield view
 
 
 def get_gazetteer() -> Gazetteer:

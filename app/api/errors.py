@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app.gazetteer import ProvinceAmbiguous, ProvinceNotFound
 from app.store.base import StoreError, StoreUnavailable
+from app.uris import base_uri
 
 PROBLEM = "application/problem+json"
+
+log = logging.getLogger(__name__)
 
 
 def problem(status: int, title: str, detail: str, **extra: Any) -> JSONResponse:
@@ -57,13 +61,26 @@ def install(app: FastAPI) -> None:
         return problem(422, "Invalid request", where[:500], errors=errors)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return problem(exc.status_code, str(exc.detail), str(exc.detail))
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        path = request.url.path
+        if exc.status_code == 404 and len(path) > 1 and path.endswith("/"):
+            # `/provinces/` → `/provinces`, at the configured base URI: a redirect never
+            # points wherever the client's Host header says
+            query = f"?{request.url.query}" if request.url.query else ""
+            return RedirectResponse(f"{base_uri()}{path.rstrip('/') or '/'}{query}", status_code=307)
+        response = problem(exc.status_code, str(exc.detail), str(exc.detail))
+        for name, value in (exc.headers or {}).items():  # `Allow` on 405
+            response.headers[name] = value
+        return response
 
+    # Store errors name files and server addresses: those go to the log, the client gets
+    # the public cause only.
     @app.exception_handler(StoreUnavailable)
-    async def _unavailable(_: Request, exc: StoreUnavailable) -> JSONResponse:
-        return problem(503, "Graph store unavailable", str(exc))
+    async def _unavailable(request: Request, exc: StoreUnavailable) -> JSONResponse:
+        log.warning("graph store unavailable on %s: %s", request.url.path, exc)
+        return problem(503, "Graph store unavailable", exc.public)
 
     @app.exception_handler(StoreError)
-    async def _store(_: Request, exc: StoreError) -> JSONResponse:
-        return problem(503, "Graph store error", str(exc))
+    async def _store(request: Request, exc: StoreError) -> JSONResponse:
+        log.warning("graph store error on %s: %s", request.url.path, exc)
+        return problem(503, "Graph store error", exc.public)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app import web
 from app.api import errors
@@ -27,11 +29,38 @@ from app.api.tabular import CsvMiddleware
 from app.settings import Settings, get_settings
 from app.store import GraphStore, StoreError, open_reader
 
+log = logging.getLogger(__name__)
+
 DESCRIPTION = """
 Vietnam–Laos provincial partnerships as a knowledge graph. Every fact cites the
 articles and sentences it was extracted from. Province names may be given in any
 spelling, with or without diacritics, or as ISO 3166-2 codes.
 """
+
+
+class HeadAsGet:
+    """HEAD wherever GET is (RFC 9110): answered as GET, with the headers and no body.
+
+    FastAPI routes declare GET only; this runs them for HEAD and drops the body, so
+    `Content-Length` and `Content-Type` are the ones GET would send.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def without_body(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, without_body)
 
 
 def create_app(store: GraphStore | None = None, settings: Settings | None = None) -> FastAPI:
@@ -43,11 +72,12 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
         if getattr(app.state, "store", None) is None:
             # A store that cannot be opened now (a Neo4j server still starting) gives
             # 503s, and each request tries again (deps.get_store) until it opens.
-            app.state.opener = lambda: open_reader(settings)
+            app.state.opener = lambda: open_reader(settings, recover=True)
             try:
-                app.state.owned = app.state.store = open_reader(settings)
+                app.state.owned = app.state.store = app.state.opener()
             except StoreError as exc:
-                app.state.store_error = str(exc)
+                log.warning("the graph store cannot be opened yet: %s", exc)
+                app.state.store_error = (str(exc), exc.public)
         yield
         owned: GraphStore | None = getattr(app.state, "owned", None)
         if owned is not None:
@@ -61,12 +91,15 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
         lifespan=lifespan,
         docs_url=None,
         redoc_url=None,
+        redirect_slashes=False,  # see errors.install: redirects built from VLKG_BASE_URI
     )
     app.state.store = store
+    app.state.backend = store.backend if store is not None else settings.store
     linked_data.install(app)  # RDF routes + content negotiation, inside gzip and CORS
     app.add_middleware(CsvMiddleware)  # lists as CSV on Accept: text/csv or ?format=csv
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)  # 9 costs ~15 ms on 300 kB
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"], allow_headers=["*"])
+    app.add_middleware(HeadAsGet)
     errors.install(app)
     app.include_router(system.router)
     app.include_router(provinces.router)

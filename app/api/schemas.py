@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, Field
 
 from app.facts import AmountQualifier
@@ -87,6 +89,8 @@ class Partners(BaseModel):
 
 class ProvinceList(BaseModel):
     total: int
+    limit: int
+    offset: int
     items: list[ProvinceRef]
 
 
@@ -97,8 +101,11 @@ class Stats(BaseModel):
 
 
 class Health(BaseModel):
-    status: str
+    status: Literal["ok", "degraded"]
     backend: str
+    reason: str | None = Field(
+        default=None, description="why the store cannot be read (with status degraded, HTTP 503)"
+    )
 
 
 # -- query API: entities beyond provinces, lists, search, paths, timelines -------------------

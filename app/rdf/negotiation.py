@@ -18,6 +18,7 @@ resolve through the gazetteer, so `/province/Khăm Muộn` as Turtle describes
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -35,6 +36,8 @@ from app.rdf.mapping import Mapper
 from app.rdf.terms import Block
 from app.rdf.writers import serialize
 from app.store.base import GraphStore, StoreError
+
+log = logging.getLogger(__name__)
 
 JSON = "application/json"
 #: Media type → writer format, in the server's order of preference after JSON.
@@ -208,11 +211,11 @@ class LinkedDataMiddleware:
         await response(scope, receive, send)
 
     def _render(self, scope: Scope, kind: str, key: str, fmt: str, media: str, vary: bool) -> Response:
-        from app.api.deps import get_store  # the app's store, opened at start-up
+        from app.api.deps import current_store  # the app's store, opened at start-up
 
         try:
-            store = get_store(Request(scope))
-            blocks = entity_blocks(store, Mapper(self.base), kind, key)
+            with current_store(Request(scope).app.state).pinned() as store:
+                blocks = entity_blocks(store, Mapper(self.base), kind, key)
         except ProvinceNotFound as exc:
             return problem(
                 404, "Unknown province", str(exc), name=exc.name[:200], suggestions=exc.suggestions
@@ -228,7 +231,8 @@ class LinkedDataMiddleware:
         except NotFoundEntity as exc:
             return problem(404, f"Unknown {exc.what}", str(exc), suggestions=exc.suggestions)
         except StoreError as exc:
-            return problem(503, "Graph store unavailable", str(exc))
+            log.warning("graph store error on %s: %s", scope.get("path"), exc)
+            return problem(503, "Graph store unavailable", exc.public)
         headers = {"Vary": "Accept"} if vary else {}
         return Response(serialize(blocks, fmt), media_type=media, headers=headers)
 

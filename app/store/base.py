@@ -8,8 +8,9 @@ transaction, so a failing batch leaves nothing half-written.
 
 from __future__ import annotations
 
+import contextlib
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,21 +21,52 @@ Row = dict[str, Any]
 
 
 class StoreError(RuntimeError):
-    """A store problem the user can act on (unreachable, locked, wrong format)."""
+    """A store problem the user can act on (unreachable, locked, wrong format).
+
+    The message is for the operator (it may name files and server addresses: the CLI
+    prints it, the API logs it); `public` is what an anonymous HTTP client may read.
+    """
+
+    public: str = "the graph store cannot be used now"
 
 
 class StoreUnavailable(StoreError):
-    pass
+    public = "the graph store is not reachable now"
 
 
 class StoreLocked(StoreError):
-    pass
+    public = "the graph store is in use by another process"
+
+
+class StoreDamaged(StoreError):
+    """A store on disk that cannot be read: `cause` is one of `CAUSES`, said in one line
+    with the file and what to do, so the operator never meets an engine traceback."""
+
+    CAUSES = ("damaged", "empty", "missing", "other version", "needs recovery")
+
+    def __init__(self, path: object, cause: str, detail: str, advice: str = "") -> None:
+        self.path = str(path)
+        self.cause = cause
+        self.detail = detail
+        self.advice = advice
+        message = f"{self.path}: {cause} ({detail})"
+        super().__init__(f"{message}; {advice}" if advice else message)
+
+    @property
+    def public(self) -> str:  # type: ignore[override]
+        return f"the graph store cannot be read ({self.cause})"
 
 
 @dataclass
 class ChangeSet:
-    """Rows to create and to update, keyed by label or relationship type."""
+    """Rows to create and to update, keyed by label or relationship type.
 
+    `generation`, when set, publishes the load: the store records it in the same
+    transaction as these rows, and a reading server moves to the new data only once it
+    sees a new generation (so it never serves half an ingest; see `EmbeddedStore`).
+    """
+
+    generation: str | None = None
     create_nodes: dict[str, list[Row]] = field(default_factory=dict)
     update_nodes: dict[str, list[Row]] = field(default_factory=dict)
     create_rels: dict[str, list[Row]] = field(default_factory=dict)
@@ -154,6 +186,20 @@ class GraphStore(Lookups):
 
     def refresh(self) -> None:
         """Pick up writes made by another process, where the store needs telling."""
+
+    @contextlib.contextmanager
+    def pinned(self) -> Iterator[GraphStore]:
+        """A view that reads one snapshot from its first query to its last (a request, a
+        streamed export), even if the store moves to newer data meanwhile."""
+        yield self
+
+    def problem(self) -> str | None:
+        """Why the store cannot be read now (for `/health`), or None when it can."""
+        try:
+            self.ping()
+        except StoreError as exc:
+            return exc.public
+        return None
 
     @property
     def snapshot(self) -> str | None:

@@ -2,33 +2,72 @@
 
 LadybugDB allows one writer per database; a second writer fails to take the file lock.
 We turn that into `StoreLocked` naming the holder, so `vlkg ingest` beside a running
-`vlkg serve` gets a clear message (and the hint to send facts through the server) rather
-than a stack trace. On-disk files are not portable across LadybugDB storage versions, so
-a small `vlkg-store.json` beside the database records which version wrote it and is
-checked before the database is opened.
+`vlkg serve` gets a clear message rather than a stack trace. On-disk files are not
+portable across LadybugDB storage versions, so a small `vlkg-store.json` beside the
+database records which version wrote it and is checked before the database is opened.
+
+Serving while a writer loads (the server's read-only handle):
+- A read-only handle keeps the data it opened with. The writer publishes a load by
+  writing `Meta {key: 'generation'}` in the same transaction as its last batch (and, for
+  other writes, when it closes), so a load is published exactly when its last batch is
+  committed, even if the process dies right after.
+- The server looks for a new generation when the files change (throttled): it opens a
+  new handle beside the one it serves, reads the generation, and swaps only when the
+  generation is new; the old handle is closed once the last request using it is done.
+  A handle opened in the middle of a load sees the old generation and is dropped, so no
+  half load is ever served. If the new handle cannot be opened (the writer is
+  checkpointing, the store needs recovery), the old one keeps serving and the server
+  tries again later; a store left needing recovery by a killed writer is recovered by
+  the server itself when no writer holds it.
+- Every way the files can be unreadable ends in `StoreDamaged` with a cause (`missing`,
+  `empty`, `damaged`, `other version`, `needs recovery`), never an engine traceback.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import functools
 import json
+import logging
+import os
 import re
+import struct
 import threading
 import time
-from collections.abc import Mapping
+import weakref
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import ladybug as lb
 
 from app.graph import STORE_FORMAT
-from app.store.base import ChangeSet, GraphStore, Planner, Row, StoreError, StoreLocked
+from app.store.base import ChangeSet, GraphStore, Planner, Row, StoreDamaged, StoreError, StoreLocked
 from app.store.cypher import script, statement
 
 ENGINE_VERSION: str = lb.Database.get_version()
 STORAGE_VERSION: int = lb.Database.get_storage_version()
 MARKER = "vlkg-store.json"
+DB_FILE = "vlkg.lbdb"
+
+log = logging.getLogger(__name__)
+
+#: Seconds between two looks for a new generation while the files keep changing.
+RECHECK_SECONDS = 0.5
+#: Seconds between two tries to open a store that could not be opened.
+RETRY_SECONDS = 1.0
+
+#: Handles reserve less address space than LadybugDB's default (8 TB of virtual memory per
+#: open database, so ~15 open at once exhaust a 47-bit address space): a server holds two
+#: while it swaps, a test process many. 256 GB is far beyond any graph of this project;
+#: the setting is a reservation only, not part of the files.
+_READER: dict[str, Any] = {"max_db_size": 1 << 38}
+
+#: Paths this process holds open for writing: probing their lock from here would release
+#: it (POSIX locks belong to the process), so they are known to be held instead.
+_WRITING: set[str] = set()
 
 
 def _marker() -> dict[str, Any]:
@@ -40,106 +79,195 @@ def _marker() -> dict[str, Any]:
     }
 
 
-class EmbeddedStore(GraphStore):
-    backend = "embedded"
+@dataclass
+class Diagnosis:
+    """What `diagnose` found: `cause` is None when the store can be read."""
 
-    def __init__(self, data_dir: Path, read_only: bool = False) -> None:
-        self.data_dir = Path(data_dir)
-        self.path = self.data_dir / "vlkg.lbdb"
-        self._read_only = read_only
-        self._lock = threading.RLock()
-        self._check_marker()
-        if read_only and not self.path.exists():
-            raise StoreError(f"no vlkg store in {self.data_dir} yet: run `vlkg ingest` first")
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        try:
-            self._db = lb.Database(str(self.path), read_only=read_only)
-        except RuntimeError as exc:
-            msg = str(exc)
-            if "lock" in msg.lower():
-                raise StoreLocked(
-                    f"the embedded store {self.path} is in use by another process"
-                    f"{_holder(msg)}; LadybugDB allows one writer: stop it (e.g. a running "
-                    "`vlkg serve`) and run the command again"
-                ) from exc
-            raise StoreError(f"cannot open the embedded store {self.path}: {msg}") from exc
-        self._conn = lb.Connection(self._db)
-        self._dirty = False
-        self._seen = self._generation()
-        if not read_only:
-            self.ensure_schema()
+    path: Path
+    cause: str | None
+    detail: str = ""
+    advice: str = ""
 
-    @property
-    def writable(self) -> bool:
-        return not self._read_only
+    def error(self) -> StoreDamaged:
+        assert self.cause is not None
+        return StoreDamaged(self.path, self.cause, self.detail, self.advice)
 
-    @property
-    def snapshot(self) -> str | None:
-        """The generation a read-only handle has open (see `refresh`); None when writable."""
-        return self._seen if self._read_only else None
 
-    def _generation(self) -> str | None:
-        try:
-            return str(json.loads((self.data_dir / MARKER).read_text(encoding="utf-8")).get("updated"))
-        except (OSError, ValueError):
-            return None
+ADVICE = {
+    "missing": "restore it from a backup or a release, or run `vlkg ingest --force` to start a new store",
+    "empty": "restore it from a backup or a release, or run `vlkg ingest --force` to start a new store",
+    "damaged": "restore it from a backup or a release, or run `vlkg ingest --force` to start a new store "
+    "(the damaged files are kept beside it)",
+    "other version": "export it with the vlkg that wrote it, or ingest again into an empty VLKG_DATA_DIR",
+    "needs recovery": "a writer stopped before it finished: run `vlkg doctor --recover` or `vlkg ingest`",
+}
 
-    def refresh(self) -> None:
-        """Reopen a read-only store when a writer has finished a load since we opened it.
 
-        A read-only LadybugDB handle keeps the snapshot it opened; the writer bumps
-        `updated` in the marker file when it closes, and the next request reopens.
-        """
-        if not self._read_only or self._generation() == self._seen:
-            return
-        with self._lock:
-            generation = self._generation()  # read before reopening: a later load reopens again
-            if generation == self._seen:
-                return  # another request reopened while we waited
-            self._conn.close()
-            self._db.close()
-            self._db = lb.Database(str(self.path), read_only=True)
-            self._conn = lb.Connection(self._db)
-            self._seen = generation
+def writer_active(path: Path) -> bool:
+    """Whether another process holds the LadybugDB write lock on `path` (a POSIX lock on
+    the database file), without taking it."""
+    if str(path) in _WRITING:
+        return True
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:
+        return False
+    try:
+        probe = struct.pack("hhqqi", fcntl.F_WRLCK, os.SEEK_SET, 0, 0, 0)
+        found = fcntl.fcntl(fd, fcntl.F_GETLK, probe)
+        kind: int = struct.unpack("hhqqi", found)[0]
+        return kind != fcntl.F_UNLCK
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
 
-    def _write_marker(self, updated: int | None = None) -> None:
-        marker = {**_marker(), "updated": updated if updated is not None else self._generation()}
-        (self.data_dir / MARKER).write_text(json.dumps(marker, indent=2) + "\n", encoding="utf-8")
 
-    def _check_marker(self) -> None:
-        marker = self.data_dir / MARKER
-        if not marker.exists():
-            if self.path.exists():
-                raise StoreError(
-                    f"{self.path} was not written by vlkg (no {MARKER}); point VLKG_DATA_DIR elsewhere"
-                )
-            return
-        try:
-            found = json.loads(marker.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise StoreError(f"{marker} is unreadable: {exc}") from exc
-        want = _marker()
-        if found.get("storage_version") != want["storage_version"] or found.get("format") != want["format"]:
-            raise StoreError(
-                f"the store in {self.data_dir} was written by ladybug {found.get('engine_version')} "
-                f"(storage {found.get('storage_version')}, {found.get('format')}); this vlkg uses ladybug "
-                f"{want['engine_version']} (storage {want['storage_version']}, {want['format']}). "
-                "Re-ingest into an empty VLKG_DATA_DIR, or export with the old version first."
+def _files_state(data_dir: Path) -> Diagnosis | None:
+    """The causes that can be told from the files alone, before LadybugDB touches them
+    (LadybugDB would silently start a new database over a 0-byte or missing file)."""
+    path = data_dir / DB_FILE
+    marker = data_dir / MARKER
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        return Diagnosis(path, "damaged", "not a regular file", ADVICE["damaged"])
+    if not marker.exists():
+        if path.exists():
+            return Diagnosis(
+                path,
+                "other version",
+                f"no {MARKER} beside it: not written by vlkg",
+                "point VLKG_DATA_DIR at a vlkg store",
             )
+        return None  # nothing yet: a new store
+    try:
+        found = json.loads(marker.read_text(encoding="utf-8"))
+        if not isinstance(found, dict):
+            raise ValueError("not an object")
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        return Diagnosis(marker, "damaged", f"unreadable: {exc}", ADVICE["damaged"])
+    want = _marker()
+    if found.get("storage_version") != want["storage_version"] or found.get("format") != want["format"]:
+        return Diagnosis(
+            path,
+            "other version",
+            f"written by ladybug {found.get('engine_version')} (storage {found.get('storage_version')}, "
+            f"{found.get('format')}); this vlkg uses ladybug {want['engine_version']} (storage "
+            f"{want['storage_version']}, {want['format']})",
+            ADVICE["other version"],
+        )
+    if not path.exists():
+        return Diagnosis(path, "missing", f"{MARKER} is there, the database file is not", ADVICE["missing"])
+    if path.stat().st_size == 0:
+        return Diagnosis(path, "empty", "0 bytes", ADVICE["empty"])
+    return None
 
-    def ensure_schema(self) -> None:
-        with self._lock:
-            for stmt in script("schema.ladybug"):
-                self._conn.execute(stmt)
-            self._conn.execute(
-                statement("set_meta"),
-                {"rows": [{"key": k, "value": str(v)} for k, v in _marker().items()]},
-            )
-        self._write_marker()
+
+def _engine_cause(path: Path, exc: BaseException) -> Diagnosis:
+    """A LadybugDB error on open, as a cause: recovery pending only when nobody writes."""
+    msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    low = msg.lower()
+    if "recovery is pending" in low or ("checkpointing" in low and "outside the database file" not in low):
+        return Diagnosis(path, "needs recovery", msg, ADVICE["needs recovery"])
+    return Diagnosis(path, "damaged", msg, ADVICE["damaged"])
+
+
+def diagnose(data_dir: Path) -> Diagnosis:
+    """Check the store in `data_dir` as a reader would, without changing it.
+
+    `cause` None means readable (or nothing there yet). A store a writer is loading right
+    now may fail to open for a moment; that is reported as `in use`, not as damage.
+    """
+    data_dir = Path(data_dir)
+    path = data_dir / DB_FILE
+    found = _files_state(data_dir)
+    if found is not None:
+        return found
+    if not path.exists():
+        return Diagnosis(path, None, "no store yet")
+    try:
+        db = lb.Database(str(path), read_only=True, **_READER)
+        try:
+            conn = lb.Connection(db)
+            try:
+                _check_readable(conn)
+            finally:
+                conn.close()
+        finally:
+            db.close()
+    except RuntimeError as exc:
+        if writer_active(path):
+            return Diagnosis(path, "in use", "a writer is loading it; try again when it is done")
+        return _engine_cause(path, exc)
+    return Diagnosis(path, None, "readable")
+
+
+def _check_readable(conn: Any) -> str | None:
+    """Read every table's count and the published generation: fails on damaged files."""
+    for name in ("admin/check_nodes", "admin/check_rels"):
+        conn.execute(statement(name))
+    result = conn.execute(statement("read/meta"))
+    generation = None
+    while result.has_next():
+        key, value = result.get_next()
+        if key == "generation":
+            generation = str(value)
+    return generation
+
+
+class _Handle:
+    """One open LadybugDB database and connection, shared by the requests that use it.
+
+    A handle that has been swapped out is closed when its last user lets go, never under
+    a running query.
+    """
+
+    serial = 0
+
+    def __init__(self, path: Path, read_only: bool) -> None:
+        self.path = path
+        self.lock = threading.RLock()
+        self.db = lb.Database(str(path), read_only=read_only, **_READER)
+        try:
+            self.conn = lb.Connection(self.db)
+            self.generation = _check_readable(self.conn) if read_only else None
+        except BaseException:
+            self.db.close()
+            raise
+        _Handle.serial += 1
+        self.token = f"{_Handle.serial}:{self.generation}"
+        self.users = 0
+        self.retired = False
+        self.closed = False
+        self.view: _View | None = None
+
+    def acquire(self) -> None:
+        with self.lock:
+            self.users += 1
+
+    def release(self) -> None:
+        with self.lock:
+            self.users -= 1
+            if self.retired and self.users == 0:
+                self.close()
+
+    def retire(self) -> None:
+        with self.lock:
+            self.retired = True
+            if self.users == 0:
+                self.close()
+
+    def close(self) -> None:
+        with self.lock:
+            if not self.closed:
+                self.closed = True
+                self.conn.close()
+                self.db.close()
 
     def run(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
-        with self._lock:
-            result = self._conn.execute(query, dict(params or {}))
+        with self.lock:
+            if self.closed:
+                raise StoreError(f"the store handle on {self.path} is closed")
+            result = self.conn.execute(query, dict(params or {}))
             if isinstance(result, list):  # several statements: the last one answers
                 result = result[-1]
             columns = result.get_column_names()
@@ -148,28 +276,240 @@ class EmbeddedStore(GraphStore):
                 rows.append(dict(zip(columns, result.get_next(), strict=True)))
             return rows
 
+
+class EmbeddedStore(GraphStore):
+    backend = "embedded"
+
+    def __init__(
+        self, data_dir: Path, read_only: bool = False, *, force: bool = False, recover: bool = False
+    ) -> None:
+        """Open the store in `data_dir`.
+
+        `force` (writers only) starts a new store where the old one is empty, missing or
+        damaged, keeping the old files beside it; without it those are `StoreDamaged`.
+        `recover` (the server) replays what a killed writer left when no writer holds the
+        store; without it a store that needs recovery is `StoreDamaged("needs recovery")`.
+        """
+        self.data_dir = Path(data_dir)
+        self.path = self.data_dir / DB_FILE
+        self._read_only = read_only
+        self._lock = threading.RLock()
+        self._swap = threading.Lock()
+        self._dirty = False
+        self._published = True
+        self._next_look = 0.0
+        self._signature = self._files_signature()
+        self._pending: str | None = None
+        found = _files_state(self.data_dir)
+        if found is not None and found.cause is not None:
+            if not (force and not read_only and found.cause in ("missing", "empty", "damaged")):
+                raise found.error()
+            self._set_aside()
+        if read_only and not self.path.exists():
+            raise StoreError(f"no vlkg store in {self.data_dir} yet: run `vlkg ingest` first")
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            self._handle = self._open(recover=recover or not read_only)
+        except StoreDamaged as exc:
+            if not (force and not read_only and exc.cause in ("empty", "damaged")):
+                raise
+            self._set_aside()
+            self._handle = self._open(recover=False)
+        if not read_only:
+            _WRITING.add(str(self.path))
+            self.ensure_schema()
+
+    # -- opening ------------------------------------------------------------------------
+    def _open(self, *, recover: bool) -> _Handle:
+        try:
+            return _Handle(self.path, self._read_only)
+        except RuntimeError as exc:
+            msg = str(exc)
+            if "lock" in msg.lower():
+                raise StoreLocked(
+                    f"the embedded store {self.path} is in use by another process"
+                    f"{_holder(msg)}; LadybugDB allows one writer: stop it and run the command again"
+                ) from exc
+            found = _engine_cause(self.path, exc)
+            if found.cause == "needs recovery" and writer_active(self.path):
+                raise StoreError(
+                    f"the embedded store {self.path} is being written (checkpoint); try again"
+                ) from exc
+            if found.cause == "needs recovery" and recover:
+                self._recover()
+                return self._open(recover=False)
+            raise found.error() from exc
+
+    def _recover(self) -> None:
+        """Let LadybugDB replay what a killed writer left (it does so on a read-write open)."""
+        log.warning("recovering the embedded store %s left by a writer that stopped", self.path)
+        db = lb.Database(str(self.path), **_READER)
+        db.close()
+
+    def _set_aside(self) -> None:
+        """Keep an unreadable store's files beside the new one (`--force`): never delete."""
+        stamp = time.strftime("%Y%m%dT%H%M%S")
+        for name in (DB_FILE, f"{DB_FILE}.wal", f"{DB_FILE}.shadow", MARKER):
+            old = self.data_dir / name
+            if old.exists() or old.is_symlink():
+                old.rename(self.data_dir / f"{name}.unreadable-{stamp}")
+
+    @property
+    def writable(self) -> bool:
+        return not self._read_only
+
+    @property
+    def snapshot(self) -> str | None:
+        """The generation a read-only handle has open (see `refresh`); None when writable."""
+        return self._handle.token if self._read_only else None
+
+    @property
+    def generation(self) -> str | None:
+        """The published generation the served handle reads (read-only stores)."""
+        return self._handle.generation
+
+    # -- moving to new generations (read-only) ------------------------------------------
+    def _files_signature(self) -> tuple[tuple[int, int], ...]:
+        sig = []
+        for name in (DB_FILE, f"{DB_FILE}.wal", MARKER):
+            try:
+                st = os.stat(self.data_dir / name)
+                sig.append((st.st_mtime_ns, st.st_size))
+            except OSError:
+                sig.append((0, -1))
+        return tuple(sig)
+
+    def refresh(self) -> None:
+        """Move to the newest published generation, if the files changed since we looked.
+
+        Cheap when nothing changed (a few `stat` calls); otherwise at most one look every
+        `RECHECK_SECONDS`, by one request at a time: the others go on with the handle
+        they have. See the module docstring for the rules.
+        """
+        if not self._read_only:
+            return
+        now = time.monotonic()
+        if now < self._next_look:
+            return
+        signature = self._files_signature()
+        if signature == self._signature and self._pending is None:
+            return
+        if not self._swap.acquire(blocking=False):
+            return
+        try:
+            self._next_look = time.monotonic() + RECHECK_SECONDS
+            self._look(signature)
+        finally:
+            self._swap.release()
+
+    def _look(self, signature: tuple[tuple[int, int], ...]) -> None:
+        found = _files_state(self.data_dir)
+        if found is not None and found.cause is not None:
+            self._pending = found.error().public
+            log.warning("not moving to new data: %s", found.error())
+            return
+        try:
+            new = self._open(recover=True)
+        except StoreError as exc:
+            self._pending = exc.public
+            self._next_look = time.monotonic() + RETRY_SECONDS
+            log.info("keeping the served snapshot: %s", exc)
+            return
+        self._pending = None
+        self._signature = signature
+        if new.generation == self._handle.generation:
+            new.close()  # nothing published since (or a load still running): keep ours
+            return
+        old, self._handle = self._handle, new
+        old.retire()
+        log.info("now serving generation %s of %s", new.generation, self.path)
+
+    def _acquire(self) -> _Handle:
+        """The served handle, counted as in use (a swap never closes it under a query)."""
+        while True:
+            handle = self._handle
+            with handle.lock:
+                if not handle.closed:
+                    handle.users += 1
+                    return handle
+                if handle is self._handle:
+                    raise StoreError(f"the embedded store {self.path} is closed")
+
+    @contextlib.contextmanager
+    def pinned(self) -> Iterator[GraphStore]:
+        if not self._read_only:
+            yield self
+            return
+        handle = self._acquire()
+        try:
+            if handle.view is None:
+                handle.view = _View(self, handle)
+            yield handle.view
+        finally:
+            handle.release()
+
+    def problem(self) -> str | None:
+        """Unreadable files are a problem even while an older snapshot still answers."""
+        found = _files_state(self.data_dir)
+        if found is not None and found.cause is not None:
+            return found.error().public
+        return super().problem()
+
+    def _write_marker(self, updated: int | None = None) -> None:
+        previous = None
+        with contextlib.suppress(OSError, ValueError):
+            previous = json.loads((self.data_dir / MARKER).read_text(encoding="utf-8")).get("updated")
+        marker = {**_marker(), "updated": updated if updated is not None else previous}
+        tmp = self.data_dir / f".{MARKER}.tmp"
+        tmp.write_text(json.dumps(marker, indent=2) + "\n", encoding="utf-8")
+        os.replace(tmp, self.data_dir / MARKER)
+
+    def ensure_schema(self) -> None:
+        with self._lock:
+            for stmt in script("schema.ladybug"):
+                self._handle.run(stmt)
+            self._handle.run(
+                statement("set_meta"),
+                {"rows": [{"key": k, "value": str(v)} for k, v in _marker().items()]},
+            )
+        self._write_marker()
+
+    def run(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        handle = self._acquire()
+        try:
+            return handle.run(query, params)
+        finally:
+            handle.release()
+
     def write(self, query: str, params: Mapping[str, Any] | None = None) -> None:
         with self._lock:
-            self._conn.execute(query, dict(params or {}))
+            self._handle.run(query, params)
             self._dirty = True
+            self._published = False
 
     def apply(self, changes: ChangeSet) -> None:
         stmts = changes.statements()
-        if not stmts:
+        if not stmts and changes.generation is None:
             return
-        with self._lock:
-            self._conn.execute("BEGIN TRANSACTION")
+        conn = self._handle.conn
+        with self._lock, self._handle.lock:
+            conn.execute("BEGIN TRANSACTION")
             try:
                 for name, query, rows in stmts:
                     if name.startswith("update_"):
                         rows = [*rows, _witness(name.removeprefix("update_"), rows[0])]
-                    self._conn.execute(query, {"rows": rows})
+                    conn.execute(query, {"rows": rows})
+                if changes.generation is not None:
+                    conn.execute(
+                        statement("set_meta"), {"rows": [{"key": "generation", "value": changes.generation}]}
+                    )
             except Exception:
                 with contextlib.suppress(RuntimeError):  # LadybugDB may have rolled back already
-                    self._conn.execute("ROLLBACK")
+                    conn.execute("ROLLBACK")
                 raise
-            self._conn.execute("COMMIT")
+            conn.execute("COMMIT")
             self._dirty = True
+            self._published = changes.generation is not None
 
     def apply_planned(self, plan: Planner) -> ChangeSet:
         """Plan and apply under this handle's lock: LadybugDB keeps other processes out
@@ -179,11 +519,81 @@ class EmbeddedStore(GraphStore):
 
     def close(self) -> None:
         with self._lock:
-            self._conn.close()
-            self._db.close()
+            if self._handle.closed:
+                return
+            if not self._read_only and not self._published:
+                # writes outside a published load (clear, admin statements): publish now
+                with contextlib.suppress(RuntimeError):
+                    self._handle.run(
+                        statement("set_meta"), {"rows": [{"key": "generation", "value": new_generation()}]}
+                    )
+            self._handle.retire()
+            _WRITING.discard(str(self.path))
         if self._dirty:
             self._write_marker(time.time_ns())
             self._dirty = False
+
+
+def new_generation() -> str:
+    """A generation token: later loads get larger ones (nanoseconds since the epoch)."""
+    return str(time.time_ns())
+
+
+class _View(GraphStore):
+    """A read-only store pinned to one handle: what one request or one export reads.
+
+    It refers to its handle and store weakly, so no reference cycle keeps a LadybugDB
+    database (and its reserved address space) alive after its store is dropped.
+    """
+
+    backend = "embedded"
+
+    def __init__(self, store: EmbeddedStore, handle: _Handle) -> None:
+        self._store = weakref.ref(store)
+        self._handle_ref = weakref.ref(handle)
+        self._token = handle.token
+
+    def _live(self) -> _Handle:
+        handle = self._handle_ref()
+        if handle is None or handle.closed:
+            raise StoreError("this snapshot of the embedded store is closed")
+        return handle
+
+    @property
+    def writable(self) -> bool:
+        return False
+
+    @property
+    def snapshot(self) -> str | None:
+        return self._token
+
+    @contextlib.contextmanager
+    def pinned(self) -> Iterator[GraphStore]:
+        handle = self._live()
+        handle.acquire()
+        try:
+            yield self
+        finally:
+            handle.release()
+
+    def problem(self) -> str | None:
+        store = self._store()
+        return store.problem() if store is not None else "the store is closed"
+
+    def run(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        return self._live().run(query, params)
+
+    def ensure_schema(self) -> None:
+        raise StoreError("a read-only view has no schema to ensure")
+
+    def apply(self, changes: ChangeSet) -> None:
+        raise StoreError("the server reads the embedded store read-only")
+
+    def write(self, query: str, params: Mapping[str, Any] | None = None) -> None:
+        raise StoreError("the server reads the embedded store read-only")
+
+    def close(self) -> None:
+        """The view belongs to its store, which closes the handle."""
 
 
 _TYPED: dict[str, Any] = {"STRING": "", "INT64": 0, "DOUBLE": 0.0, "BOOLEAN": False, "STRING[]": [""]}

@@ -32,9 +32,16 @@ def _content(*media: str) -> dict[int | str, dict[str, Any]]:
     return {200: {"content": {m: {"schema": {}} for m in media}}}
 
 
+def _pinned_export(store: GraphStore, fmt: str) -> Iterator[bytes]:
+    """The dump read from one snapshot from its first byte to its last: the handle is held
+    by the stream itself (not the request), so a load published meanwhile is not mixed in."""
+    with store.pinned() as view:
+        yield from iter_export(view, fmt, base=base_uri())
+
+
 def _dump(store: GraphStore, fmt: str) -> StreamingResponse:
     media, ext = FORMATS[fmt]
-    chunks: Iterator[bytes] = iter_export(store, fmt, base=base_uri())
+    chunks: Iterator[bytes] = _pinned_export(store, fmt)
     return StreamingResponse(
         chunks,
         media_type=media,
@@ -61,8 +68,11 @@ def export_jsonld(store: Store) -> StreamingResponse:
 
 
 class _StatsCache:
-    """The dump's counts, recomputed when the store's node/relationship counts change or
-    after `ttl` seconds: counting means mapping the whole graph, too slow for every hit."""
+    """The dump's counts: counting means mapping the whole graph, too slow for every hit.
+
+    On a read-only snapshot they are computed once per snapshot; on a store that may
+    change under us (Neo4j), again when its node/relationship counts change or after `ttl`.
+    """
 
     def __init__(self, ttl: float = 300.0) -> None:
         self.ttl = ttl
@@ -70,10 +80,12 @@ class _StatsCache:
         self._entry: tuple[int, object, float, ExportStats] | None = None
 
     def get(self, store: GraphStore) -> ExportStats:
-        key = store.counts()
+        token = store.snapshot
+        key: object = ("snapshot", token) if token is not None else store.counts()
         with self._lock:
             e = self._entry
-            if e is not None and e[0] == id(store) and e[1] == key and time.monotonic() - e[2] < self.ttl:
+            fresh = e is not None and (token is not None or time.monotonic() - e[2] < self.ttl)
+            if e is not None and fresh and e[1] == key and (token is not None or e[0] == id(store)):
                 return e[3]
         stats = count(store, base=base_uri())
         with self._lock:

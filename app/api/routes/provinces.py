@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query, Response
 from app.api import schemas
 from app.api.answers import answers
 from app.api.deps import Gaz, Store
-from app.api.pagination import Paging
+from app.api.pagination import MAX_LIMIT, Page, Paging
 from app.api.params import year_query
 from app.api.partners import partners
 from app.api.shaping import province_detail, province_ref
@@ -29,13 +29,19 @@ Name = Annotated[
 @router.get("/provinces", response_model=schemas.ProvinceList)
 def list_provinces(
     gaz: Gaz,
+    limit: Annotated[
+        int, Query(ge=1, le=MAX_LIMIT, description="Items per page (1..500; all by default)")
+    ] = MAX_LIMIT,
+    offset: Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip")] = 0,
     country: Annotated[Literal["VN", "LA"] | None, Query(description="VN or LA")] = None,
     current: Annotated[
         bool | None, Query(description="only units in force today (true) or only former")
     ] = None,
 ) -> schemas.ProvinceList:
+    """Every province the gazetteer knows (a page of them with `limit` and `offset`)."""
     items = [province_ref(p) for p in gaz.all(country) if current is None or p.current == current]
-    return schemas.ProvinceList(total=len(items), items=items)
+    page = Page(limit, offset)
+    return schemas.ProvinceList(**page.meta(len(items)), items=page.of(items))
 
 
 @router.get("/province/{name}", response_model=schemas.Province)

@@ -2,22 +2,37 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
-from fastapi.responses import PlainTextResponse
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse, PlainTextResponse
 
 from app.api import schemas
 from app.api.coverage import coverage as coverage_of
-from app.api.deps import Gaz, Store
+from app.api.deps import Gaz, Store, current_store
+from app.store.base import StoreError
 from app.store.cypher import cypher_dir
 
 router = APIRouter(tags=["system"])
 
 
-@router.get("/health", response_model=schemas.Health)
-def health(store: Store) -> schemas.Health:
-    """The store answers a trivial query."""
-    store.ping()
-    return schemas.Health(status="ok", backend=store.backend)
+@router.get(
+    "/health",
+    response_model=schemas.Health,
+    responses={503: {"model": schemas.Health, "description": "degraded: the store cannot be read"}},
+)
+def health(request: Request) -> JSONResponse:
+    """`ok` when the store answers and its files are readable; otherwise 503 `degraded`
+    with the reason (a store that is missing, empty, damaged, needs recovery, or a Neo4j
+    server that does not answer). The server keeps trying to reopen it meanwhile."""
+    try:
+        store = current_store(request.app.state)
+        reason = store.problem()
+        backend = store.backend
+    except StoreError as exc:
+        reason, backend = exc.public, str(getattr(request.app.state, "backend", "unknown"))
+    if reason is not None:
+        body = schemas.Health(status="degraded", backend=backend, reason=reason)
+        return JSONResponse(body.model_dump(), status_code=503)
+    return JSONResponse(schemas.Health(status="ok", backend=backend).model_dump(exclude_none=True))
 
 
 @router.get("/stats", response_model=schemas.Stats)

@@ -1,0 +1,2 @@
+// Reads every relationship once: fails on damaged store files.
+MATCH ()-[r]->() RETURN count(r) AS n
