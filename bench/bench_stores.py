@@ -122,7 +122,9 @@ class Neo4jServer:
         }
 
     def _script(self, verb: str) -> None:
-        subprocess.run(["bash", str(ROOT / "scripts/neo4j.sh"), verb], env={**os.environ, **self.env}, check=True)
+        subprocess.run(
+            ["bash", str(ROOT / "scripts/neo4j.sh"), verb], env={**os.environ, **self.env}, check=True
+        )
 
     def __enter__(self) -> Neo4jServer:
         self._script("start")
@@ -155,7 +157,9 @@ def main(argv: list[str] | None = None) -> int:
     arts = articles(args.facts // FACTS_PER_ARTICLE, args.seed)
     gaz = gazetteer()
     rng_names = random.Random(args.seed)
-    names = [rng_names.choice(p.names) if p.current or p.country == "LA" else p.iso or p.id for p in gaz.provinces]
+    names = [
+        rng_names.choice(p.names) if p.current or p.country == "LA" else p.iso or p.id for p in gaz.provinces
+    ]
     results: dict[str, dict[str, object]] = {}
     with tempfile.TemporaryDirectory(prefix="vlkg-bench-stores-") as tmp:
         if args.only in (None, "embedded"):
