@@ -1,4 +1,5 @@
-"""Partners answers are memoized per read-only snapshot, and only there."""
+"""Partners answers are memoized per read-only snapshot of the embedded store, and per
+load generation on Neo4j; never on a writable embedded handle."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from app.api.answers import Answers
 from app.api.main import create_app
 from app.facts import ArticleFacts, PartnershipFact
 from ingest.load import load_articles
-from tests.stores import embedded_only, make_store
+from tests.stores import ON_NEO4J, embedded_only, make_store, open_neo4j
 from tests.test_api_data import build_graph, ev
 
 
@@ -62,6 +63,7 @@ def test_read_only_snapshot_answers_once_until_a_load(tmp_path: Path, calls: lis
     reader.close()
 
 
+@embedded_only
 def test_writable_store_is_never_memoized(tmp_path: Path, calls: list[str]) -> None:
     store = build_graph(make_store(tmp_path))
     assert store.snapshot is None
@@ -69,6 +71,42 @@ def test_writable_store_is_never_memoized(tmp_path: Path, calls: list[str]) -> N
         client.get("/province/Khammouane/partners")
         client.get("/province/Khammouane/partners")
     assert calls == ["khammouane", "khammouane"]
+    store.close()
+
+
+@pytest.mark.skipif(not ON_NEO4J, reason="Neo4j's load generation (the VLKG_STORE=neo4j run)")
+def test_neo4j_answers_are_kept_per_load_generation(tmp_path: Path, calls: list[str]) -> None:
+    store = build_graph(make_store(tmp_path))
+    with TestClient(create_app(store)) as client:
+        first = client.get("/province/Khammouane/partners").json()
+        again = client.get("/province/Khăm Muộn/partners").json()
+        assert first == again and calls == ["khammouane"]
+        token = store.snapshot
+        assert token is not None
+
+        writer = open_neo4j()  # another handle, as `vlkg ingest` in another process
+        new = ArticleFacts(
+            id="e5e5e5e5e5e5e5e5",
+            source="tests/api/later.txt",
+            published=dt.date(2024, 2, 2),
+            partnerships=[
+                PartnershipFact(vn="VN-59", la="LA-KH", evidence=ev("Cà Mau kết nghĩa với Khăm Muộn."))
+            ],
+        )
+        load_articles(writer, [new])
+        writer.close()
+
+        after = client.get("/province/Khammouane/partners").json()
+        assert {p["province"]["id"] for p in after["partners"]} == {"ha-tinh", "ca-mau"}
+        assert len(calls) == 2 and store.snapshot not in (None, token)
+        assert client.get("/province/Khammouane/partners").json() == after
+        assert len(calls) == 2  # kept under the new generation
+
+        store.clear()  # no generation until the next load: nothing from before is served
+        emptied = client.get("/province/Khammouane/partners").json()
+        assert emptied["partners"] == [] and store.snapshot is None
+        client.get("/province/Khammouane/partners")
+        assert len(calls) == 4
     store.close()
 
 

@@ -19,8 +19,9 @@ ROOT = Path(__file__).resolve().parents[1]
 TARGET = Path(__file__).resolve().with_name("cypher_vocabulary.json")
 
 # Names the store uses besides the model in app/graph.py: `Meta {key, value}` records the
-# graph format version (cypher/set_meta.cypher, cypher/read/meta.cypher).
-EXTRA_LABELS = {"Meta": ("key", "value")}
+# graph format version (cypher/set_meta.cypher, cypher/read/meta.cypher); on Neo4j the load
+# generation also has a `token` (cypher/admin/bump_generation.neo4j.cypher).
+EXTRA_LABELS = {"Meta": ("key", "value", "token")}
 
 
 def vocabulary() -> dict[str, object]:

@@ -15,10 +15,16 @@ Why it is built this way:
   driver reconnects by itself once it is back.
 - Writes and reads share the driver's bookmark manager, so on a cluster a batch sees the
   batch before it and a read after a load sees the load.
+- Answers are cached by the load generation: each load that changes the graph bumps
+  `Meta {key: 'generation'}` with a new random token in its own transaction, `refresh`
+  (once per API request) reads it with one indexed lookup, and `snapshot` is that token.
+  The token is read before the request's queries, so what is cached under it is at least
+  as new as the load it names; after `clear` there is no token (no caching) until a load.
 """
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Mapping
 from typing import Any, NoReturn
@@ -82,6 +88,9 @@ class Neo4jStore(GraphStore):
                 f"NEO4J_URI {uri!r} is not a Neo4j address ({exc}); write it like bolt://localhost:7687"
             ) from exc
         self._bookmarks = self._driver.execute_query_bookmark_manager
+        self._generation: str | None = None
+        self._reads = self._stored = 0  # refreshes begun, and the latest begun one stored
+        self._generation_lock = threading.Lock()
         try:
             self._driver.verify_connectivity()
             self.ensure_schema()
@@ -136,6 +145,9 @@ class Neo4jStore(GraphStore):
             self.ensure_schema()
         except Exception as exc:
             self._fail(exc)
+        with self._generation_lock:  # no token until a load; reads begun before count for nothing
+            self._stored = self._reads
+            self._generation = None
 
     # -- reads and writes -----------------------------------------------------------------
     def _session(self) -> neo4j.Session:
@@ -180,7 +192,7 @@ class Neo4jStore(GraphStore):
             for _name, query, rows in changes.statements():
                 tx.run(query, {"rows": rows}).consume()
             if changes:
-                tx.run(statement("admin/bump_generation.neo4j")).consume()
+                tx.run(statement("admin/bump_generation.neo4j"), {"token": uuid.uuid4().hex}).consume()
             return changes
 
         try:
@@ -188,6 +200,28 @@ class Neo4jStore(GraphStore):
                 return session.execute_write(work)
         except Exception as exc:
             self._fail(exc)
+
+    # -- answer caching by load generation -----------------------------------------------
+    def refresh(self) -> None:
+        """Read the load generation (one lookup by the `Meta` key): the API calls this once
+        per request, so a load committed before the request is seen by it. Of concurrent
+        refreshes, the one begun last wins: an older read finishing late never takes the
+        handle back to a generation before a load that a later request already saw."""
+        with self._generation_lock:
+            self._reads += 1
+            mine = self._reads
+        rows = self.run(statement("admin/generation.neo4j"))
+        token = rows[0].get("token") if rows else None
+        with self._generation_lock:
+            if mine > self._stored:
+                self._stored = mine
+                self._generation = f"{rows[0]['generation']}:{token}" if rows and token else None
+
+    @property
+    def snapshot(self) -> str | None:
+        """The load generation `refresh` last read (None before any load, and after
+        `clear`): answers cached under it were computed from that load or a newer one."""
+        return self._generation
 
     def close(self) -> None:
         self._driver.close()
