@@ -61,6 +61,8 @@ QUERIES = [
     ("/path", "from", {"to": "Hà Tĩnh"}),
     ("/path", "to", {"from": "Hà Tĩnh"}),
     ("/timeline", "province", {}),
+    ("/articles", "outlet", {}),
+    ("/articles", "province", {}),
     ("/province/Khammouane/partners", "field", {}),
 ]
 

@@ -319,6 +319,20 @@ class ArticleDetail(ArticleRef):
     facts: list[ArticleFact]
 
 
+class ArticleSummary(ArticleRef):
+    """An article in a list: its metadata and the provinces it states facts about."""
+
+    language: str | None = None
+    year: int | None = Field(None, description="Publication year")
+    provinces: list[ProvinceRef] = Field(
+        default_factory=list, description="Provinces the article credits a fact to, by id"
+    )
+
+
+class ArticleList(PageMeta):
+    items: list[ArticleSummary]
+
+
 class SearchHit(EntityRef):
     score: float = Field(description="0..1; 1 is an exact name match")
     detail: str | None = None
