@@ -10,7 +10,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
 
 from app import web
-from app.api import errors
+from app.api import contract, errors
 from app.api.routes import (
     agreements,
     articles,
@@ -61,6 +61,7 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
         lifespan=lifespan,
         docs_url=None,
         redoc_url=None,
+        generate_unique_id_function=contract.operation_id,
     )
     app.state.store = store
     linked_data.install(app)  # RDF routes + content negotiation, inside gzip and CORS
@@ -74,4 +75,5 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
         app.include_router(router.router)
     app.include_router(network_routes.router)
     web.install(app)  # the explorer at /, its static assets and /docs
+    contract.install(app)  # problem+json responses, RDF alternatives, tag descriptions
     return app

@@ -2,9 +2,38 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.facts import AmountQualifier
+
+# -- errors --------------------------------------------------------------------------------------
+
+
+class ProblemError(BaseModel):
+    """One invalid parameter of a 422."""
+
+    loc: list[str | int] = Field(description="Where: `query`, `path`, then the parameter's name")
+    msg: str
+    type: str
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details (`application/problem+json`): every error the API answers.
+    Members beyond the standard four depend on the error (RFC 9457 allows extensions)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    type: str = Field("about:blank", description="Always about:blank: `title` and `status` say it all")
+    title: str = Field(examples=["Unknown province"])
+    status: int = Field(examples=[404])
+    detail: str = Field(examples=["unknown province 'Khammuan Xay'; did you mean Khăm Muộn, Bôlykhămxay?"])
+    name: str | None = Field(None, description="404 for a province: the name as given")
+    suggestions: list[str] | None = Field(None, description="404: the closest names or ids")
+    errors: list[ProblemError] | None = Field(None, description="422: each invalid parameter")
+    supported: list[str] | None = Field(None, description="406: the media types served here")
+
+
+# -- answers -------------------------------------------------------------------------------------
 
 
 class Span(BaseModel):
