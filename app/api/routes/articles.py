@@ -38,7 +38,9 @@ def list_articles(
 
 @router.get("/articles/{article_id}", response_model=schemas.ArticleDetail)
 def get_article(
-    article_id: Annotated[str, Path(min_length=1, max_length=64, description="content hash")],
+    article_id: Annotated[
+        str, Path(min_length=1, max_length=64, description="content hash", examples=["8c916a4021655b3f"])
+    ],
     store: Store,
     gaz: Gaz,
 ) -> schemas.ArticleDetail:
