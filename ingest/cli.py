@@ -353,12 +353,19 @@ def serve(
     host: Annotated[str, typer.Option(help="interface to bind")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535)] = 8000,
 ) -> None:
-    """Run the HTTP API (OpenAPI docs at /docs)."""
+    """Run the HTTP API (OpenAPI docs at /docs).
+
+    Answers link to `VLKG_BASE_URI`; when it is not set, to this server (`--host`/`--port`),
+    so the URIs in a JSON answer dereference on the server that gave them."""
     import uvicorn
 
     from app.api.main import create_app
+    from app.uris import local_base_uri
 
-    uvicorn.run(create_app(), host=host, port=port)
+    settings = get_settings()
+    if "base_uri" not in settings.model_fields_set:  # neither the environment nor .env sets it
+        settings.base_uri = local_base_uri(host, port)
+    uvicorn.run(create_app(settings=settings), host=host, port=port)
 
 
 @cli.command()

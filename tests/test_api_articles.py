@@ -62,3 +62,40 @@ def test_event_detail(client: TestClient) -> None:
     assert detail["date"] == "2019-03-09" and detail["sources"][0]["article"]["id"] == A1
     missing = client.get("/event/event-0000")
     assert missing.status_code == 404 and missing.headers["content-type"] == "application/problem+json"
+
+
+def test_article_list_newest_first_with_the_provinces_each_states_facts_about(client: TestClient) -> None:
+    body = client.get("/articles").json()
+    assert body["total"] == 4 and (body["limit"], body["offset"]) == (50, 0)
+    assert [a["published"] for a in body["items"]] == ["2023-04-02", "2022-11-11", "2021-08-01", "2019-03-10"]
+    first = body["items"][-1]
+    assert first["id"] == A1 and first["uri"].endswith(f"/articles/{A1}") and first["year"] == 2019
+    assert first["outlet"] == "example.vn" and first["language"] == "vi"
+    assert {p["id"] for p in first["provinces"]} == {"ha-tinh", "khammouane"}
+    # Pages concatenate to the whole list.
+    paged = [a["id"] for off in (0, 2) for a in client.get(f"/articles?limit=2&offset={off}").json()["items"]]
+    assert paged == [a["id"] for a in body["items"]]
+
+
+def test_article_list_filters_by_outlet_year_and_province(client: TestClient) -> None:
+    def ids(**query: str | int) -> list[str]:
+        r = client.get("/articles", params=query)
+        assert r.status_code == 200, r.text
+        return [a["id"] for a in r.json()["items"]]
+
+    assert ids(outlet="WWW.Example.VN") == [A1]  # no case, no www.
+    assert ids(outlet="nowhere.example") == []
+    assert ids(year=2023) == [A3] and ids(year=1999) == []
+    assert ids(province="Khăm Muộn") == [A3, A1]  # any spelling of Khammouane
+    assert ids(province="LA-KH", year=2019) == [A1]
+    # Today's Quảng Ngãi takes in the old Quảng Ngãi (2022) and Kon Tum (2021), unless asked not to.
+    assert ids(province="Quảng Ngãi") == ["d4d4d4d4d4d4d4d4", "b2b2b2b2b2b2b2b2"]
+    assert ids(province="Quảng Ngãi", include_inherited="false") == []
+
+
+def test_article_list_rejects_unknown_provinces_and_bad_years(client: TestClient) -> None:
+    r = client.get("/articles?province=Atlantis")
+    assert r.status_code == 404 and r.headers["content-type"] == "application/problem+json"
+    assert client.get("/articles?year=20230").status_code == 422
+    csv = client.get("/articles?format=csv&year=2019")
+    assert csv.headers["content-type"].startswith("text/csv") and A1 in csv.text

@@ -27,6 +27,7 @@ LISTS = {
     "/path": {"from": "Khăm Muộn", "to": "Bolikhamxay"},
     "/timeline": {"province": "Khammouane"},
     "/network": {},
+    "/articles": {},
 }
 
 
@@ -90,6 +91,7 @@ def test_csv_columns_follow_the_tables(client: TestClient) -> None:
 def test_csv_is_only_for_lists_and_json_stays_the_default(client: TestClient) -> None:
     one = client.get("/province/Khammouane", params={"format": "csv"})
     assert one.status_code == 406 and "list" in one.json()["detail"]
+    assert one.headers["content-type"] == "application/problem+json" and one.json()["status"] == 406
     browser = client.get("/officials", headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
     assert browser.headers["content-type"] == "application/json"
     missing = client.get("/province/Narnia/officials", params={"format": "csv"})

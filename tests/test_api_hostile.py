@@ -16,9 +16,16 @@ import schemathesis
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
 
 from app.api.main import create_app
-from app.store.base import GraphStore
+from app.settings import Settings
+from app.store.base import GraphStore, StoreUnavailable
 from tests.stores import make_store
 from tests.test_api_data import build_graph
 
@@ -61,6 +68,8 @@ QUERIES = [
     ("/path", "from", {"to": "Hà Tĩnh"}),
     ("/path", "to", {"from": "Hà Tĩnh"}),
     ("/timeline", "province", {}),
+    ("/articles", "outlet", {}),
+    ("/articles", "province", {}),
     ("/province/Khammouane/partners", "field", {}),
 ]
 
@@ -122,8 +131,19 @@ def openapi_schema(app: FastAPI) -> schemathesis.BaseSchema:
     return schemathesis.openapi.from_asgi("/openapi.json", app)
 
 
+#: What every generated request's answer is held to: no 5xx, a status code the operation
+#: declares, a declared media type, and a body valid against the declared schema (problem+json
+#: errors included).
+CONFORMANCE = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
+
+
 @pytest.mark.parametrize("path", OPERATIONS)
-def test_generated_requests_never_5xx(
+def test_generated_requests_get_the_answers_the_schema_declares(
     openapi_schema: schemathesis.BaseSchema, graph: GraphStore, path: str
 ) -> None:
     """Schemathesis generates requests for one operation; a bounded, reproducible run."""
@@ -134,7 +154,35 @@ def test_generated_requests_never_5xx(
     @settings(max_examples=30, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
     def run(case: schemathesis.Case) -> None:  # type: ignore[type-arg]
         response = case.call()
-        assert response.status_code < 500, (case.path_parameters, case.query, response.text[:300])
+        case.validate_response(response, checks=CONFORMANCE)
 
     run()
     assert graph.counts() == before
+
+
+@pytest.mark.parametrize("path", OPERATIONS)
+def test_without_a_store_answers_are_declared_503s(path: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the store down, each operation answers what it declares: a problem+json 503
+    where it reads the store, its normal answer where it does not (or a declared 4xx)."""
+    import app.api.main as main_module
+
+    def down(_: Settings) -> GraphStore:
+        raise StoreUnavailable("cannot reach Neo4j at bolt://127.0.0.1:9: connection refused")
+
+    monkeypatch.setattr(main_module, "open_reader", down)  # at start-up and on every request
+    app = create_app(None, Settings())
+    operation = schemathesis.openapi.from_asgi("/openapi.json", app)[path]["GET"]
+    declared = operation.definition.raw["responses"]
+    seen: set[int] = set()
+
+    @given(case=operation.as_strategy())
+    @settings(max_examples=5, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+    def run(case: schemathesis.Case) -> None:  # type: ignore[type-arg]
+        response = case.call()
+        seen.add(response.status_code)
+        case.validate_response(
+            response, checks=[status_code_conformance, content_type_conformance, response_schema_conformance]
+        )
+
+    run()
+    assert (503 in seen) == ("503" in declared) or seen <= {404, 422}, (seen, sorted(declared))

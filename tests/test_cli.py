@@ -150,3 +150,60 @@ def test_server_keeps_serving_during_ingest_and_sees_the_new_data(tmp_path: Path
         assert client.get("/stats").json()["nodes"]["Article"] == 2
         partners = client.get("/province/Khammouane/partners").json()
         assert {p["province"]["id"] for p in partners["partners"]} == {"ca-mau", "ha-tinh"}
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _serve_and_get(tmp_path: Path, port: int, path: str, **env: str) -> dict[str, object]:
+    """Start `vlkg serve --port PORT`, GET `path` once it answers, stop it; the JSON answer."""
+    import time
+    import urllib.request
+
+    clean = {k: v for k, v in os.environ.items() if k != "VLKG_BASE_URI"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "ingest.cli", "serve", "--port", str(port)],
+        env={**clean, "VLKG_STORE": "embedded", "VLKG_DATA_DIR": str(tmp_path / "data"), **env},
+        cwd=tmp_path,  # no .env here: only `env` configures the server
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=2) as r:
+                    return json.loads(r.read())  # type: ignore[no-any-return]
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    log = proc.stderr.read().decode() if proc.stderr else ""
+                    raise AssertionError(f"vlkg serve did not answer: {log}") from None
+                time.sleep(0.2)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_serve_port_sets_the_base_uri_of_answers(tmp_path: Path) -> None:
+    """Links in a JSON answer point at the server that gave them, not at port 8000."""
+    env = {"PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    port = _free_port()
+    body = _serve_and_get(tmp_path, port, "/province/Khammouane", **env)
+    assert body["uri"] == f"http://localhost:{port}/province/khammouane"
+    # VLKG_BASE_URI, when set, wins over the port (a server behind a proxy).
+    public = "https://vlkg.example.org/"
+    body = _serve_and_get(tmp_path, _free_port(), "/province/Khammouane", VLKG_BASE_URI=public, **env)
+    assert body["uri"] == "https://vlkg.example.org/province/khammouane"
+
+
+def test_local_base_uri_names_wildcard_and_ipv6_hosts() -> None:
+    from app.uris import local_base_uri
+
+    assert local_base_uri("0.0.0.0", 8080) == "http://localhost:8080"
+    assert local_base_uri("10.0.0.5", 80) == "http://10.0.0.5:80"
+    assert local_base_uri("fe80::1", 9000) == "http://[fe80::1]:9000"

@@ -6,11 +6,16 @@ writes, so what an article "says" here is exactly what the graph credits it with
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from app.api import schemas
+from app.api.answers import rows as corpus
 from app.api.entities import resolve
 from app.api.errors import NotFound
-from app.api.shaping import _span
-from app.gazetteer import Gazetteer
+from app.api.pagination import Page
+from app.api.partners import unit_ids
+from app.api.shaping import _span, province_ref
+from app.gazetteer import Gazetteer, Province
 from app.graph import NODES, RELS
 from app.provenance import public_source
 from app.store.base import GraphStore, Row
@@ -61,3 +66,61 @@ def detail(store: GraphStore, gaz: Gazetteer, key: str) -> schemas.ArticleDetail
         year=art["year"],
         facts=facts,
     )
+
+
+def _outlet_key(outlet: str | None) -> str:
+    """Outlets compare without case or a leading `www.` (`VnExpress.net` is `vnexpress.net`)."""
+    key = (outlet or "").strip().casefold()
+    return key.removeprefix("www.")
+
+
+def search(
+    store: GraphStore,
+    gaz: Gazetteer,
+    page: Page,
+    outlet: str | None = None,
+    year: int | None = None,
+    province: Province | None = None,
+    include_inherited: bool = True,
+) -> schemas.ArticleList:
+    """Articles newest first (undated last), each with the provinces it states facts about.
+
+    A province's articles are those crediting a fact to it (the provenance lists `/coverage`
+    counts), so the list is the evidence behind that province's answers, not a text match."""
+    about: dict[str, set[str]] = defaultdict(set)
+    for r in corpus(store, "coverage_provinces"):
+        for aid in r["sources"] or []:
+            about[aid].add(r["province"])
+    wanted = set(unit_ids(gaz, province, include_inherited)) if province is not None else None
+    chosen = [
+        a
+        for a in corpus(store, "articles_index")
+        if (outlet is None or _outlet_key(a["outlet"]) == _outlet_key(outlet))
+        and (year is None or a["year"] == year)
+        and (wanted is None or wanted & about.get(a["id"], set()))
+    ]
+    chosen.sort(key=lambda a: a["id"])
+    chosen.sort(key=lambda a: a["published"] or "", reverse=True)  # stable: ids ascending within a day
+    items = []
+    for a in page.of(chosen):
+        provinces = []
+        for pid in sorted(about.get(a["id"], ())):
+            try:
+                provinces.append(province_ref(gaz.get(pid)))
+            except KeyError:  # a unit the gazetteer no longer has
+                continue
+        items.append(
+            schemas.ArticleSummary(
+                id=a["id"],
+                uri=entity_uri("Article", a["id"]),
+                title=a["title"],
+                url=a["url"],
+                published=a["published"],
+                outlet=a["outlet"],
+                source=public_source(a["source"], a["url"]),
+                language=a["language"],
+                year=a["year"],
+                provinces=provinces,
+            )
+        )
+    return schemas.ArticleList(**page.meta(len(chosen)), items=items)

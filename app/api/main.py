@@ -12,7 +12,7 @@ from fastapi.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app import web
-from app.api import errors
+from app.api import contract, errors
 from app.api.routes import (
     agreements,
     articles,
@@ -92,6 +92,7 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
         docs_url=None,
         redoc_url=None,
         redirect_slashes=False,  # see errors.install: redirects built from VLKG_BASE_URI
+        generate_unique_id_function=contract.operation_id,
     )
     app.state.store = store
     app.state.backend = store.backend if store is not None else settings.store
@@ -107,4 +108,5 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
         app.include_router(router.router)
     app.include_router(network_routes.router)
     web.install(app)  # the explorer at /, its static assets and /docs
+    contract.install(app)  # problem+json responses, RDF alternatives, tag descriptions
     return app

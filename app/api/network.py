@@ -19,6 +19,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from app.api.schemas import CONFIDENCE, FIRST_YEAR, LAST_YEAR
 from app.gazetteer import Gazetteer, Province
 from app.store.base import GraphStore, Row
 
@@ -42,8 +43,8 @@ class NetworkProvince(BaseModel):
 class NetworkLink(BaseModel):
     vn: str = Field(description="Id of the Vietnamese province")
     la: str = Field(description="Id of the Lao province")
-    first_year: int | None = None
-    last_year: int | None = None
+    first_year: int | None = Field(None, description=FIRST_YEAR)
+    last_year: int | None = Field(None, description=LAST_YEAR)
     article_count: int = Field(description="Distinct articles stating the partnership")
     agreement_count: int = Field(
         description="Distinct agreements both sides (or their predecessors) are party to"
@@ -54,7 +55,7 @@ class NetworkLink(BaseModel):
         " agreements, projects, visits, meetings and twinned districts that link the two (stored by"
         " the loader)",
     )
-    confidence: float | None = Field(None, description="Highest extractor confidence among the sources, 0..1")
+    confidence: float | None = Field(None, description=CONFIDENCE)
     inherited: bool = Field(False, description="With units=today: folded in from a unit merged in 2025")
     via: list[str] = Field(default_factory=list, description="Ids of the merged units it was reported for")
     articles: list[str] = Field(default_factory=list, description="Ids of the articles that state it")

@@ -4,47 +4,108 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.facts import AmountQualifier
 
+#: Descriptions of the fields many answers share, written once so they cannot drift apart.
+CONFIDENCE = (
+    "How surely the extractor read the fact, 0..1 (the highest among its sources): 0.9 and above"
+    " explicit, 0.8 structured, 0.7 contextual, 0.6 weak, 0.5 hedged (a title caps it at 0.85)"
+)
+FIRST_YEAR = "Earliest year the articles give: a year they state, else the year they were published"
+LAST_YEAR = "Latest year the articles give: a year they state, else the year they were published"
+KINDS = (
+    "How the articles show the partnership: its own kind as written, plus agreement (both are party"
+    " to one), aid (one funds a project the other benefits from), visit (one hosts the other's"
+    " delegation), event (another meeting between them) and district (twinned districts)"
+)
+VIA = (
+    "For an inherited item (`inherited` true): the unit merged into this province in 2025 whose"
+    " fact it is; null for the province's own"
+)
+INHERITED = "True when the fact belongs to a unit merged into this province (see `via`)"
+
+
+# -- errors --------------------------------------------------------------------------------------
+
+
+class ProblemError(BaseModel):
+    """One invalid parameter of a 422."""
+
+    loc: list[str | int] = Field(description="Where: `query`, `path`, then the parameter's name")
+    msg: str
+    type: str
+
+
+class Problem(BaseModel):
+    """RFC 9457 problem details (`application/problem+json`): every error the API answers.
+    Members beyond the standard four depend on the error (RFC 9457 allows extensions)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    type: str = Field("about:blank", description="Always about:blank: `title` and `status` say it all")
+    title: str = Field(examples=["Unknown province"])
+    status: int = Field(examples=[404])
+    detail: str = Field(examples=["unknown province 'Khammuan Xay'; did you mean Khăm Muộn, Bôlykhămxay?"])
+    name: str | None = Field(None, description="404 for a province: the name as given")
+    suggestions: list[str] | None = Field(None, description="404: the closest names or ids")
+    errors: list[ProblemError] | None = Field(None, description="422: each invalid parameter")
+    supported: list[str] | None = Field(None, description="406: the media types served here")
+
+
+# -- answers -------------------------------------------------------------------------------------
+
 
 class Span(BaseModel):
-    start: int | None = None
-    end: int | None = None
-    zone: str | None = None
-    rule: str | None = Field(default=None, description="id of the extraction rule that read the fact here")
+    start: int | None = Field(None, description="Offset of the sentence in the text", examples=[84])
+    end: int | None = Field(None, examples=[175])
+    zone: str | None = Field(None, description="title, lead or body", examples=["body"])
+    rule: str | None = Field(
+        default=None,
+        description="id of the extraction rule that read the fact here",
+        examples=["vi.partnership.clause-cue"],
+    )
 
 
 class ArticleRef(BaseModel):
-    id: str
-    uri: str
-    title: str | None = None
+    id: str = Field(description="Content hash of the article text", examples=["8c916a4021655b3f"])
+    uri: str = Field(examples=["http://localhost:8000/articles/8c916a4021655b3f"])
+    title: str | None = Field(None, examples=["Cà Mau tiếp đoàn cấp cao tỉnh Khăm Muộn"])
     url: str | None = None
-    published: str | None = None
-    outlet: str | None = None
-    source: str | None = None
+    published: str | None = Field(None, description="YYYY-MM-DD", examples=["2023-01-06"])
+    outlet: str | None = Field(None, description="Newspaper or site", examples=["baotintuc.vn"])
+    source: str | None = Field(
+        None, description="File name the text was read from", examples=["ca-mau-kham-muon.txt"]
+    )
 
 
 class Source(BaseModel):
     """One article's support for a fact: the article and the sentence that states it."""
 
     article: ArticleRef
-    sentence: str
+    sentence: str = Field(
+        description="The evidence sentence, as the article writes it",
+        examples=[
+            "Ngày 5/1/2023, tỉnh Cà Mau đón đoàn cấp cao của tỉnh Khăm Muộn (Lào) sang thăm và chúc Tết."
+        ],
+    )
     span: Span | None = None
 
 
 class ProvinceRef(BaseModel):
-    id: str
-    iso: str | None = Field(description="ISO 3166-2 code; null for units created in 2025 (no code yet)")
-    uri: str
-    country: str
-    name: str = Field(description="Name as Vietnamese press writes it")
-    name_en: str
-    kind: str
-    current: bool
-    valid_from: str | None = None
-    valid_to: str | None = None
+    id: str = Field(examples=["khammouane"])
+    iso: str | None = Field(
+        description="ISO 3166-2 code; null for units created in 2025 (no code yet)", examples=["LA-KH"]
+    )
+    uri: str = Field(examples=["http://localhost:8000/province/khammouane"])
+    country: str = Field(description="VN or LA", examples=["LA"])
+    name: str = Field(description="Name as Vietnamese press writes it", examples=["Khăm Muộn"])
+    name_en: str = Field(examples=["Khammouane"])
+    kind: str = Field(description="province or municipality", examples=["province"])
+    current: bool = Field(description="In force today (false for units merged in 2025)", examples=[True])
+    valid_from: str | None = Field(None, description="YYYY-MM-DD the unit was formed, when known")
+    valid_to: str | None = Field(None, description="YYYY-MM-DD the unit ceased", examples=[None])
     successor: str | None = Field(default=None, description="id of the unit that took over, if merged")
 
 
@@ -58,23 +119,29 @@ class Province(ProvinceRef):
 
 
 class AgreementRef(BaseModel):
-    id: str
-    uri: str
-    kind: str
-    signed_year: int | None = None
-    period: tuple[int, int] | None = None
-    fields: list[str] = Field(default_factory=list)
+    id: str = Field(examples=["agreement-da09195718e11e4d"])
+    uri: str = Field(examples=["http://localhost:8000/agreement/agreement-da09195718e11e4d"])
+    kind: str = Field(description="memorandum, minutes, agreement, plan or other", examples=["minutes"])
+    signed_year: int | None = Field(None, examples=[2014])
+    period: tuple[int, int] | None = Field(
+        None, description="First and last year it runs", examples=[[2022, 2027]]
+    )
+    fields: list[str] = Field(
+        default_factory=list, description="Fields of cooperation, as written", examples=[["giáo dục", "y tế"]]
+    )
 
 
 class Partner(BaseModel):
     province: ProvinceRef
-    first_year: int | None = None
-    last_year: int | None = None
-    article_count: int
-    kinds: list[str] = Field(default_factory=list)
-    confidence: float | None = None
-    inherited: bool = Field(description="True when the partnership belongs to a predecessor unit")
-    via: ProvinceRef | None = Field(default=None, description="The predecessor whose partnership this is")
+    first_year: int | None = Field(None, description=FIRST_YEAR, examples=[2014])
+    last_year: int | None = Field(None, description=LAST_YEAR, examples=[2023])
+    article_count: int = Field(description="Distinct articles stating the partnership", examples=[1])
+    kinds: list[str] = Field(
+        default_factory=list, description=KINDS, examples=[["agreement", "aid", "visit"]]
+    )
+    confidence: float | None = Field(None, description=CONFIDENCE, examples=[0.9])
+    inherited: bool = Field(description=INHERITED, examples=[False])
+    via: ProvinceRef | None = Field(default=None, description=VIA)
     agreements: list[AgreementRef] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
 
@@ -124,29 +191,33 @@ class PageMeta(BaseModel):
 class EntityRef(BaseModel):
     """Any node, named for display: search hits, path steps, article facts."""
 
-    type: str = Field(description="province, official, agreement, project, event or article")
-    id: str
-    uri: str
-    label: str
+    type: str = Field(
+        description="province, official, agreement, project, event or article", examples=["province"]
+    )
+    id: str = Field(examples=["khammouane"])
+    uri: str = Field(examples=["http://localhost:8000/province/khammouane"])
+    label: str = Field(examples=["Khăm Muộn"])
 
 
 class OfficialRef(BaseModel):
-    id: str
-    uri: str
-    name: str
+    id: str = Field(description="Folded name and province", examples=["nguyen-tien-hai--ca-mau"])
+    uri: str = Field(examples=["http://localhost:8000/official/nguyen-tien-hai--ca-mau"])
+    name: str = Field(examples=["Nguyễn Tiến Hải"])
     organisation: str | None = None
 
 
 class ProjectRef(BaseModel):
-    id: str
-    uri: str
-    description: str
-    amount: float | None = None
-    currency: str | None = None
+    id: str = Field(examples=["project-3edb5d306267193b"])
+    uri: str = Field(examples=["http://localhost:8000/project/project-3edb5d306267193b"])
+    description: str = Field(
+        examples=["allocation from VN-59 to LA-KH: 1,000,000,000 VND — Trong 5 năm từ 2019 đến 2023, …"]
+    )
+    amount: float | None = Field(None, description="As written, never converted", examples=[1000000000.0])
+    currency: str | None = Field(None, description="ISO 4217", examples=["VND"])
     qualifier: AmountQualifier | None = Field(
         None, description="How the article hedges the amount: more_than, nearly, about, up_to"
     )
-    years: tuple[int, int] | None = None
+    years: tuple[int, int] | None = Field(None, description="First and last year", examples=[[2019, 2023]])
     per_year: bool = Field(
         False,
         description="True when `amount` is paid every year of `years`; false: once, for the whole period",
@@ -155,9 +226,9 @@ class ProjectRef(BaseModel):
 
 
 class EventRef(BaseModel):
-    id: str
+    id: str = Field(examples=["event-5b0f3c1d2e4a6978"])
     uri: str
-    kind: str
+    kind: str = Field(description="visit or meeting", examples=["visit"])
     date: str | None = Field(None, description="YYYY-MM-DD, YYYY-MM or YYYY")
     year: int | None = None
 
@@ -167,15 +238,15 @@ class Role(BaseModel):
 
     province: ProvinceRef
     positions: list[str] = Field(default_factory=list)
-    first_year: int | None = None
-    last_year: int | None = None
-    confidence: float | None = None
+    first_year: int | None = Field(None, description=FIRST_YEAR)
+    last_year: int | None = Field(None, description=LAST_YEAR)
+    confidence: float | None = Field(None, description=CONFIDENCE)
     articles: list[str] = Field(default_factory=list)
     sources: list[Source] | None = None
 
 
 class Official(OfficialRef):
-    confidence: float | None = None
+    confidence: float | None = Field(None, description=CONFIDENCE)
     roles: list[Role] = Field(default_factory=list)
     agreements: list[AgreementRef] = Field(default_factory=list, description="Agreements signed")
     events: list[EventRef] = Field(default_factory=list, description="Visits and meetings led")
@@ -191,11 +262,11 @@ class OfficialList(PageMeta):
 class ProvinceOfficial(BaseModel):
     official: OfficialRef
     positions: list[str] = Field(default_factory=list)
-    first_year: int | None = None
-    last_year: int | None = None
-    confidence: float | None = None
+    first_year: int | None = Field(None, description=FIRST_YEAR)
+    last_year: int | None = Field(None, description=LAST_YEAR)
+    confidence: float | None = Field(None, description=CONFIDENCE)
     inherited: bool = Field(False, description="True when the tie is to a predecessor unit")
-    via: ProvinceRef | None = None
+    via: ProvinceRef | None = Field(None, description=VIA)
     articles: list[str] = Field(default_factory=list)
     sources: list[Source] | None = None
 
@@ -209,11 +280,11 @@ class Agreement(AgreementRef):
     signed_date: str | None = None
     sectors: list[str] = Field(default_factory=list)
     count: int | None = Field(None, description="How many documents were signed together")
-    confidence: float | None = None
+    confidence: float | None = Field(None, description=CONFIDENCE)
     parties: list[ProvinceRef] = Field(default_factory=list)
     signatories: list[OfficialRef] = Field(default_factory=list)
     inherited: bool = Field(False, description="In a province's list: signed by a predecessor unit")
-    via: ProvinceRef | None = None
+    via: ProvinceRef | None = Field(None, description=VIA)
     articles: list[str] = Field(default_factory=list)
     sources: list[Source] | None = None
 
@@ -230,10 +301,10 @@ class ProvinceAgreements(PageMeta):
 class Project(ProjectRef):
     funder: ProvinceRef | None = None
     beneficiary: ProvinceRef | None = None
-    confidence: float | None = None
+    confidence: float | None = Field(None, description=CONFIDENCE)
     role: str | None = Field(None, description="In a province's list: funder or beneficiary")
-    inherited: bool = False
-    via: ProvinceRef | None = None
+    inherited: bool = Field(False, description=INHERITED)
+    via: ProvinceRef | None = Field(None, description=VIA)
     articles: list[str] = Field(default_factory=list)
     sources: list[Source] | None = None
 
@@ -293,11 +364,11 @@ class DistrictPartnership(BaseModel):
     la_district: str = Field(description="Lao district, as written")
     vn_province: ProvinceRef | None = Field(None, description="Province of the Vietnamese district")
     la_province: ProvinceRef | None = Field(None, description="Province of the Lao district")
-    first_year: int | None = None
-    last_year: int | None = None
-    confidence: float | None = None
+    first_year: int | None = Field(None, description=FIRST_YEAR)
+    last_year: int | None = Field(None, description=LAST_YEAR)
+    confidence: float | None = Field(None, description=CONFIDENCE)
     inherited: bool = Field(False, description="In a province's list: reported for a predecessor unit")
-    via: ProvinceRef | None = None
+    via: ProvinceRef | None = Field(None, description=VIA)
     articles: list[str] = Field(default_factory=list)
     sources: list[Source] | None = None
 
@@ -315,7 +386,7 @@ class ArticleFact(BaseModel):
     )
     subject: EntityRef
     object: EntityRef | None = None
-    confidence: float | None = None
+    confidence: float | None = Field(None, description=CONFIDENCE)
     sentences: list[str] = Field(description="The evidence sentences from this article")
     spans: list[Span | None] = Field(default_factory=list)
 
@@ -324,6 +395,20 @@ class ArticleDetail(ArticleRef):
     language: str | None = None
     year: int | None = None
     facts: list[ArticleFact]
+
+
+class ArticleSummary(ArticleRef):
+    """An article in a list: its metadata and the provinces it states facts about."""
+
+    language: str | None = None
+    year: int | None = Field(None, description="Publication year")
+    provinces: list[ProvinceRef] = Field(
+        default_factory=list, description="Provinces the article credits a fact to, by id"
+    )
+
+
+class ArticleList(PageMeta):
+    items: list[ArticleSummary]
 
 
 class SearchHit(EntityRef):
@@ -364,8 +449,8 @@ class TimelineItem(BaseModel):
     kind: str | None = None
     role: str | None = Field(None, description="host, visitor, party, funder or beneficiary")
     counterparts: list[ProvinceRef] = Field(default_factory=list)
-    inherited: bool = False
-    via: ProvinceRef | None = None
+    inherited: bool = Field(False, description=INHERITED)
+    via: ProvinceRef | None = Field(None, description=VIA)
     articles: list[str] = Field(default_factory=list)
     sources: list[Source] | None = None
 
@@ -379,7 +464,7 @@ class Event(EventRef):
     hosts: list[ProvinceRef] = Field(default_factory=list)
     visitors: list[ProvinceRef] = Field(default_factory=list)
     leaders: list[OfficialRef] = Field(default_factory=list)
-    confidence: float | None = None
+    confidence: float | None = Field(None, description=CONFIDENCE)
     articles: list[str] = Field(default_factory=list)
     sources: list[Source] | None = None
 

@@ -191,8 +191,14 @@ class CsvMiddleware:
         answer = orjson.loads(body)
         items = _list_of(answer)
         if items is None:
-            error = {"detail": f"{CSV} is offered for list answers only; this answer is one resource"}
-            await _send(send, 406, orjson.dumps(error), JSON, [])
+            error = {
+                "type": "about:blank",
+                "title": "Not Acceptable",
+                "status": 406,
+                "detail": f"{CSV} is offered for list answers only; this answer is one resource",
+                "supported": [JSON],
+            }
+            await _send(send, 406, orjson.dumps(error), "application/problem+json", [])
             return
         extra = [
             (f"x-{key}".encode(), str(answer[key]).encode())

@@ -1,6 +1,6 @@
 // The articles that state a fact about each province (partnerships, tenures, agreements,
 // projects, visits, district twinnings), one row per fact end: /coverage counts distinct
-// articles per province.
+// articles per province, /articles finds a province's articles.
 MATCH (p:Province)-[r:PARTNERS_WITH]->(q:Province)
 RETURN p.id AS province, r.sources AS sources
 UNION ALL MATCH (p:Province)-[r:PARTNERS_WITH]->(q:Province)

@@ -4,18 +4,43 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Query
 
 from app.api import articles, events, schemas
 from app.api.deps import Gaz, Store
-from app.api.params import EntityId
+from app.api.pagination import Paging
+from app.api.params import EntityId, Inherited, year_query
 
 router = APIRouter(tags=["articles"])
 
 
+@router.get("/articles", response_model=schemas.ArticleList)
+def list_articles(
+    store: Store,
+    gaz: Gaz,
+    page: Paging,
+    outlet: Annotated[
+        str | None,
+        Query(max_length=200, description="newspaper or site, without case or `www.` (example.vn)"),
+    ] = None,
+    year: Annotated[int | None, year_query("published that year")] = None,
+    province: Annotated[
+        str | None,
+        Query(max_length=200, description="only articles stating a fact about this province (any name)"),
+    ] = None,
+    include_inherited: Inherited = True,
+) -> schemas.ArticleList:
+    """The corpus behind the graph, newest first: each article with the provinces it
+    states facts about, so a reader can find the sources of a province's answers."""
+    where = gaz.resolve(province) if province else None
+    return articles.search(store, gaz, page, outlet, year, where, include_inherited)
+
+
 @router.get("/articles/{article_id}", response_model=schemas.ArticleDetail)
 def get_article(
-    article_id: Annotated[str, Path(min_length=1, max_length=64, description="content hash")],
+    article_id: Annotated[
+        str, Path(min_length=1, max_length=64, description="content hash", examples=["8c916a4021655b3f"])
+    ],
     store: Store,
     gaz: Gaz,
 ) -> schemas.ArticleDetail:

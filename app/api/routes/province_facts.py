@@ -18,7 +18,7 @@ router = APIRouter(tags=["provinces"])
 
 
 @router.get("/province/{name}/officials", response_model=schemas.ProvinceOfficials)
-def get_officials(
+def get_province_officials(
     name: Name,
     store: Store,
     gaz: Gaz,
@@ -31,7 +31,7 @@ def get_officials(
 
 
 @router.get("/province/{name}/agreements", response_model=schemas.ProvinceAgreements)
-def get_agreements(
+def get_province_agreements(
     name: Name,
     store: Store,
     gaz: Gaz,
@@ -48,7 +48,7 @@ def get_agreements(
     response_model=schemas.ProvinceProjects,
     description=f"Projects the province funds or benefits from, newest first, with totals. {TOTALS_RULE}",
 )
-def get_projects(
+def get_province_projects(
     name: Name,
     store: Store,
     gaz: Gaz,
@@ -63,7 +63,7 @@ def get_projects(
 
 
 @router.get("/province/{name}/districts", response_model=schemas.ProvinceDistricts)
-def get_districts(
+def get_province_districts(
     name: Name,
     store: Store,
     gaz: Gaz,

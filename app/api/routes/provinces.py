@@ -22,6 +22,7 @@ Name = Annotated[
         min_length=1,
         max_length=200,
         description="Any name, alias, ISO 3166-2 code or id (Khammouane, Khăm Muộn, LA-KH, khammouane)",
+        examples=["Khammouane"],
     ),
 ]
 
