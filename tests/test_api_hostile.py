@@ -166,7 +166,7 @@ def test_without_a_store_answers_are_declared_503s(path: str, monkeypatch: pytes
     where it reads the store, its normal answer where it does not (or a declared 4xx)."""
     import app.api.main as main_module
 
-    def down(_: Settings) -> GraphStore:
+    def down(_: Settings, **__: object) -> GraphStore:
         raise StoreUnavailable("cannot reach Neo4j at bolt://127.0.0.1:9: connection refused")
 
     monkeypatch.setattr(main_module, "open_reader", down)  # at start-up and on every request

@@ -187,6 +187,8 @@ def _amend(doc: dict[str, Any]) -> dict[str, Any]:
                 )
             responses.pop("422", None)
             for status in sorted(declared):
+                if str(status) in responses:  # the route describes this answer itself (/health's 503)
+                    continue
                 responses[str(status)] = _problem(status, path)
     return doc
 
