@@ -156,3 +156,33 @@ def test_doctor_on_a_good_store(loaded: Path) -> None:
     r = vlkg("doctor", data=loaded)
     assert r.returncode == 0, r.stderr
     assert "ok:" in r.stderr
+
+
+@embedded_only
+def test_a_writer_killed_while_creating_the_store_leaves_one_the_next_writer_takes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The marker goes down before the database file, so no moment of creating a store
+    leaves an unmarked database (which would be refused as not written by vlkg)."""
+    from app.store import embedded
+
+    data = tmp_path / "data"
+
+    class Killed(BaseException):
+        pass
+
+    def killed(*_: object, **__: object) -> None:
+        raise Killed
+
+    with monkeypatch.context() as m:
+        m.setattr(embedded._Handle, "__init__", killed)
+        with pytest.raises(Killed):
+            embedded.EmbeddedStore(data)
+    assert json.loads((data / "vlkg-store.json").read_text())["creating"] is True
+    (data / "vlkg.lbdb").write_bytes(b"")  # the engine had made its file, nothing in it yet
+    facts = tmp_path / "one.json"
+    facts.write_text(FactsDocument(articles=[hatinh_khammouane()]).model_dump_json(), encoding="utf-8")
+    r = vlkg("ingest", str(facts), data=data)
+    assert r.returncode == 0, r.stderr
+    assert stats(data)["nodes"]["Article"] == 1
+    assert "creating" not in json.loads((data / "vlkg-store.json").read_text())

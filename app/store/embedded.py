@@ -145,6 +145,11 @@ def _files_state(data_dir: Path) -> Diagnosis | None:
             raise ValueError("not an object")
     except (OSError, ValueError, UnicodeDecodeError) as exc:
         return Diagnosis(marker, "damaged", f"unreadable: {exc}", ADVICE["damaged"])
+    if found.get("creating"):
+        # A writer was killed while creating a new store (the marker goes down first, so
+        # no window leaves an unmarked database): nothing was loaded, the next writer
+        # creates it again.
+        return None
     want = _marker()
     if found.get("storage_version") != want["storage_version"] or found.get("format") != want["format"]:
         return Diagnosis(
@@ -308,6 +313,8 @@ class EmbeddedStore(GraphStore):
         if read_only and not self.path.exists():
             raise StoreError(f"no vlkg store in {self.data_dir} yet: run `vlkg ingest` first")
         self.data_dir.mkdir(parents=True, exist_ok=True)
+        if not read_only and not self.path.exists():
+            self._write_marker(creating=True)  # before the database file exists: see _files_state
         try:
             self._handle = self._open(recover=recover or not read_only)
         except StoreDamaged as exc:
@@ -455,11 +462,13 @@ class EmbeddedStore(GraphStore):
             return found.error().public
         return super().problem()
 
-    def _write_marker(self, updated: int | None = None) -> None:
+    def _write_marker(self, updated: int | None = None, *, creating: bool = False) -> None:
         previous = None
         with contextlib.suppress(OSError, ValueError):
             previous = json.loads((self.data_dir / MARKER).read_text(encoding="utf-8")).get("updated")
-        marker = {**_marker(), "updated": updated if updated is not None else previous}
+        marker: dict[str, Any] = {**_marker(), "updated": updated if updated is not None else previous}
+        if creating:
+            marker["creating"] = True
         tmp = self.data_dir / f".{MARKER}.tmp"
         tmp.write_text(json.dumps(marker, indent=2) + "\n", encoding="utf-8")
         os.replace(tmp, self.data_dir / MARKER)
