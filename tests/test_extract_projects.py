@@ -394,3 +394,15 @@ def test_an_agent_named_after_the_cost_raised_it() -> None:
     # A place after the cost is no agent.
     got = projects("Công trình có tổng kinh phí 700 triệu đồng tại tỉnh Nghệ An.")
     assert got == []
+
+
+def test_scholarships_for_lao_students_in_general_are_a_project_without_a_province() -> None:
+    found = projects(
+        "Thời gian qua, tỉnh Quảng Trị và tỉnh Savannakhet hợp tác chặt chẽ. Về giáo dục, tỉnh "
+        "Quảng Trị hỗ trợ học bổng toàn phần đào tạo 45 lưu học sinh các tỉnh Trung Lào."
+    )
+    assert [(p.funder, p.beneficiary, p.amount) for p in found] == [("VN-25", None, None)]
+    # Students of Laos in general with no support stated are no project.
+    assert (
+        projects("Tỉnh Quảng Trị hiện có 300 lưu học sinh Lào đang học tập, tỉnh Savannakhet hợp tác.") == []
+    )

@@ -339,9 +339,15 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
             prev_end = max(prev_end, item.end)
             if ben == "?" or ben in crowd:
                 continue
-            if ben is None and (funder.country == "LA" or item.kind in ("count", "investment")):
+            if ben is None and (
+                funder.country == "LA"
+                or item.kind == "investment"
+                or (item.kind == "count" and not _scholarship(text, item, start, end))
+            ):
                 # A Lao donation without a named recipient is not reportable; a count of
-                # Lao students in general is no support to a province.
+                # Lao students in general is no support to a province, unless the clause
+                # gives them scholarships (`hỗ trợ học bổng toàn phần đào tạo 78 lưu học
+                # sinh các tỉnh Nam Lào`: a funded project, its recipients not one province).
                 continue
             description = _describe(text, start, end, verb.group(), funder.iso, ben, _what(item))
             kind = (
@@ -433,6 +439,11 @@ def _counts(
             )
         )
     return found
+
+
+def _scholarship(text: str, item: _Item, start: int, end: int) -> bool:
+    """The counted people are scholarship holders: `học bổng` in the item or its clause."""
+    return "học bổng" in (item.text or "").lower() or "học bổng" in text[start:end].lower()
 
 
 def _generic_people(text: str, item: _Item, hi: int) -> bool:
