@@ -15,8 +15,8 @@ from app.api.answers import Answers
 from app.api.main import create_app
 from app.facts import ArticleFacts, PartnershipFact
 from ingest.load import load_articles
+from tests.api_graph import build_graph, ev
 from tests.stores import ON_NEO4J, embedded_only, make_store, open_neo4j
-from tests.test_api_data import build_graph, ev
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.test_api_data import A1, A3, make_client
+from tests.api_graph import A1, A3, make_client
 
 
 @pytest.fixture

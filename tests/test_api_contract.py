@@ -15,7 +15,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.api.main import create_app
-from tests.test_api_data import make_client
+from tests.api_graph import make_client
 
 DOC: dict[str, Any] = create_app(None).openapi()
 OPERATIONS = [(path, op) for path, item in DOC["paths"].items() for op in item.values()]

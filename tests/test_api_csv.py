@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.api.main import create_app
-from tests.test_api_data import make_client
+from tests.api_graph import make_client
 
 # Every list endpoint, with a query that gives it rows.
 LISTS = {

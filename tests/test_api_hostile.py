@@ -26,8 +26,8 @@ from schemathesis.specs.openapi.checks import (
 from app.api.main import create_app
 from app.settings import Settings
 from app.store.base import GraphStore, StoreUnavailable
+from tests.api_graph import build_graph
 from tests.stores import make_store
-from tests.test_api_data import build_graph
 
 HOSTILE = [
     "x" * 10_240,

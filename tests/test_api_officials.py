@@ -9,7 +9,7 @@ from urllib.parse import quote
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.test_api_data import A1, A3, make_client
+from tests.api_graph import A1, A3, make_client
 
 
 @pytest.fixture

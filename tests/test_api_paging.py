@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.test_api_data import make_client
+from tests.api_graph import make_client
 
 LISTS: list[tuple[str, dict[str, Any]]] = [
     ("/officials", {}),

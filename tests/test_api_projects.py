@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from app.api.projects import totals
-from tests.test_api_data import A3, make_client
+from tests.api_graph import A3, make_client
 
 
 @pytest.fixture

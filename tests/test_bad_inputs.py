@@ -14,8 +14,8 @@ import pytest
 from app.facts import FactsDocument
 from ingest.cli import STOPPED
 from tests.factories import camau_khammouane, hatinh_khammouane
+from tests.run import stats, vlkg
 from tests.stores import embedded_only
-from tests.test_cli import stats, vlkg
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 

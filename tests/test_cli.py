@@ -14,24 +14,8 @@ from app.facts import FactsDocument
 from app.store.embedded import EmbeddedStore
 from ingest.cli import STOPPED
 from tests.factories import camau_khammouane, hatinh_khammouane
-from tests.stores import ON_NEO4J, embedded_only, make_store, neo4j_settings
-
-
-def vlkg(*args: str, data: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    """`vlkg ARGS` on the store in `data`: a LadybugDB folder, or on the Neo4j run the test
-    database standing for it (emptied the first time a test names `data`)."""
-    store: dict[str, str] = {"VLKG_STORE": "embedded"}
-    if ON_NEO4J and "VLKG_STORE" not in env:
-        make_store(data).close()
-        store = {"VLKG_STORE": "neo4j", **neo4j_settings()}
-    return subprocess.run(
-        [sys.executable, "-m", "ingest.cli", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "VLKG_DATA_DIR": str(data), **store, **env},
-        cwd=Path(__file__).resolve().parents[1],
-        timeout=120,
-    )
+from tests.run import stats, vlkg
+from tests.stores import embedded_only
 
 
 @pytest.fixture
@@ -40,12 +24,6 @@ def facts_file(tmp_path: Path) -> Path:
     doc = FactsDocument(articles=[camau_khammouane(), hatinh_khammouane()])
     path.write_text(doc.model_dump_json(), encoding="utf-8")
     return path
-
-
-def stats(data: Path) -> dict[str, dict[str, int]]:
-    r = vlkg("stats", "--json", data=data)
-    assert r.returncode == 0, r.stderr
-    return json.loads(r.stdout)  # type: ignore[no-any-return]
 
 
 def test_ingest_facts_twice_gives_same_counts(tmp_path: Path, facts_file: Path) -> None:

@@ -333,7 +333,7 @@ def test_fetcher_raises_fetch_error_for_direct_use(site: Site) -> None:
 
 
 def test_cli_fetch_then_ingest_loads_urls_and_dates(site: Site, tmp_path: Path) -> None:
-    from tests.test_cli import vlkg
+    from tests.run import vlkg
 
     corpus, data = tmp_path / "corpus", tmp_path / "data"
     args = ["--allow-private", "--delay", "0", "-o", str(corpus)]

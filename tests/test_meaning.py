@@ -34,8 +34,8 @@ from app.store.base import GraphStore
 from app.tables import write_tables
 from app.uris import entity_uri
 from tests.factories import ev, load_all
+from tests.run import vlkg
 from tests.stores import make_store
-from tests.test_cli import vlkg
 
 TWIN = "Huyện Mộc Châu kết nghĩa với huyện Viêng Xay (Hủa Phăn)."
 

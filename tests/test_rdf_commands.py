@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from app.rdf.commands import export_command, validate_command
 from app.settings import get_settings
-from tests.test_rdf_facts import loaded_store
+from tests.rdf_facts import loaded_store
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from app.rdf import export
 from app.rdf.export import ExportStats, count, iter_export, write_export
 from app.rdf.terms import VLKG
 from app.store.base import GraphStore
-from tests.test_rdf_facts import loaded_store
+from tests.rdf_facts import loaded_store
 
 BASE = "http://vlkg.test"
 DAY = dt.date(2025, 1, 1)

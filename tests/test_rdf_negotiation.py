@@ -19,8 +19,8 @@ from app.rdf.negotiation import SUPPORTED, MediaRange, negotiate, parse_accept
 from app.rdf.terms import VLKG
 from app.store.base import GraphStore
 from app.uris import base_uri, entity_uri
+from tests.rdf_facts import loaded_store
 from tests.stores import make_store
-from tests.test_rdf_facts import loaded_store
 
 V = Namespace(VLKG)
 PROV = Namespace("http://www.w3.org/ns/prov#")

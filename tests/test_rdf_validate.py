@@ -10,7 +10,7 @@ from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 
 from app.rdf.terms import VLKG
 from app.rdf.validate import export_graph, validate_graph
-from tests.test_rdf_facts import loaded_store
+from tests.rdf_facts import loaded_store
 
 V = Namespace(VLKG)
 SCHEMA = Namespace("http://schema.org/")
