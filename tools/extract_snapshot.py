@@ -80,7 +80,7 @@ def _literals() -> Iterator[tuple[str, Any]]:
     from ingest.reading import document_from_bytes
 
     texts: list[tuple[str, str]] = []
-    for path in sorted((ROOT / "tests").glob("*.py")):
+    for path in sorted((ROOT / "tests").rglob("*.py"), key=lambda p: p.name):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         nodes = ast.walk(tree)
         strings = [n.value for n in nodes if isinstance(n, ast.Constant) and isinstance(n.value, str)]

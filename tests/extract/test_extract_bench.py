@@ -6,7 +6,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-BENCH = Path(__file__).resolve().parents[1] / "bench" / "bench_extract.py"
+BENCH = Path(__file__).resolve().parents[2] / "bench" / "bench_extract.py"
 
 
 def test_benchmark_runs_on_a_few_articles(capsys: object) -> None:

@@ -17,7 +17,7 @@ from tests.factories import camau_khammouane, hatinh_khammouane
 from tests.run import stats, vlkg
 from tests.stores import embedded_only
 
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
 @pytest.fixture

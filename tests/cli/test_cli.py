@@ -169,7 +169,7 @@ def _serve_and_get(tmp_path: Path, port: int, path: str, **env: str) -> dict[str
 
 def test_serve_port_sets_the_base_uri_of_answers(tmp_path: Path) -> None:
     """Links in a JSON answer point at the server that gave them, not at port 8000."""
-    env = {"PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    env = {"PYTHONPATH": str(Path(__file__).resolve().parents[2])}
     port = _free_port()
     body = _serve_and_get(tmp_path, port, "/province/Khammouane", **env)
     assert body["uri"] == f"http://localhost:{port}/province/khammouane"

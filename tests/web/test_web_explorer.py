@@ -25,7 +25,7 @@ from app.web import static_dir
 from tests import factories
 from tests.factories import ev
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def quangngai_attapeu() -> ArticleFacts:

@@ -8,7 +8,7 @@ from pathlib import Path
 from app.graph import NODES, RELS, write_statements
 from app.store.cypher import cypher_dir, script
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_generated_write_statements_are_current(tmp_path: Path) -> None:

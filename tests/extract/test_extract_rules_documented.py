@@ -15,7 +15,7 @@ from pathlib import Path
 from ingest.extract import extract_document
 from ingest.reading import read_document
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "extraction.md"
 RULE = re.compile(r"\"((?:vi|en)\.(?:partnership|official|agreement|project|event|district)\.[a-z0-9-]+)\"")
 CATEGORIES = ("partnerships", "officials", "agreements", "projects", "events", "district_partnerships")

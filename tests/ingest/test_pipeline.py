@@ -226,7 +226,7 @@ def test_json_that_is_not_an_article_is_refused_naming_the_file(tmp_path: Path) 
 
 
 def test_gold_files_of_the_test_corpus_are_never_articles() -> None:
-    folder = Path(__file__).parent / "data" / "articles"
+    folder = Path(__file__).parents[1] / "data" / "articles"
     run = extract_paths(sorted(folder.glob("*.expected.json"))[:3])
     assert run.articles == [] and len(run.failures) == 3
     assert all("not an article" in reason for _, reason in run.failures)

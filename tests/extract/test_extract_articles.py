@@ -24,8 +24,8 @@ import pytest
 from ingest.extract import extract_document
 from ingest.reading import read_document
 
-ARTICLES = Path(__file__).resolve().parent / "data" / "articles"
-SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
+ARTICLES = Path(__file__).resolve().parents[1] / "data" / "articles"
+SCORER = Path(__file__).resolve().parents[3] / "shared" / "eval" / "score.py"
 CATEGORIES = ("partnerships", "officials", "agreements", "projects")
 _ROW = re.compile(r"^(\w+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s")
 

@@ -16,7 +16,7 @@ import pytest
 from ingest.document import Document
 from ingest.reading import read_document
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+SHARED = Path(__file__).resolve().parents[3] / "shared"
 SEEDS = SHARED / "seeds"
 GOLD = SHARED / "gold"
 

@@ -68,7 +68,7 @@ def test_cli_start_up_errors_are_one_line_and_exit_120(tmp_path: Path) -> None:
             capture_output=True,
             text=True,
             env={**os.environ, **env, "VLKG_STORE": "neo4j", "VLKG_DATA_DIR": str(tmp_path)},
-            cwd=Path(__file__).resolve().parents[1],
+            cwd=Path(__file__).resolve().parents[2],
             timeout=120,
         )
         assert r.returncode == STOPPED, (case, r.stderr)

@@ -14,7 +14,7 @@ from app.tables import TABLES, write_tables, write_xlsx
 from ingest.load import load_articles
 from ingest.pipeline import extract_paths
 
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ import pytest
 from ingest.extract import extract_document
 from ingest.reading import read_document
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+SHARED = Path(__file__).resolve().parents[3] / "shared"
 SEEDS = SHARED / "seeds"
 GOLD = SHARED / "gold"
 SCORER = SHARED / "eval" / "score.py"

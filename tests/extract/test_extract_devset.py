@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 TOOL = ROOT / "tools" / "score_devset.py"
 DEVSET = ROOT.parent / "shared" / "devset"
 TARGETS = {"vi": 0.90, "en": 0.80}
