@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from app.errors import VlkgError
 from app.facts import AgreementFact, ArticleFacts, Evidence, Sourced
 from app.gazetteer import Gazetteer, ProvinceAmbiguous, ProvinceNotFound, gazetteer, province_properties
 from app.graph import NODES, RELS, format_span
@@ -33,8 +34,13 @@ from app.names import fold, fold_words, slug
 from app.store.base import ChangeSet, GraphStore, Lookups, Row
 
 
-class LoadError(ValueError):
+class LoadError(VlkgError, ValueError):
     """A facts article that cannot be loaded; names the source and the cause."""
+
+    exit_code = 1
+    status = 422
+    title = "Facts not loadable"
+    public = "the facts could not be loaded"
 
     def __init__(self, source: str, reason: str) -> None:
         self.source = source
@@ -42,8 +48,12 @@ class LoadError(ValueError):
         super().__init__(f"{source}: {reason}")
 
 
-class BatchFailed(RuntimeError):
+class BatchFailed(VlkgError, RuntimeError):
     """A batch could not be written; it was rolled back whole, earlier batches stay stored."""
+
+    status = 503
+    title = "Load stopped"
+    public = "the facts could not be written to the graph store"
 
     def __init__(self, sources: list[str], done: LoadReport, cause: BaseException) -> None:
         self.sources = sources

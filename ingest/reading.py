@@ -17,6 +17,7 @@ from typing import Any
 
 import orjson
 
+from app.errors import VlkgError
 from ingest.decode import DecodeError, decode_bytes
 from ingest.document import Document, content_id
 from ingest.frontmatter import split_front_matter
@@ -42,8 +43,14 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSON_SUFFIXES = frozenset({".json"})
 
 
-class ReadError(Exception):
-    """A file that cannot be read as an article; `reason` is one line for the user."""
+class ReadError(VlkgError):
+    """A file that cannot be read as an article (or a facts file that is not one); `reason`
+    is one line for the user."""
+
+    exit_code = 1
+    status = 422
+    title = "Unreadable input"
+    public = "the input could not be read"
 
     def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
         self.path = str(path)

@@ -10,8 +10,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from app.errors import VlkgError
 from app.gazetteer import ProvinceAmbiguous, ProvinceNotFound
-from app.store.base import StoreError, StoreUnavailable
 from app.uris import base_uri
 
 PROBLEM = "application/problem+json"
@@ -73,14 +73,9 @@ def install(app: FastAPI) -> None:
             response.headers[name] = value
         return response
 
-    # Store errors name files and server addresses: those go to the log, the client gets
-    # the public cause only.
-    @app.exception_handler(StoreUnavailable)
-    async def _unavailable(request: Request, exc: StoreUnavailable) -> JSONResponse:
-        log.warning("graph store unavailable on %s: %s", request.url.path, exc)
-        return problem(503, "Graph store unavailable", exc.public)
-
-    @app.exception_handler(StoreError)
-    async def _store(request: Request, exc: StoreError) -> JSONResponse:
-        log.warning("graph store error on %s: %s", request.url.path, exc)
-        return problem(503, "Graph store error", exc.public)
+    # vlkg's own errors (store errors first) name files and server addresses: those go to
+    # the log, the client gets the title and the public cause only.
+    @app.exception_handler(VlkgError)
+    async def _vlkg(request: Request, exc: VlkgError) -> JSONResponse:
+        log.warning("%s on %s: %s", exc.title.lower(), request.url.path, exc)
+        return problem(exc.status, exc.title, exc.public)

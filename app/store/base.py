@@ -14,23 +14,28 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.errors import STOPPED, VlkgError
 from app.graph import NODES, RELS
 from app.store.cypher import statement
 
 Row = dict[str, Any]
 
 
-class StoreError(RuntimeError):
+class StoreError(VlkgError, RuntimeError):
     """A store problem the user can act on (unreachable, locked, wrong format).
 
     The message is for the operator (it may name files and server addresses: the CLI
     prints it, the API logs it); `public` is what an anonymous HTTP client may read.
     """
 
+    exit_code = STOPPED
+    status = 503
+    title = "Graph store error"
     public: str = "the graph store cannot be used now"
 
 
 class StoreUnavailable(StoreError):
+    title = "Graph store unavailable"
     public = "the graph store is not reachable now"
 
 

@@ -29,6 +29,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 from protego import Protego
 
+from app.errors import VlkgError
 from ingest.fetch.policy import UrlRefused, check_url
 
 __all__ = ["USER_AGENT", "FetchConfig", "FetchError", "Fetcher", "Response"]
@@ -54,8 +55,13 @@ class FetchConfig:
     user_agent: str = USER_AGENT
 
 
-class FetchError(Exception):
+class FetchError(VlkgError):
     """A URL that was not fetched. `kind` is `failed`, `robots` or `skipped`; `reason` one line."""
+
+    exit_code = 1
+    status = 502
+    title = "Page not fetched"
+    public = "the page could not be fetched"
 
     def __init__(self, url: str, reason: str, kind: str = "failed") -> None:
         self.url = url
