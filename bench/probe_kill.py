@@ -32,7 +32,7 @@ def write_facts(path: Path, n: int) -> None:
 def ingest(data: Path, facts: Path, batch: int) -> subprocess.Popen[bytes]:
     env = {**os.environ, "VLKG_STORE": "embedded", "VLKG_DATA_DIR": str(data)}
     return subprocess.Popen(
-        [sys.executable, "-m", "ingest.cli", "ingest", str(facts), "--batch-size", str(batch)],
+        [sys.executable, "-m", "app.cli", "ingest", str(facts), "--batch-size", str(batch)],
         env=env,
         cwd=ROOT,
         stdout=subprocess.DEVNULL,

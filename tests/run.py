@@ -19,7 +19,7 @@ def vlkg(*args: str, data: Path, **env: str) -> subprocess.CompletedProcess[str]
         make_store(data).close()
         store = {"VLKG_STORE": "neo4j", **neo4j_settings()}
     return subprocess.run(
-        [sys.executable, "-m", "ingest.cli", *args],
+        [sys.executable, "-m", "app.cli", *args],
         capture_output=True,
         text=True,
         env={**os.environ, "VLKG_DATA_DIR": str(data), **store, **env},

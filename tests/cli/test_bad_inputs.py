@@ -11,8 +11,8 @@ from pathlib import Path
 import orjson
 import pytest
 
+from app.cli import STOPPED
 from app.facts import FactsDocument
-from ingest.cli import STOPPED
 from tests.factories import camau_khammouane, hatinh_khammouane
 from tests.run import stats, vlkg
 from tests.stores import embedded_only

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from app.cli import STOPPED
 from app.facts import FactsDocument
 from app.store.embedded import EmbeddedStore
-from ingest.cli import STOPPED
 from tests.factories import camau_khammouane, hatinh_khammouane
 from tests.run import stats, vlkg
 from tests.stores import embedded_only
@@ -145,7 +145,7 @@ def _serve_and_get(tmp_path: Path, port: int, path: str, **env: str) -> dict[str
 
     clean = {k: v for k, v in os.environ.items() if k != "VLKG_BASE_URI"}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "ingest.cli", "serve", "--port", str(port)],
+        [sys.executable, "-m", "app.cli", "serve", "--port", str(port)],
         env={**clean, "VLKG_STORE": "embedded", "VLKG_DATA_DIR": str(tmp_path / "data"), **env},
         cwd=tmp_path,  # no .env here: only `env` configures the server
         stdout=subprocess.DEVNULL,

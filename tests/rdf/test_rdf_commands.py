@@ -65,7 +65,7 @@ def test_validate_command_reports_violations(tmp_path: Path) -> None:
 
 
 def test_cli_wiring(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    cli_module = pytest.importorskip("ingest.cli")
+    cli_module = pytest.importorskip("app.cli")
     data_dir = tmp_path / "data"
     with loaded_store(data_dir):
         pass

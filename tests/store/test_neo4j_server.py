@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from app.cli import STOPPED
 from app.graph import STORE_FORMAT
 from app.store.base import GraphStore, StoreError, StoreUnavailable
 from app.store.cypher import statement
-from ingest.cli import STOPPED
 from ingest.load import load_articles
 from tests.factories import camau_khammouane, kontum_attapeu
 from tests.stores import forget, neo4j_settings, open_neo4j
@@ -64,7 +64,7 @@ def test_cli_start_up_errors_are_one_line_and_exit_120(tmp_path: Path) -> None:
     }
     for case, env in cases.items():
         r = subprocess.run(
-            [sys.executable, "-m", "ingest.cli", "stats"],
+            [sys.executable, "-m", "app.cli", "stats"],
             capture_output=True,
             text=True,
             env={**os.environ, **env, "VLKG_STORE": "neo4j", "VLKG_DATA_DIR": str(tmp_path)},
