@@ -3,7 +3,7 @@
 FastAPI describes what the route functions declare; what the middleware and exception
 handlers add is invisible to it: errors are RFC 9457 problem details (app/api/errors.py),
 not `HTTPValidationError` arrays; entity URLs also answer Turtle, JSON-LD and N-Triples
-(app/rdf/negotiation.py); a single resource asked for as CSV is 406 (app/api/tabular.py).
+(app/api/negotiation.py); a single resource asked for as CSV is 406 (app/api/tabular.py).
 `install` corrects the generated document once, from rules over paths and parameters, so
 a new route is described right without repeating `responses=` on every decorator:
 
@@ -24,10 +24,10 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
 
+from app.api.negotiation import ENTITY_KINDS, RDF_TYPES
 from app.api.schemas import Problem
 from app.api.tabular import LIST_KEYS
 from app.rdf import void
-from app.rdf.negotiation import ENTITY_KINDS, RDF_TYPES
 
 PROBLEM = "application/problem+json"
 PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}

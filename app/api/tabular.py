@@ -28,7 +28,7 @@ from urllib.parse import parse_qsl
 import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.rdf.negotiation import negotiate, parse_accept
+from app.api.negotiation import negotiate, parse_accept
 from app.tables import cell, join
 
 CSV = "text/csv"

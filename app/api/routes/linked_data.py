@@ -1,6 +1,6 @@
 """Linked Data endpoints: the dumps, the dataset description, the ontology.
 
-`install(app)` also adds the content-negotiation middleware (app/rdf/negotiation.py) that
+`install(app)` also adds the content-negotiation middleware (app/api/negotiation.py) that
 serves entity URLs as RDF, so `create_app` registers the whole Linked Data surface with
 one call and the REST routes need no change.
 """
@@ -18,9 +18,9 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import Response, StreamingResponse
 
 from app.api.deps import Store
+from app.api.negotiation import JSON, RDF_TYPES, LinkedDataMiddleware, negotiate, not_acceptable, parse_accept
 from app.rdf import void
 from app.rdf.export import FORMATS, ExportStats, count, iter_export
-from app.rdf.negotiation import JSON, RDF_TYPES, LinkedDataMiddleware, negotiate, not_acceptable, parse_accept
 from app.rdf.writers import serialize
 from app.store.base import GraphStore
 from app.uris import base_uri

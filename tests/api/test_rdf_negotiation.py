@@ -13,9 +13,9 @@ from fastapi.testclient import TestClient
 from rdflib import RDF, Graph, Literal, Namespace, URIRef
 
 from app.api.main import create_app
+from app.api.negotiation import SUPPORTED, MediaRange, negotiate, parse_accept
 from app.rdf import vocab
 from app.rdf.export import write_export
-from app.rdf.negotiation import SUPPORTED, MediaRange, negotiate, parse_accept
 from app.rdf.terms import VLKG
 from app.store.base import GraphStore
 from app.uris import base_uri, entity_uri
