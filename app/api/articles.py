@@ -12,8 +12,8 @@ from app.api import schemas
 from app.api.answers import rows as corpus
 from app.api.entities import resolve
 from app.api.errors import NotFound
+from app.api.inheritance import unit_ids
 from app.api.pagination import Page
-from app.api.partners import unit_ids
 from app.api.shaping import _span, province_ref
 from app.gazetteer import Gazetteer, Province
 from app.graph import NODES, RELS

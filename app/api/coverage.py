@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from app.api import schemas
-from app.api.partners import unit_ids
+from app.api.inheritance import unit_ids
 from app.api.shaping import province_ref
 from app.gazetteer import Gazetteer
 from app.store.base import GraphStore

@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from app.api import schemas
 from app.api.answers import rows as corpus
 from app.api.errors import NotFound
+from app.api.inheritance import involving, unit_ids
 from app.api.matching import THRESHOLD, closest, score
 from app.api.pagination import Page
-from app.api.partners import involving, unit_ids
 from app.api.refs import agreement_ref, articles_of, by_id, event_ref, official_ref, province_refs
 from app.api.shaping import cite, cite_if, fact_fields, province_ref
 from app.gazetteer import Gazetteer, Province

@@ -7,35 +7,12 @@ part of Quảng Ngãi's history. Asking for a unit therefore also asks for its p
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from app.api import schemas
+from app.api.inheritance import unit_ids
 from app.api.shaping import cite, province_ref
 from app.gazetteer import Gazetteer, Province
 from app.store.base import GraphStore, Row
 from app.uris import entity_uri
-
-
-def lineage(gaz: Gazetteer, province: Province) -> list[Province]:
-    """`province` and every unit merged into it, nearest first."""
-    out = [province]
-    i = 0
-    while i < len(out):
-        out.extend(p for p in gaz.predecessors(out[i].id) if p not in out)
-        i += 1
-    return out
-
-
-def unit_ids(gaz: Gazetteer, province: Province, include_inherited: bool) -> list[str]:
-    """Ids a province's own lists look up: the unit, and its predecessors when asked for."""
-    return [p.id for p in (lineage(gaz, province) if include_inherited else [province])]
-
-
-def involving(gaz: Gazetteer, rows: Iterable[Row], field: str, province: Province) -> list[Row]:
-    """`rows` whose list of province ids in `field` names `province` or a unit merged into it,
-    so a filter by a merged province keeps the facts of its predecessors."""
-    units = {p.id for p in lineage(gaz, province)}
-    return [r for r in rows if units.intersection(r[field] or [])]
 
 
 def partners(

@@ -12,9 +12,9 @@ from collections.abc import Iterable, Sequence
 from app.api import schemas
 from app.api.answers import rows as corpus
 from app.api.errors import NotFound
+from app.api.inheritance import involving, unit_ids
 from app.api.matching import closest
 from app.api.pagination import Page
-from app.api.partners import involving, unit_ids
 from app.api.refs import by_id, project_ref, province_or_none
 from app.api.shaping import cite_if, fact_fields, province_ref
 from app.gazetteer import Gazetteer, Province

@@ -8,8 +8,8 @@ Predecessor units are included by default, as for partners.
 from __future__ import annotations
 
 from app.api import schemas
+from app.api.inheritance import unit_ids
 from app.api.pagination import Page
-from app.api.partners import unit_ids
 from app.api.refs import (
     agreement_label,
     by_id,
