@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from app.api import schemas
 from app.api.answers import rows as corpus
 from app.api.errors import NotFound
-from app.api.inheritance import involving, unit_ids
+from app.api.inheritance import involving, of_units
 from app.api.matching import closest
 from app.api.pagination import Page
 from app.api.refs import agreement_ref, by_id, official_ref, province_refs, vn_first
@@ -99,9 +99,8 @@ def of_province(
     include_inherited: bool,
     with_sources: bool,
 ) -> schemas.ProvinceAgreements:
-    via: dict[str, str] = {}
-    for r in store.query("province_agreements", ids=unit_ids(gaz, province, include_inherited)):
-        via.setdefault(r["id"], r["via"])
-    rows = sorted(by_id(store, "agreement_keys", via).values(), key=_sort_key)
+    via, rows = of_units(
+        store, gaz, province, include_inherited, "province_agreements", "agreement_keys", _sort_key
+    )
     items = build(store, gaz, [r["id"] for r in page.of(rows)], with_sources, via, province)
     return schemas.ProvinceAgreements(**page.meta(len(rows)), province=province_ref(province), items=items)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from app.api import schemas
 from app.api.answers import rows as corpus
 from app.api.errors import NotFound
-from app.api.inheritance import unit_ids
+from app.api.inheritance import of_units
 from app.api.matching import closest
 from app.api.pagination import Page
 from app.api.refs import by_id, province_or_none
@@ -76,10 +76,15 @@ def of_province(
     include_inherited: bool,
     with_sources: bool,
 ) -> schemas.ProvinceDistricts:
-    via: dict[str, str] = {}
-    for r in store.query("province_districts", ids=unit_ids(gaz, province, include_inherited)):
-        via.setdefault(r["id"], r["via"])
-    rows = sorted(by_id(store, "district_partnerships_by_id", via).values(), key=_sort_key)
+    via, rows = of_units(
+        store,
+        gaz,
+        province,
+        include_inherited,
+        "province_districts",
+        "district_partnerships_by_id",
+        _sort_key,
+    )
     items = build(store, gaz, [r["id"] for r in page.of(rows)], with_sources, via, province)
     return schemas.ProvinceDistricts(**page.meta(len(rows)), province=province_ref(province), items=items)
 
