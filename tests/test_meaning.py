@@ -260,3 +260,17 @@ def test_coverage_in_the_cli(tmp_path: Path) -> None:
     assert body["articles"] == 1 and body["by_outlet"] == [{"outlet": "news.example", "articles": 1}]
     text = vlkg("stats", "--coverage", data=data, COLUMNS="200")
     assert "articles by year" in text.stdout and "no partner found" in text.stdout
+
+
+def test_district_partnerships_list(client: TestClient) -> None:
+    every = client.get("/district-partnerships").json()
+    assert every["total"] == 2
+    assert {i["la_district"] for i in every["items"]} == {"huyện Viêng Xay", "huyện Xiềng Khọ"}
+    houaphanh = client.get(
+        "/district-partnerships", params={"province": "Hủa Phăn", "sources": "true"}
+    ).json()
+    (item,) = houaphanh["items"]
+    assert item["vn_district"] == "huyện Mộc Châu" and item["sources"][0]["sentence"] == TWIN
+    assert client.get("/district-partnerships", params={"year": 2023}).json()["total"] == 2
+    assert client.get("/district-partnerships", params={"year": 2020}).json()["total"] == 0
+    assert client.get("/district-partnerships", params={"province": "Atlantis"}).status_code == 404

@@ -1,4 +1,4 @@
-"""District twinning: a province's twinned districts, and one district partnership by id.
+"""District twinning: every twinning (filtered), a province's, and one by id.
 
 A district partnership is its own node (not a province partnership) because the districts
 are named as written, with no gazetteer behind them; it reaches a province through
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from app.api import schemas
 from app.api.answers import rows as corpus
 from app.api.errors import NotFound
-from app.api.inheritance import of_units
+from app.api.inheritance import involving, of_units
 from app.api.matching import closest
 from app.api.pagination import Page
 from app.api.refs import by_id, province_or_none
@@ -68,6 +68,12 @@ def _sort_key(r: Row) -> tuple[int, str]:
     return (-(r.get("last_year") or 0), r["id"])
 
 
+def _in_year(r: Row, year: int) -> bool:
+    """Reported in force in `year`: between its first and last year (undated: never)."""
+    first = r["first_year"] or r["last_year"]
+    return first is not None and first <= year <= (r["last_year"] or first)
+
+
 def of_province(
     store: GraphStore,
     gaz: Gazetteer,
@@ -87,6 +93,24 @@ def of_province(
     )
     items = build(store, gaz, [r["id"] for r in page.of(rows)], with_sources, via, province)
     return schemas.ProvinceDistricts(**page.meta(len(rows)), province=province_ref(province), items=items)
+
+
+def search(
+    store: GraphStore,
+    gaz: Gazetteer,
+    page: Page,
+    province: Province | None = None,
+    year: int | None = None,
+    with_sources: bool = False,
+) -> schemas.DistrictPartnershipList:
+    rows = corpus(store, "district_partnerships_list")
+    if province is not None:
+        rows = involving(gaz, rows, "provinces", province)
+    if year is not None:
+        rows = [r for r in rows if _in_year(r, year)]
+    rows.sort(key=_sort_key)
+    items = build(store, gaz, [r["id"] for r in page.of(rows)], with_sources)
+    return schemas.DistrictPartnershipList(**page.meta(len(rows)), items=items)
 
 
 def detail(store: GraphStore, gaz: Gazetteer, key: str) -> schemas.DistrictPartnership:

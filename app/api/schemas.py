@@ -378,6 +378,10 @@ class ProvinceDistricts(PageMeta):
     items: list[DistrictPartnership]
 
 
+class DistrictPartnershipList(PageMeta):
+    items: list[DistrictPartnership]
+
+
 class ArticleFact(BaseModel):
     """One fact the article supports: a node (object null) or a relationship."""
 
@@ -467,6 +471,10 @@ class Event(EventRef):
     confidence: float | None = Field(None, description=CONFIDENCE)
     articles: list[str] = Field(default_factory=list)
     sources: list[Source] | None = None
+
+
+class EventList(PageMeta):
+    items: list[Event]
 
 
 # -- coverage: what the graph knows and what it does not ---------------------------------------

@@ -28,6 +28,8 @@ LISTS = {
     "/timeline": {"province": "Khammouane"},
     "/network": {},
     "/articles": {},
+    "/events": {},
+    "/district-partnerships": {},
 }
 
 

@@ -1,4 +1,4 @@
-"""Articles and the facts each supports; events (visits, meetings) by id."""
+"""Articles and the facts each supports; events (visits, meetings), filtered and by id."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path, Query
 
 from app.api import articles, events, schemas
 from app.api.deps import Gaz, Store
-from app.api.pagination import Paging
+from app.api.pagination import Paging, WithSources
 from app.api.params import EntityId, Inherited, year_query
 
 router = APIRouter(tags=["articles"])
@@ -46,6 +46,24 @@ def get_article(
 ) -> schemas.ArticleDetail:
     """Metadata and every fact the article supports, with its evidence sentences."""
     return articles.detail(store, gaz, article_id)
+
+
+@router.get("/events", response_model=schemas.EventList, tags=["events"])
+def list_events(
+    store: Store,
+    gaz: Gaz,
+    page: Paging,
+    province: Annotated[
+        str | None,
+        Query(max_length=200, description="a host or visitor (any name), units merged into it included"),
+    ] = None,
+    year: Annotated[int | None, year_query("held that year")] = None,
+    kind: Annotated[str | None, Query(max_length=40, description="visit or meeting")] = None,
+    sources: WithSources = False,
+) -> schemas.EventList:
+    """Visits and meetings between provinces, newest first."""
+    where = gaz.resolve(province[:200]) if province else None
+    return events.search(store, gaz, page, where, year, kind, sources)
 
 
 @router.get("/event/{event_id}", response_model=schemas.Event, tags=["events"])

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Query
 from app.api import agreements, districts, officials, projects, schemas
 from app.api.deps import Gaz, Store
 from app.api.pagination import Paging, WithSources
-from app.api.params import EntityId, Inherited
+from app.api.params import EntityId, Inherited, year_query
 from app.api.projects import TOTALS_RULE
 from app.api.routes.provinces import Name
 
@@ -74,6 +74,23 @@ def get_province_districts(
     """District twinnings with a side in the province (district names as the articles write
     them), most recent first."""
     return districts.of_province(store, gaz, gaz.resolve(name), page, include_inherited, sources)
+
+
+@router.get("/district-partnerships", response_model=schemas.DistrictPartnershipList)
+def list_district_partnerships(
+    store: Store,
+    gaz: Gaz,
+    page: Paging,
+    province: Annotated[
+        str | None,
+        Query(max_length=200, description="a province of either side (any name), merged units included"),
+    ] = None,
+    year: Annotated[int | None, year_query("reported in force that year")] = None,
+    sources: WithSources = False,
+) -> schemas.DistrictPartnershipList:
+    """District twinnings (district names as the articles write them), most recent first."""
+    where = gaz.resolve(province[:200]) if province else None
+    return districts.search(store, gaz, page, where, year, sources)
 
 
 @router.get("/district-partnership/{key}", response_model=schemas.DistrictPartnership)
