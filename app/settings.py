@@ -6,8 +6,17 @@ import functools
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from app.errors import VlkgError
+
+
+class SettingsError(VlkgError, ValueError):
+    """A setting (environment variable or `.env` line) that cannot be used; names it."""
+
+    title = "Configuration error"
+    public = "the server is not configured correctly"
 
 
 class Settings(BaseSettings):
@@ -25,4 +34,13 @@ class Settings(BaseSettings):
 
 @functools.cache
 def get_settings() -> Settings:
-    return Settings()
+    """The settings; a value that cannot be used is a `SettingsError` naming its variable."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        problems = "; ".join(f"{_name(e['loc'])}: {e['msg']}" for e in exc.errors())
+        raise SettingsError(f"settings: {problems}") from None
+
+
+def _name(loc: tuple[int | str, ...]) -> str:
+    return ".".join(map(str, loc))

@@ -186,3 +186,10 @@ def test_a_writer_killed_while_creating_the_store_leaves_one_the_next_writer_tak
     assert r.returncode == 0, r.stderr
     assert stats(data)["nodes"]["Article"] == 1
     assert "creating" not in json.loads((data / "vlkg-store.json").read_text())
+
+
+def test_a_setting_that_cannot_be_used_is_one_line(tmp_path: Path) -> None:
+    r = vlkg("stats", data=tmp_path / "data", VLKG_STORE="embedded", VLKG_BATCH_SIZE="many")
+    assert r.returncode == STOPPED
+    (line,) = r.stderr.strip().splitlines()
+    assert line.startswith("error: settings: VLKG_BATCH_SIZE: Input should be a valid integer")
