@@ -3,7 +3,7 @@
 The extraction rules are an engine; what they look for (cue words, titles, document nouns,
 currencies, scale words, courtesy gifts...) lives in TOML files under
 `ingest/extract/vocab/<lang>/`, one file per vocabulary. Adding a word or a document kind
-is then a one-line data change, and `tests/test_extract_vocab.py` checks that every entry
+is then a one-line data change, and `tests/extract/test_extract_vocab.py` checks that every entry
 can fire.
 
 A file holds tables. A table with `words` is a phrase list, compiled to one alternation
