@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from difflib import SequenceMatcher
+
+from rapidfuzz import fuzz
 
 from app.names import fold_words
 
@@ -29,8 +30,10 @@ def _words(text: str) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=65536)
 def _ratio(a: str, b: str) -> float:
-    """Cached: the same words recur across thousands of names and titles."""
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+    """Indel similarity (rapidfuzz, 2·LCS / total length): the ratio the search index
+    (`search_index`) filters candidates with, so both agree on which rows can match.
+    Cached: the same words recur across thousands of names and titles."""
+    return float(fuzz.ratio(a, b)) / 100.0
 
 
 @functools.lru_cache(maxsize=262144)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from app.api import network
-from app.api.answers import answers
+from app.api.answers import Answer, answers
 from app.api.deps import Gaz, Store
 from app.api.params import year_query
 
@@ -16,6 +16,7 @@ router = APIRouter(tags=["explore"])
 
 @router.get("/network", response_model=network.Network)
 def get_network(
+    request: Request,
     store: Store,
     gaz: Gaz,
     units: Annotated[
@@ -41,6 +42,6 @@ def get_network(
     body = answers.remember(
         store,
         ("network", units, filters),
-        lambda: network.network(store, gaz, units, filters).model_dump_json().encode(),
+        lambda: Answer(network.network(store, gaz, units, filters).model_dump_json().encode()),
     )
-    return Response(body, media_type="application/json")
+    return body.response(request)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 
 from app.api import schemas
-from app.api.answers import answers
+from app.api.answers import Answer, answers
 from app.api.deps import Gaz, Store
 from app.api.pagination import MAX_LIMIT, Page, Paging
 from app.api.params import year_query
@@ -53,6 +53,7 @@ def get_province(name: Name, gaz: Gaz) -> schemas.Province:
 
 @router.get("/province/{name}/partners", response_model=schemas.Partners)
 def get_partners(
+    request: Request,
     name: Name,
     store: Store,
     gaz: Gaz,
@@ -69,10 +70,10 @@ def get_partners(
     body = answers.remember(
         store,
         ("partners", p.id, include_inherited, since, until, field, page.limit, page.offset),
-        lambda: (
+        lambda: Answer(
             partners(store, gaz, p, include_inherited, since, until, field, page.limit, page.offset)
             .model_dump_json()
             .encode()
         ),
     )
-    return Response(body, media_type="application/json")
+    return body.response(request)

@@ -1,0 +1,173 @@
+"""A search index built once per snapshot of the store, so a query touches only the rows
+that can match it.
+
+Scoring every official, agreement, project and article title in Python on each request
+cost 2.6 s per `/search` at 50,000 articles (issue #12). `matching.score` only reaches the
+threshold through one of a few doors, and each door has an index here:
+
+- a query word close to a word of the text (`score` averages the best word scores and
+  scales by 0.95, so some query word must score ≥ `WORD_CUTOFF`): the folded vocabulary
+  is searched with rapidfuzz's `fuzz.ratio` (the same ratio `score` uses) and, for
+  prefixes, by bisection of the sorted vocabulary; words map to their rows;
+- the query's letters inside the text's (`qk in tk`): one `str.find` over all the texts
+  joined;
+- the whole query against the whole name (names only, scaled by 0.9): rapidfuzz over
+  the joined names with `WHOLE_CUTOFF`.
+
+Rows reached through none of them score below the threshold, so the candidates are scored
+with `score` itself and the hits are exactly the ones a full scan finds. The index is
+immutable and keyed by the snapshot token (`answers.Answers`), so a new generation
+published by an ingest gets a new index on its first search.
+"""
+
+from __future__ import annotations
+
+import bisect
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from app.api.matching import MAX_QUERY, THRESHOLD, _words, score
+
+#: A query word must match some text word at least this well (fuzz.ratio, 0..100) for the
+#: row to reach THRESHOLD through the word average (0.95 × mean ≥ 0.72 ⇒ a word ≥ 75.8).
+WORD_CUTOFF = 75.0
+#: The whole query against a whole name (0.9 × ratio ≥ 0.72 ⇒ ratio ≥ 80).
+WHOLE_CUTOFF = 79.0
+#: Queries whose ranked hits are kept per index (repeated searches and paging).
+RECENT_QUERIES = 256
+#: Separates texts in the joined string searched for substrings (never in folded text).
+SEP = "\x00"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One searchable row: `text` is what `score` compares, `whole` as in `score`."""
+
+    kind: str
+    id: str
+    label: str
+    detail: str | None
+    text: str
+
+
+class Table:
+    """The rows of one kind, with their folded words indexed."""
+
+    def __init__(self, entries: Sequence[Entry], *, whole: bool) -> None:
+        self.entries = list(entries)
+        self.whole = whole
+        postings: dict[str, list[int]] = {}
+        keys: list[str] = []
+        by_key: dict[str, list[int]] = {}
+        for i, e in enumerate(self.entries):
+            words = _words(e.text)
+            keys.append("".join(words))
+            by_key.setdefault(keys[-1], []).append(i)
+            for w in set(words):
+                postings.setdefault(w, []).append(i)
+        self.postings = postings
+        self.vocab = sorted(postings)
+        self.keys = keys
+        self.by_key = by_key
+        self.blob = SEP.join(keys)
+        self.starts: list[int] = []
+        at = 0
+        for k in keys:
+            self.starts.append(at)
+            at += len(k) + 1
+
+    def candidates(self, qwords: tuple[str, ...], qk: str) -> set[int]:
+        """Rows that may score ≥ THRESHOLD for the folded query (a superset of the hits)."""
+        found: set[int] = set()
+        vocab = self.vocab
+        for w in set(qwords):
+            words = {
+                c
+                for c, _s, _i in process.extract(
+                    w, vocab, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF, limit=None
+                )
+            }
+            if len(w) >= 3:
+                lo = bisect.bisect_left(vocab, w)
+                hi = bisect.bisect_left(vocab, w + "\uffff", lo)
+                words.update(vocab[lo:hi])
+            for c in words:
+                found.update(self.postings[c])
+        if len(qk) >= 3:
+            at = self.blob.find(qk)
+            while at >= 0:
+                found.add(bisect.bisect_right(self.starts, at) - 1)
+                at = self.blob.find(qk, at + 1)
+        found.update(self.by_key.get(qk, ()))
+        if self.whole:
+            for _c, _s, i in process.extract(
+                qk, self.keys, scorer=fuzz.ratio, score_cutoff=WHOLE_CUTOFF, limit=None
+            ):
+                found.add(i)
+        return found
+
+    def hits(self, query: str, qwords: tuple[str, ...], qk: str) -> list[tuple[float, Entry]]:
+        out = []
+        for i in self.candidates(qwords, qk):
+            e = self.entries[i]
+            s = score(query, e.text, whole=self.whole)
+            if s >= THRESHOLD:
+                out.append((s, e))
+        return out
+
+
+#: Tie-break between equal scores: provinces first, then people, then documents.
+ORDER = {"province": 0, "official": 1, "agreement": 2, "project": 3, "article": 4}
+
+
+class SearchIndex:
+    """Every searchable kind of one snapshot, and the ranked hits of recent queries."""
+
+    def __init__(self, tables: dict[str, Table]) -> None:
+        self.tables = tables
+        self._recent: OrderedDict[tuple[str, frozenset[str], frozenset[str]], list[tuple[float, Entry]]] = (
+            OrderedDict()
+        )
+        self._lock = threading.Lock()
+
+    def ranked(
+        self, query: str, kinds: Iterable[str], exact: Iterable[str] = ()
+    ) -> list[tuple[float, Entry]]:
+        """(score, entry) of every row of `kinds` scoring ≥ THRESHOLD, best first.
+
+        `exact` are ids of provinces the query names exactly (the gazetteer's resolution):
+        they score 1. A row with several texts (a province's names) counts once, with its
+        best score.
+        """
+        query = query[:MAX_QUERY]
+        exact = frozenset(exact)
+        key = (query, frozenset(kinds), exact)
+        with self._lock:
+            if key in self._recent:
+                self._recent.move_to_end(key)
+                return self._recent[key]
+        qwords = _words(query)
+        best: dict[tuple[str, str], tuple[float, Entry]] = {}
+        if qwords:
+            qk = "".join(qwords)
+            for kind in key[1]:
+                table = self.tables.get(kind)
+                if table is None:
+                    continue
+                for s, e in table.hits(query, qwords, qk):
+                    if (e.kind, e.id) not in best or best[e.kind, e.id][0] < s:
+                        best[e.kind, e.id] = (s, e)
+        if "province" in key[1] and (table := self.tables.get("province")) is not None:
+            for e in table.entries:
+                if e.id in exact:
+                    best[e.kind, e.id] = (1.0, e)
+        out = sorted(best.values(), key=lambda h: (-h[0], ORDER[h[1].kind], h[1].label, h[1].id))
+        with self._lock:
+            self._recent[key] = out
+            while len(self._recent) > RECENT_QUERIES:
+                self._recent.popitem(last=False)
+        return out

@@ -1,0 +1,69 @@
+"""The per-snapshot search index finds exactly what scoring every row finds."""
+
+from __future__ import annotations
+
+import random
+
+from app.api.matching import THRESHOLD, _words, score
+from app.api.search_index import Entry, SearchIndex, Table
+
+NAMES = [
+    "Nguyễn Tiến Hải",
+    "Nguyễn Văn An",
+    "Trần Thị Bình",
+    "Phạm Minh Châu",
+    "Hoàng Quốc Dũng",
+    "Souksavanh Vilayvong",
+    "Khamphan Phommachanh",
+    "Bounmy Sisouphan",
+    "Lê Thanh Hà",
+    "Đặng Đức Long",
+]
+TITLES = [
+    "Hợp tác giáo dục ba bên Hà Tĩnh – Khăm Muộn",
+    "Thủy lợi cho huyện biên giới",
+    "Đoàn đại biểu tỉnh Nghệ An thăm Xiêng Khoảng",
+    "Ký kết biên bản ghi nhớ về y tế",
+    "Trao học bổng cho sinh viên Lào",
+]
+
+
+def _queries(rng: random.Random) -> list[str]:
+    """Exact names, folded, typos, given names only, prefixes, joined letters, misses."""
+    out = ["a", "ab", "hai", "nguyen", "tienhai", "giao duc", "thuy loi", "ba bên", "xyz", "lao"]
+    for text in NAMES + TITLES:
+        words = text.split()
+        out.append(text)
+        out.append(" ".join(words[-2:]))
+        out.append(" ".join(_words(text)))
+        w = list(rng.choice(words))
+        i = rng.randrange(len(w))
+        w[i] = rng.choice("aeiouxyz")
+        out.append("".join(w))
+        out.append(rng.choice(words)[:3])
+    return out
+
+
+def _scan(entries: list[Entry], q: str, whole: bool) -> set[tuple[str, float]]:
+    return {(e.id, s) for e in entries if (s := score(q, e.text, whole=whole)) >= THRESHOLD}
+
+
+def test_index_hits_equal_a_full_scan() -> None:
+    rng = random.Random(3)
+    for texts, whole in ((NAMES, True), (TITLES, False)):
+        entries = [Entry("official", f"e{i}", t, None, t) for i, t in enumerate(texts)]
+        table = Table(entries, whole=whole)
+        for q in _queries(rng):
+            qwords = _words(q)
+            got = {(e.id, s) for s, e in table.hits(q, qwords, "".join(qwords))} if qwords else set()
+            assert got == _scan(entries, q, whole), q
+
+
+def test_ranked_orders_by_score_kind_and_label_and_remembers() -> None:
+    officials = Table([Entry("official", "o1", "Nguyễn Tiến Hải", None, "Nguyễn Tiến Hải")], whole=True)
+    provinces = Table([Entry("province", "p1", "Hải Dương", None, "Hải Dương")], whole=True)
+    index = SearchIndex({"official": officials, "province": provinces})
+    ranked = index.ranked("hai", {"official", "province"})
+    assert [e.kind for _, e in ranked] == ["province", "official"]  # equal scores: provinces first
+    assert index.ranked("hai", {"official", "province"}) is ranked
+    assert index.ranked("zz", {"province"}, exact={"p1"})[0][0] == 1.0
