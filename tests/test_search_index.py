@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 from app.api.matching import THRESHOLD, _words, score
-from app.api.search_index import Entry, SearchIndex, Table
+from app.api.search import build_index, fulltext_index
+from app.api.search_index import ORDER, Entry, SearchIndex, Table
+from app.gazetteer import gazetteer
+from tests.stores import make_store
+from tests.test_api_data import build_graph
 
 NAMES = [
     "Nguyễn Tiến Hải",
@@ -67,3 +72,38 @@ def test_ranked_orders_by_score_kind_and_label_and_remembers() -> None:
     assert [e.kind for _, e in ranked] == ["province", "official"]  # equal scores: provinces first
     assert index.ranked("hai", {"official", "province"}) is ranked
     assert index.ranked("zz", {"province"}, exact={"p1"})[0][0] == 1.0
+
+
+def test_both_paths_give_the_same_hits_on_the_test_graph(tmp_path: Path) -> None:
+    """The in-memory index (LadybugDB) and, on the Neo4j run, the full-text path, find the
+    same hits with the same scores as scoring every row on the test graph."""
+    store = build_graph(make_store(tmp_path / "store"))
+    gaz = gazetteer()
+    kinds = set(ORDER) - {"province"}
+    try:
+        full = build_index(store, gaz)
+        rows = {k: t.entries for k, t in full.tables.items() if k in kinds}
+        queries = [
+            "nguyen tien hai",
+            "Tiến Hải",
+            "giao duc",
+            "thuy loi",
+            "ba bên",
+            "Ha Tinh",
+            "hop tac",
+            "zzz",
+        ]
+        queries += [e.label for es in rows.values() for e in es][:40]
+        for q in queries:
+            scan = {
+                (e.kind, e.id, s)
+                for k, es in rows.items()
+                for e in es
+                if (s := score(q, e.text, whole=full.tables[k].whole)) >= THRESHOLD
+            }
+            assert {(e.kind, e.id, s) for s, e in full.ranked(q, kinds)} == scan, q
+            if store.backend == "neo4j":
+                found = fulltext_index(store, gaz, q, kinds).ranked(q, kinds)
+                assert {(e.kind, e.id, s) for s, e in found} == scan, q
+    finally:
+        store.close()

@@ -7,20 +7,34 @@ projects by description, and articles by title. Scores are comparable across kin
 
 The rows are read and indexed once per snapshot of the store (`search_index`), so a query
 scores only the rows that can match it; only the requested page becomes response objects.
+On Neo4j the store's full-text indexes (cypher/schema.neo4j.cypher) find the candidate
+rows instead, and the same scorer ranks them, so both stores give the same hits (up to
+what Lucene's fuzzy terms reach, see `lucene_terms`).
 """
 
 from __future__ import annotations
 
+import threading
+
 from app.api import schemas
-from app.api.answers import indexes
+from app.api.answers import Answers, indexes
+from app.api.matching import MAX_QUERY, _words
 from app.api.pagination import Page
 from app.api.refs import agreement_label, project_label, province_name
 from app.api.search_index import ORDER, Entry, SearchIndex, Table
 from app.gazetteer import Gazetteer, ProvinceAmbiguous, ProvinceNotFound
-from app.store.base import GraphStore
+from app.store.base import GraphStore, Row
 from app.uris import entity_uri
 
-__all__ = ["ORDER", "build_index", "index", "search"]
+__all__ = ["ORDER", "build_index", "index", "lucene_terms", "search"]
+
+#: Candidate rows per kind asked of a full-text index (Neo4j). A query matching more
+#: (a word in every title) ranks the best-scored this many by Lucene's relevance.
+FULLTEXT_LIMIT = 10_000
+#: Full-text statements per kind (cypher/read/search_*.neo4j.cypher).
+FULLTEXT = {k: f"search_{k}s.neo4j" for k in ("official", "agreement", "project", "article")}
+#: Ranked answers of the full-text path, per Neo4j load generation and query.
+_fulltext: Answers[SearchIndex] = Answers(maxsize=256)
 
 
 def _hit(s: float, e: Entry) -> schemas.SearchHit:
@@ -44,8 +58,37 @@ def _province_entries(gaz: Gazetteer) -> list[Entry]:
     return out
 
 
+_provinces: dict[int, tuple[Gazetteer, Table]] = {}
+_provinces_lock = threading.Lock()
+
+
+def _province_table(gaz: Gazetteer) -> Table:
+    """The gazetteer's names, indexed once per gazetteer (they never change at run time)."""
+    with _provinces_lock:
+        held = _provinces.get(id(gaz))
+        if held is None or held[0] is not gaz:
+            held = _provinces[id(gaz)] = (gaz, Table(_province_entries(gaz), whole=True))
+        return held[1]
+
+
 def build_index(store: GraphStore, gaz: Gazetteer) -> SearchIndex:
     """Read every searchable row of the store once and index it (see `search_index`)."""
+    return _index(
+        gaz,
+        store.query("officials_list"),
+        store.query("agreements_list"),
+        store.query("projects_list"),
+        store.query("articles_list"),
+    )
+
+
+def _index(
+    gaz: Gazetteer,
+    official_rows: list[Row],
+    agreement_rows: list[Row],
+    project_rows: list[Row],
+    article_rows: list[Row],
+) -> SearchIndex:
     officials = [
         Entry(
             "official",
@@ -54,7 +97,7 @@ def build_index(store: GraphStore, gaz: Gazetteer) -> SearchIndex:
             ", ".join(province_name(gaz, p) for p in r["provinces"] or []) or r["organisation"],
             r["search"] or r["name"] or "",
         )
-        for r in store.query("officials_list")
+        for r in official_rows
     ]
     agreements = [
         Entry(
@@ -64,7 +107,7 @@ def build_index(store: GraphStore, gaz: Gazetteer) -> SearchIndex:
             ", ".join(r["fields"] or []) or None,
             " ".join([r["kind"] or "", *(r["fields"] or []), *(r["sectors"] or [])]),
         )
-        for r in store.query("agreements_list")
+        for r in agreement_rows
     ]
     projects = [
         Entry(
@@ -74,22 +117,50 @@ def build_index(store: GraphStore, gaz: Gazetteer) -> SearchIndex:
             r["in_kind"],
             f"{r['description'] or ''} {r['in_kind'] or ''}",
         )
-        for r in store.query("projects_list")
+        for r in project_rows
     ]
     articles = [
-        Entry("article", r["id"], r["title"], r["published"], r["title"])
-        for r in store.query("articles_list")
-        if r["title"]
+        Entry("article", r["id"], r["title"], r["published"], r["title"]) for r in article_rows if r["title"]
     ]
     return SearchIndex(
         {
-            "province": Table(_province_entries(gaz), whole=True),
+            "province": _province_table(gaz),
             "official": Table(officials, whole=True),
             "agreement": Table(agreements, whole=False),
             "project": Table(projects, whole=False),
             "article": Table(articles, whole=False),
         }
     )
+
+
+def lucene_terms(q: str) -> str | None:
+    """A Lucene query for the candidates of `q`: each folded word as it is, fuzzy, and as a
+    prefix, as `matching.score` matches words (folded words are letters and digits only,
+    so nothing needs escaping). Edits follow the ratio cut-off: a word of 2–3 letters can
+    be one edit from a match, longer ones two (Lucene's maximum)."""
+    words = _words(q[:MAX_QUERY])
+    if not words:
+        return None
+    parts = []
+    for w in dict.fromkeys(words):
+        parts.append(w)
+        if len(w) >= 2:
+            parts.append(f"{w}~{1 if len(w) <= 3 else 2}")
+        if len(w) >= 3:
+            parts.append(f"{w}*")
+    return " OR ".join(parts)
+
+
+def fulltext_index(store: GraphStore, gaz: Gazetteer, q: str, kinds: set[str]) -> SearchIndex:
+    """The rows the store's full-text indexes find for `q`, as a small index to rank."""
+    terms = lucene_terms(q)
+
+    def rows(kind: str) -> list[Row]:
+        if terms is None or kind not in kinds:
+            return []
+        return store.query(FULLTEXT[kind], terms=terms, limit=FULLTEXT_LIMIT)
+
+    return _index(gaz, rows("official"), rows("agreement"), rows("project"), rows("article"))
 
 
 def index(store: GraphStore, gaz: Gazetteer) -> SearchIndex:
@@ -111,7 +182,13 @@ def search(
 ) -> schemas.SearchResults:
     want = kinds or set(ORDER)
     exact = _exact(gaz, q) if "province" in want else set()
-    ranked = index(store, gaz).ranked(q, want, exact)
+    if store.backend == "neo4j":
+        found = _fulltext.remember(
+            store, (q[:MAX_QUERY], frozenset(want), id(gaz)), lambda: fulltext_index(store, gaz, q, want)
+        )
+    else:
+        found = index(store, gaz)
+    ranked = found.ranked(q, want, exact)
     return schemas.SearchResults(
         **page.meta(len(ranked)), query=q, items=[_hit(s, e) for s, e in page.of(ranked)]
     )
