@@ -60,7 +60,7 @@ def test_index_hits_equal_a_full_scan() -> None:
         table = Table(entries, whole=whole)
         for q in _queries(rng):
             qwords = _words(q)
-            got = {(e.id, s) for s, e in table.hits(q, qwords, "".join(qwords))} if qwords else set()
+            got = {(e.id, s) for s, e in table.hits(qwords, "".join(qwords))} if qwords else set()
             assert got == _scan(entries, q, whole), q
 
 

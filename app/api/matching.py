@@ -56,8 +56,11 @@ def score(query: str, text: str, whole: bool = True) -> float:
     `whole` also compares the strings as a whole, which suits names; for longer texts
     (descriptions, field lists) only the per-word match counts.
     """
-    q = _words(query[:MAX_QUERY])
-    t = _words(text)
+    return score_words(_words(query[:MAX_QUERY]), _words(text), whole)
+
+
+def score_words(q: tuple[str, ...], t: tuple[str, ...], whole: bool = True) -> float:
+    """`score` of folded words (the search index folds each text once, not per query)."""
     if not q or not t:
         return 0.0
     if q == t:

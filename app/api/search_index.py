@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from app.api.matching import MAX_QUERY, THRESHOLD, _words, score
+from app.api.matching import MAX_QUERY, THRESHOLD, _words, score_words
 
 #: A query word must match some text word at least this well (fuzz.ratio, 0..100) for the
 #: row to reach THRESHOLD through the word average (0.95 × mean ≥ 0.72 ⇒ a word ≥ 75.8).
@@ -60,15 +60,26 @@ class Table:
     def __init__(self, entries: Sequence[Entry], *, whole: bool) -> None:
         self.entries = list(entries)
         self.whole = whole
+        # Rows with the same folded words (an agreement kind and field, a common title)
+        # are one text here: scored once per query, whatever their number.
+        texts: dict[tuple[str, ...], int] = {}
+        self.rows: list[list[int]] = []
         postings: dict[str, list[int]] = {}
         keys: list[str] = []
         by_key: dict[str, list[int]] = {}
         for i, e in enumerate(self.entries):
             words = _words(e.text)
+            at = texts.get(words)
+            if at is not None:
+                self.rows[at].append(i)
+                continue
+            at = texts[words] = len(keys)
+            self.rows.append([i])
             keys.append("".join(words))
-            by_key.setdefault(keys[-1], []).append(i)
+            by_key.setdefault(keys[-1], []).append(at)
             for w in set(words):
-                postings.setdefault(w, []).append(i)
+                postings.setdefault(w, []).append(at)
+        self.words = list(texts)
         self.postings = postings
         self.vocab = sorted(postings)
         self.keys = keys
@@ -81,7 +92,8 @@ class Table:
             at += len(k) + 1
 
     def candidates(self, qwords: tuple[str, ...], qk: str) -> set[int]:
-        """Rows that may score ≥ THRESHOLD for the folded query (a superset of the hits)."""
+        """Texts (indexes into `words`) that may score ≥ THRESHOLD for the folded query: a
+        superset of the hits."""
         found: set[int] = set()
         vocab = self.vocab
         for w in set(qwords):
@@ -110,13 +122,12 @@ class Table:
                 found.add(i)
         return found
 
-    def hits(self, query: str, qwords: tuple[str, ...], qk: str) -> list[tuple[float, Entry]]:
-        out = []
-        for i in self.candidates(qwords, qk):
-            e = self.entries[i]
-            s = score(query, e.text, whole=self.whole)
+    def hits(self, qwords: tuple[str, ...], qk: str) -> list[tuple[float, Entry]]:
+        out: list[tuple[float, Entry]] = []
+        for t in self.candidates(qwords, qk):
+            s = score_words(qwords, self.words[t], self.whole)
             if s >= THRESHOLD:
-                out.append((s, e))
+                out.extend((s, self.entries[i]) for i in self.rows[t])
         return out
 
 
@@ -158,7 +169,7 @@ class SearchIndex:
                 table = self.tables.get(kind)
                 if table is None:
                     continue
-                for s, e in table.hits(query, qwords, qk):
+                for s, e in table.hits(qwords, qk):
                     if (e.kind, e.id) not in best or best[e.kind, e.id][0] < s:
                         best[e.kind, e.id] = (s, e)
         if "province" in key[1] and (table := self.tables.get("province")) is not None:
