@@ -80,7 +80,8 @@ async def load(port: int, paths: list[str], connections: int, seconds: float, gz
         k = i
         try:
             while time.perf_counter() < stop:
-                size += await _one(reader, writer, requests[k % len(requests)])
+                n = await _one(reader, writer, requests[k % len(requests)])
+                size += n  # not `size += await …`: that reads `size` before the await
                 done += 1
                 k += 1
         finally:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import sys
@@ -114,6 +115,19 @@ def loaded(base: str, clients: int, seconds: float, seed: int) -> tuple[list[flo
     return sorted(health), sorted(searches)
 
 
+def rss_mb(pid: int) -> dict[str, float]:
+    """The server's resident memory now and at its peak (Linux /proc), in MB."""
+    out = {}
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            key, _, value = line.partition(":")
+            if key in ("VmRSS", "VmHWM"):
+                out[key] = round(int(value.split()[0]) / 1024, 1)
+    except OSError:
+        pass
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=10_000)
@@ -140,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
                 wait_ready(client, proc)
                 first, times = single(client, args.requests, args.seed)
             health, searches = loaded(base, args.clients, args.seconds, args.seed)
+            memory = rss_mb(proc.pid)
         finally:
             proc.terminate()
             try:
@@ -161,6 +176,9 @@ def main(argv: list[str] | None = None) -> int:
         "health_requests": len(health),
         "health_p50_ms": round(percentile(health, 50), 2),
         "health_p99_ms": round(percentile(health, 99), 2),
+        "server_rss_mb": memory.get("VmRSS"),
+        "server_peak_rss_mb": memory.get("VmHWM"),
+        "loadavg": os.getloadavg(),
     }
     print(
         f"/search p50 {result['p50_ms']} ms  p95 {result['p95_ms']} ms "
@@ -172,6 +190,7 @@ def main(argv: list[str] | None = None) -> int:
         f"p99 {result['health_p99_ms']} ms (target < {TARGET_HEALTH_P99_MS:g} ms); "
         f"{len(searches)} searches, p50 {result['loaded_search_p50_ms']} ms"
     )
+    print(f"server memory: {memory} MB (VmRSS now, VmHWM peak)")
     print(json.dumps(result))
     ok = result["p50_ms"] <= TARGET_SEARCH_P50_MS and result["health_p99_ms"] < TARGET_HEALTH_P99_MS
     return 0 if ok else 1

@@ -117,6 +117,19 @@ class Answers(Generic[T]):
         with self._lock:
             return self._bytes.get(store, 0)
 
+    def peek(self, store: GraphStore, key: Hashable) -> T | None:
+        """The kept answer for `key` on the snapshot `store` has open, or None: never
+        computes, so an `async def` route can answer a hit without a thread hop."""
+        token = store.snapshot
+        if token is None:
+            return None
+        with self._lock:
+            held = self._by_store.get(store)
+            if held is not None and held[0] == token and key in held[1]:
+                held[1].move_to_end(key)
+                return held[1][key]
+        return None
+
     def remember(self, store: GraphStore, key: Hashable, compute: Callable[[], T]) -> T:
         """The answer for `key` on the snapshot `store` has open, computed at most once."""
         token = store.snapshot

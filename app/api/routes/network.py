@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
+from starlette.concurrency import run_in_threadpool
 
 from app.api import network
 from app.api.answers import Answer, answers
@@ -15,7 +16,7 @@ router = APIRouter(tags=["explore"])
 
 
 @router.get("/network", response_model=network.Network)
-def get_network(
+async def get_network(
     request: Request,
     store: Store,
     gaz: Gaz,
@@ -39,9 +40,13 @@ def get_network(
     """Every province with its coordinates and every partnership with its years, kinds,
     confidence and article and agreement counts (no evidence: the province pages cite it)."""
     filters = network.Filters(since, until, frozenset(kind or ()), min_confidence)
-    body = answers.remember(
-        store,
-        ("network", units, filters),
-        lambda: Answer(network.network(store, gaz, units, filters).model_dump_json().encode()),
-    )
+    key = ("network", units, filters)
+    body = answers.peek(store, key)  # a kept answer is sent from the event loop, no thread hop
+    if body is None:
+        body = await run_in_threadpool(
+            answers.remember,
+            store,
+            key,
+            lambda: Answer(network.network(store, gaz, units, filters).model_dump_json().encode()),
+        )
     return body.response(request)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Request, Response
+from starlette.concurrency import run_in_threadpool
 
 from app.api import schemas
 from app.api.answers import Answer, answers
@@ -52,7 +53,7 @@ def get_province(name: Name, gaz: Gaz) -> schemas.Province:
 
 
 @router.get("/province/{name}/partners", response_model=schemas.Partners)
-def get_partners(
+async def get_partners(
     request: Request,
     name: Name,
     store: Store,
@@ -67,13 +68,17 @@ def get_partners(
 ) -> Response:
     """Partner provinces with first/last year, agreements and the articles that say so."""
     p = gaz.resolve(name)
-    body = answers.remember(
-        store,
-        ("partners", p.id, include_inherited, since, until, field, page.limit, page.offset),
-        lambda: Answer(
-            partners(store, gaz, p, include_inherited, since, until, field, page.limit, page.offset)
-            .model_dump_json()
-            .encode()
-        ),
-    )
+    key = ("partners", p.id, include_inherited, since, until, field, page.limit, page.offset)
+    body = answers.peek(store, key)  # a kept answer is sent from the event loop, no thread hop
+    if body is None:
+        body = await run_in_threadpool(
+            answers.remember,
+            store,
+            key,
+            lambda: Answer(
+                partners(store, gaz, p, include_inherited, since, until, field, page.limit, page.offset)
+                .model_dump_json()
+                .encode()
+            ),
+        )
     return body.response(request)
