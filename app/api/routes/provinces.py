@@ -12,7 +12,7 @@ from app.api.answers import Answer, answers
 from app.api.deps import Gaz, Store
 from app.api.pagination import MAX_LIMIT, Page, Paging
 from app.api.params import year_query
-from app.api.partners import partners
+from app.api.partners import SOURCES_LIMIT, partners
 from app.api.shaping import province_detail, province_ref
 
 router = APIRouter(tags=["provinces"])
@@ -65,10 +65,18 @@ async def get_partners(
         str | None, Query(max_length=100, description="sector tag or field of an agreement")
     ] = None,
     include_inherited: Annotated[bool, Query(description="include partners of merged predecessors")] = True,
+    sources_limit: Annotated[
+        int, Query(ge=0, le=MAX_LIMIT, description="Sources per partner (0..500; 20 by default)")
+    ] = SOURCES_LIMIT,
+    sources_offset: Annotated[
+        int, Query(ge=0, le=1_000_000, description="Sources to skip per partner (the next page of each)")
+    ] = 0,
 ) -> Response:
-    """Partner provinces with first/last year, agreements and the articles that say so."""
+    """Partner provinces with first/last year, agreements and the articles that say so
+    (a page of sources per partner; `sources_total` counts them all)."""
     p = gaz.resolve(name)
-    key = ("partners", p.id, include_inherited, since, until, field, page.limit, page.offset)
+    filters = (include_inherited, since, until, field)
+    key = ("partners", p.id, *filters, page.limit, page.offset, sources_limit, sources_offset)
     body = answers.peek(store, key)  # a kept answer is sent from the event loop, no thread hop
     if body is None:
         body = await run_in_threadpool(
@@ -76,7 +84,19 @@ async def get_partners(
             store,
             key,
             lambda: Answer(
-                partners(store, gaz, p, include_inherited, since, until, field, page.limit, page.offset)
+                partners(
+                    store,
+                    gaz,
+                    p,
+                    include_inherited,
+                    since,
+                    until,
+                    field,
+                    page.limit,
+                    page.offset,
+                    sources_limit,
+                    sources_offset,
+                )
                 .model_dump_json()
                 .encode()
             ),
