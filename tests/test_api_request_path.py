@@ -71,3 +71,29 @@ def test_partner_sources_are_paged(tmp_path: Path) -> None:
         assert o["sources"] == w["sources"][:1]
         assert r["sources"] == w["sources"][1:]
         assert o["article_count"] == w["article_count"]
+
+
+@embedded_only
+def test_front_sends_a_kept_answer_without_routing_but_not_past_negotiation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_graph(make_store(tmp_path)).close()
+    reader = make_store(tmp_path, read_only=True)
+    routed: list[object] = []
+    real = provinces_route.note_url
+    monkeypatch.setattr(provinces_route, "note_url", lambda r, k: (routed.append(k), real(r, k)))
+    url = "/province/Khammouane/partners?limit=5"
+    with TestClient(create_app(reader)) as client:
+        first = client.get(url)
+        again = client.get(url)
+        assert len(routed) == 1 and again.content == first.content  # the second never routed
+        assert again.headers["content-type"] == "application/json"
+        assert client.get(url, headers={"Accept-Encoding": "gzip"}).json() == first.json()
+        head = client.head(url)
+        assert head.status_code == 200 and head.content == b""
+        assert head.headers["content-length"] == first.headers["content-length"]
+        assert client.get(url + "&format=csv").headers["content-type"].startswith("text/csv")
+        assert client.get(url, headers={"Accept": "text/csv"}).headers["content-type"].startswith("text/csv")
+        cors = client.get(url, headers={"Origin": "https://example.org"})
+        assert cors.headers["access-control-allow-origin"] == "*"
+    reader.close()

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from app.api import network
-from app.api.answers import Answer, answers
+from app.api.answers import Answer, answers, note_url
 from app.api.deps import Gaz, Store
 from app.api.params import year_query
 
@@ -49,4 +49,5 @@ async def get_network(
             key,
             lambda: Answer(network.network(store, gaz, units, filters).model_dump_json().encode()),
         )
+    note_url(request, key)
     return body.response(request)

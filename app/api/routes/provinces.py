@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from app.api import schemas
-from app.api.answers import Answer, answers
+from app.api.answers import Answer, answers, note_url
 from app.api.deps import Gaz, Store
 from app.api.pagination import MAX_LIMIT, Page, Paging
 from app.api.params import year_query
@@ -101,4 +101,5 @@ async def get_partners(
                 .encode()
             ),
         )
+    note_url(request, key)
     return body.response(request)
