@@ -26,7 +26,7 @@ from app.gazetteer import Gazetteer, ProvinceAmbiguous, ProvinceNotFound
 from app.store.base import GraphStore, Row
 from app.uris import entity_uri
 
-__all__ = ["ORDER", "build_index", "index", "lucene_terms", "search"]
+__all__ = ["ORDER", "build_index", "index", "lucene_terms", "scores", "search"]
 
 #: Candidate rows per kind asked of a full-text index (Neo4j). A query matching more
 #: (a word in every title) ranks the best-scored this many by Lucene's relevance.
@@ -177,18 +177,26 @@ def _exact(gaz: Gazetteer, q: str) -> set[str]:
         return set()
 
 
+def _found(store: GraphStore, gaz: Gazetteer, q: str, want: set[str]) -> SearchIndex:
+    """The index that ranks `q`: the snapshot's, or on Neo4j the full-text candidates."""
+    if store.backend == "neo4j":
+        return _fulltext.remember(
+            store, (q[:MAX_QUERY], frozenset(want), id(gaz)), lambda: fulltext_index(store, gaz, q, want)
+        )
+    return index(store, gaz)
+
+
+def scores(store: GraphStore, gaz: Gazetteer, q: str, kind: str) -> dict[str, float]:
+    """Id → score of the `kind` rows matching `q` (for list endpoints filtered by name)."""
+    return {e.id: s for s, e in _found(store, gaz, q, {kind}).ranked(q, {kind})}
+
+
 def search(
     store: GraphStore, gaz: Gazetteer, q: str, page: Page, kinds: set[str] | None = None
 ) -> schemas.SearchResults:
     want = kinds or set(ORDER)
     exact = _exact(gaz, q) if "province" in want else set()
-    if store.backend == "neo4j":
-        found = _fulltext.remember(
-            store, (q[:MAX_QUERY], frozenset(want), id(gaz)), lambda: fulltext_index(store, gaz, q, want)
-        )
-    else:
-        found = index(store, gaz)
-    ranked = found.ranked(q, want, exact)
+    ranked = _found(store, gaz, q, want).ranked(q, want, exact)
     return schemas.SearchResults(
         **page.meta(len(ranked)), query=q, items=[_hit(s, e) for s, e in page.of(ranked)]
     )
