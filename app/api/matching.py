@@ -68,7 +68,17 @@ def score_words(q: tuple[str, ...], t: tuple[str, ...], whole: bool = True) -> f
     qk, tk = "".join(q), "".join(t)
     if qk == tk:
         return 0.98
-    words = sum(_word_score(w, t) for w in q) / len(q)
+    total = 0.0
+    for w in q:  # plain loops: this is the inner loop of every search
+        best = 0.0
+        for c in t:
+            p = _pair(w, c)
+            if p > best:
+                best = p
+                if p == 1.0:
+                    break
+        total += best
+    words = total / len(q)
     best = 0.95 * words
     if len(qk) >= 3 and qk in tk:
         best = max(best, 0.9 if tk.startswith(qk) else 0.85)

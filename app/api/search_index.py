@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import threading
+from array import array
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from app.api.matching import MAX_QUERY, THRESHOLD, _words, score_words
+from app.names import fold_words
 
 #: A query word must match some text word at least this well (fuzz.ratio, 0..100) for the
 #: row to reach THRESHOLD through the word average (0.95 × mean ≥ 0.72 ⇒ a word ≥ 75.8).
@@ -58,38 +60,49 @@ class Table:
     """The rows of one kind, with their folded words indexed."""
 
     def __init__(self, entries: Sequence[Entry], *, whole: bool) -> None:
-        self.entries = list(entries)
         self.whole = whole
         # Rows with the same folded words (an agreement kind and field, a common title)
-        # are one text here: scored once per query, whatever their number.
-        texts: dict[tuple[str, ...], int] = {}
-        self.rows: list[list[int]] = []
-        postings: dict[str, list[int]] = {}
-        keys: list[str] = []
-        by_key: dict[str, list[int]] = {}
-        for i, e in enumerate(self.entries):
-            words = _words(e.text)
-            at = texts.get(words)
-            if at is not None:
-                self.rows[at].append(i)
-                continue
-            at = texts[words] = len(keys)
-            self.rows.append([i])
-            keys.append("".join(words))
-            by_key.setdefault(keys[-1], []).append(at)
+        # are one text here: scored once per query, whatever their number. Entries are
+        # kept grouped by text, so text t's rows are entries[first[t]:first[t + 1]].
+        # Memory matters at 50,000 articles (issue #12: `vlkg serve` ≤ 500 MB): words are
+        # interned (one string per distinct word) and positions are 4-byte arrays.
+        interned: dict[str, str] = {}
+        groups: dict[tuple[str, ...], list[Entry]] = {}
+        for e in entries:
+            words = tuple(interned.setdefault(w, w) for w in fold_words(e.text).split())
+            groups.setdefault(words, []).append(e)  # not `_words`: its LRU is for queries
+        self.words = list(groups)
+        self.entries: list[Entry] = []
+        first = array("I")
+        postings: dict[str, array[int]] = {}
+        for t, (words, group) in enumerate(groups.items()):
+            first.append(len(self.entries))
+            self.entries.extend(group)
             for w in set(words):
-                postings.setdefault(w, []).append(at)
-        self.words = list(texts)
+                if w not in postings:
+                    postings[w] = array("I")
+                postings[w].append(t)
+        first.append(len(self.entries))
+        self.first = first
         self.postings = postings
         self.vocab = sorted(postings)
-        self.keys = keys
-        self.by_key = by_key
-        self.blob = SEP.join(keys)
-        self.starts: list[int] = []
-        at = 0
+        keys = ["".join(words) for words in self.words]
+        # every key between separators: `find(SEP + k + SEP)` is an exact key, `find(k)` a part
+        self.blob = SEP + SEP.join(keys) + SEP
+        self.starts = array("I")
+        at = 1
         for k in keys:
             self.starts.append(at)
             at += len(k) + 1
+        self.keys = keys if whole else []  # whole-name matching only
+
+    def _texts_containing(self, part: str) -> set[int]:
+        found: set[int] = set()
+        at = self.blob.find(part)
+        while at >= 0:
+            found.add(bisect.bisect_right(self.starts, at) - 1)
+            at = self.blob.find(part, at + 1)
+        return found
 
     def candidates(self, qwords: tuple[str, ...], qk: str) -> set[int]:
         """Texts (indexes into `words`) that may score ≥ THRESHOLD for the folded query: a
@@ -110,11 +123,11 @@ class Table:
             for c in words:
                 found.update(self.postings[c])
         if len(qk) >= 3:
-            at = self.blob.find(qk)
-            while at >= 0:
-                found.add(bisect.bisect_right(self.starts, at) - 1)
-                at = self.blob.find(qk, at + 1)
-        found.update(self.by_key.get(qk, ()))
+            found |= self._texts_containing(qk)
+        else:
+            found |= {
+                t + 1 for t in self._texts_containing(SEP + qk + SEP)
+            }  # the match starts at the SEP before
         if self.whole:
             for _c, _s, i in process.extract(
                 qk, self.keys, scorer=fuzz.ratio, score_cutoff=WHOLE_CUTOFF, limit=None
@@ -127,7 +140,7 @@ class Table:
         for t in self.candidates(qwords, qk):
             s = score_words(qwords, self.words[t], self.whole)
             if s >= THRESHOLD:
-                out.extend((s, self.entries[i]) for i in self.rows[t])
+                out.extend((s, e) for e in self.entries[self.first[t] : self.first[t + 1]])
         return out
 
 
