@@ -5,10 +5,11 @@ Scoring every official, agreement, project and article title in Python on each r
 cost 2.6 s per `/search` at 50,000 articles (issue #12). `matching.score` only reaches the
 threshold through one of a few doors, and each door has an index here:
 
-- a query word close to a word of the text (`score` averages the best word scores and
-  scales by 0.95, so some query word must score ≥ `WORD_CUTOFF`): the folded vocabulary
-  is searched with rapidfuzz's `fuzz.ratio` (the same ratio `score` uses) and, for
-  prefixes, by bisection of the sorted vocabulary; words map to their rows;
+- query words close to words of the text (`score` averages each query word's best word
+  score and scales by 0.95): the folded vocabulary is searched with rapidfuzz's
+  `fuzz.ratio` (the ratio `score` uses) and, for prefixes, by bisection of the sorted
+  vocabulary; words map to their texts, and a text is a candidate only if the best pairs
+  found for it can still bring the mean to the threshold (`Table.candidates`);
 - the query's letters inside the text's (`qk in tk`): one `str.find` over all the texts
   joined;
 - the whole query against the whole name (names only, scaled by 0.9): rapidfuzz over
@@ -31,12 +32,14 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from app.api.matching import MAX_QUERY, THRESHOLD, _words, score_words
+from app.api.matching import MAX_QUERY, THRESHOLD, _pair, _words, score_words
 from app.names import fold_words
 
-#: A query word must match some text word at least this well (fuzz.ratio, 0..100) for the
-#: row to reach THRESHOLD through the word average (0.95 × mean ≥ 0.72 ⇒ a word ≥ 75.8).
-WORD_CUTOFF = 75.0
+#: The mean of a query's best word pairs that reaches THRESHOLD (0.95 × mean, rounded to 4
+#: places, ≥ 0.72), and the pair below which a word's exact score is not looked up (the
+#: bound used for it instead).
+WORD_MEAN = 0.71995 / 0.95
+FLOOR = 0.5
 #: The whole query against a whole name (0.9 × ratio ≥ 0.72 ⇒ ratio ≥ 80).
 WHOLE_CUTOFF = 79.0
 #: Queries whose ranked hits are kept per index (repeated searches and paging).
@@ -106,22 +109,40 @@ class Table:
 
     def candidates(self, qwords: tuple[str, ...], qk: str) -> set[int]:
         """Texts (indexes into `words`) that may score ≥ THRESHOLD for the folded query: a
-        superset of the hits."""
-        found: set[int] = set()
+        superset of the hits.
+
+        The word door is bounded per text: for each query word, the text's best word pair
+        is known exactly when it exceeds `FLOOR` (from the near words of the vocabulary
+        and their postings) and is at most `FLOOR` otherwise; texts whose bound stays
+        below the threshold are not scored. This is what keeps a word shared by every
+        title ("vn" near "van") from making every title a candidate.
+        """
         vocab = self.vocab
-        for w in set(qwords):
-            words = {
+        n = len(qwords)
+        gains: dict[int, float] = {}
+        for w in qwords:  # repeated words count twice in the mean, as in `score_words`
+            near = {
                 c
                 for c, _s, _i in process.extract(
-                    w, vocab, scorer=fuzz.ratio, score_cutoff=WORD_CUTOFF, limit=None
+                    w, vocab, scorer=fuzz.ratio, score_cutoff=FLOOR * 100, limit=None
                 )
             }
             if len(w) >= 3:
                 lo = bisect.bisect_left(vocab, w)
                 hi = bisect.bisect_left(vocab, w + "\uffff", lo)
-                words.update(vocab[lo:hi])
-            for c in words:
-                found.update(self.postings[c])
+                near.update(vocab[lo:hi])
+            mine: dict[int, float] = {}
+            for c in near:
+                gain = _pair(w, c) - FLOOR
+                if gain <= 0:
+                    continue
+                for t in self.postings[c]:
+                    if mine.get(t, 0.0) < gain:
+                        mine[t] = gain
+            for t, gain in mine.items():
+                gains[t] = gains.get(t, 0.0) + gain
+        need = n * (WORD_MEAN - FLOOR) - 1e-9
+        found = {t for t, g in gains.items() if g >= need}
         if len(qk) >= 3:
             found |= self._texts_containing(qk)
         else:
