@@ -15,6 +15,7 @@ what Lucene's fuzzy terms reach, see `lucene_terms`).
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 from app.api import schemas
 from app.api.answers import Answers, indexes
@@ -73,64 +74,64 @@ def _province_table(gaz: Gazetteer) -> Table:
 
 def build_index(store: GraphStore, gaz: Gazetteer) -> SearchIndex:
     """Read every searchable row of the store once and index it (see `search_index`)."""
-    return _index(
-        gaz,
-        store.query("officials_list"),
-        store.query("agreements_list"),
-        store.query("projects_list"),
-        store.query("articles_list"),
-    )
+    names = {"official": "officials_list", "agreement": "agreements_list"}
+    names |= {"project": "projects_list", "article": "articles_list"}
+    return _index(gaz, lambda kind: store.query(names[kind]))
 
 
-def _index(
-    gaz: Gazetteer,
-    official_rows: list[Row],
-    agreement_rows: list[Row],
-    project_rows: list[Row],
-    article_rows: list[Row],
-) -> SearchIndex:
-    officials = [
-        Entry(
-            "official",
-            r["id"],
-            r["name"] or r["id"],
-            ", ".join(province_name(gaz, p) for p in r["provinces"] or []) or r["organisation"],
-            r["search"] or r["name"] or "",
-        )
-        for r in official_rows
+def _entries(gaz: Gazetteer, kind: str, rows: list[Row]) -> list[Entry]:
+    """The searchable entries of `rows`. Repeated strings (an official's provinces, an
+    agreement's words) are one string each: 50,000 articles make ~250,000 entries."""
+    same: dict[str, str] = {}
+
+    def one(text: str | None) -> str | None:
+        return None if text is None else same.setdefault(text, text)
+
+    if kind == "official":
+        return [
+            Entry(
+                "official",
+                r["id"],
+                r["name"] or r["id"],
+                one(", ".join(province_name(gaz, p) for p in r["provinces"] or []) or r["organisation"]),
+                r["search"] or r["name"] or "",
+            )
+            for r in rows
+        ]
+    if kind == "agreement":
+        return [
+            Entry(
+                "agreement",
+                r["id"],
+                agreement_label(r, gaz),
+                one(", ".join(r["fields"] or []) or None),
+                one(" ".join([r["kind"] or "", *(r["fields"] or []), *(r["sectors"] or [])])) or "",
+            )
+            for r in rows
+        ]
+    if kind == "project":
+        return [
+            Entry(
+                "project",
+                r["id"],
+                project_label(r),
+                one(r["in_kind"]),
+                f"{r['description'] or ''} {r['in_kind'] or ''}",
+            )
+            for r in rows
+        ]
+    return [
+        Entry("article", r["id"], r["title"], one(r["published"]), r["title"]) for r in rows if r["title"]
     ]
-    agreements = [
-        Entry(
-            "agreement",
-            r["id"],
-            agreement_label(r, gaz),
-            ", ".join(r["fields"] or []) or None,
-            " ".join([r["kind"] or "", *(r["fields"] or []), *(r["sectors"] or [])]),
-        )
-        for r in agreement_rows
-    ]
-    projects = [
-        Entry(
-            "project",
-            r["id"],
-            project_label(r),
-            r["in_kind"],
-            f"{r['description'] or ''} {r['in_kind'] or ''}",
-        )
-        for r in project_rows
-    ]
-    articles = [
-        Entry("article", r["id"], r["title"], r["published"], r["title"]) for r in article_rows if r["title"]
-    ]
-    return SearchIndex(
-        {
-            "province": _province_table(gaz),
-            "official": Table(officials, whole=True),
-            "agreement": Table(agreements, whole=False),
-            "project": Table(projects, whole=False),
-            "article": Table(articles, whole=False),
-        }
-    )
+
+
+def _index(gaz: Gazetteer, fetch: Callable[[str], list[Row]]) -> SearchIndex:
+    """An index of the rows `fetch` gives per kind, one kind at a time (so the rows of one
+    are dropped before the next are read)."""
+    tables = {"province": _province_table(gaz)}
+    for kind, whole in (("official", True), ("agreement", False), ("project", False), ("article", False)):
+        tables[kind] = Table(_entries(gaz, kind, fetch(kind)), whole=whole)
+    return SearchIndex(tables)
 
 
 def lucene_terms(q: str) -> str | None:
@@ -160,7 +161,7 @@ def fulltext_index(store: GraphStore, gaz: Gazetteer, q: str, kinds: set[str]) -
             return []
         return store.query(FULLTEXT[kind], terms=terms, limit=FULLTEXT_LIMIT)
 
-    return _index(gaz, rows("official"), rows("agreement"), rows("project"), rows("article"))
+    return _index(gaz, rows)
 
 
 def index(store: GraphStore, gaz: Gazetteer) -> SearchIndex:
