@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import random
+import time
 from pathlib import Path
 
+from fastapi.testclient import TestClient
+
+from app.api.main import create_app
 from app.api.matching import THRESHOLD, _words, score
 from app.api.search import build_index, fulltext_index
 from app.api.search_index import ORDER, Entry, SearchIndex, Table
+from app.facts import ArticleFacts, OfficialFact
 from app.gazetteer import gazetteer
-from tests.stores import make_store
-from tests.test_api_data import build_graph
+from ingest.load import load_articles
+from tests.stores import embedded_only, make_store
+from tests.test_api_data import build_graph, ev
 
 NAMES = [
     "Nguyễn Tiến Hải",
@@ -107,3 +114,36 @@ def test_both_paths_give_the_same_hits_on_the_test_graph(tmp_path: Path) -> None
                 assert {(e.kind, e.id, s) for s, e in found} == scan, q
     finally:
         store.close()
+
+
+@embedded_only
+def test_index_is_rebuilt_when_an_ingest_publishes_a_new_generation(tmp_path: Path) -> None:
+    build_graph(make_store(tmp_path)).close()
+    reader = make_store(tmp_path, read_only=True)
+    with TestClient(create_app(reader)) as client:
+        before = client.get("/search", params={"q": "Phomvihane Zzyzx", "type": "official"}).json()
+        assert before["total"] == 0
+        writer = make_store(tmp_path)
+        later = ArticleFacts(
+            id="f6f6f6f6f6f6f6f6",
+            source="tests/api/search-later.txt",
+            published=dt.date(2024, 3, 3),
+            officials=[
+                OfficialFact(
+                    name="Phomvihane Zzyzx",
+                    province="LA-KH",
+                    positions=["Tỉnh trưởng"],
+                    evidence=ev("Tỉnh trưởng Phomvihane Zzyzx tiếp đoàn."),
+                )
+            ],
+        )
+        load_articles(writer, [later])
+        writer.close()
+        deadline = time.monotonic() + 10
+        while True:  # the server looks for new data at most every 0.5 s
+            after = client.get("/search", params={"q": "phomvihane zzyzx", "type": "official"}).json()
+            if after["total"] or time.monotonic() > deadline:
+                break
+            time.sleep(0.2)
+        assert [h["label"] for h in after["items"]] == ["Phomvihane Zzyzx"]
+    reader.close()
