@@ -30,6 +30,10 @@ class Settings(BaseSettings):
     neo4j_password: str = Field(default="neo4j", alias="NEO4J_PASSWORD")
     neo4j_database: str = Field(default="neo4j", alias="NEO4J_DATABASE")
     batch_size: int = Field(default=500, ge=1, le=100_000, alias="VLKG_BATCH_SIZE")
+    #: Requests per second per client address (app/api/ratelimit.py); 0 turns it off.
+    rate_limit: float = Field(default=0.0, ge=0, le=100_000, alias="VLKG_RATE_LIMIT")
+    #: Requests a client may send at once before the rate applies; 0: one second's worth.
+    rate_burst: float = Field(default=0.0, ge=0, le=1_000_000, alias="VLKG_RATE_BURST")
 
 
 @functools.cache

@@ -16,3 +16,10 @@ DROP INDEX province_country IF EXISTS;
 DROP INDEX official_search IF EXISTS;
 DROP INDEX agreement_year IF EXISTS;
 DROP INDEX article_published IF EXISTS;
+// Full-text indexes that serve /search (app/api/search.py): words folded like the API
+// folds them (lower case, diacritics removed: `standard-folding`), so the index returns
+// the candidate rows and the API ranks them with the same scorer as on LadybugDB.
+CREATE FULLTEXT INDEX official_names IF NOT EXISTS FOR (n:Official) ON EACH [n.name, n.search] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};
+CREATE FULLTEXT INDEX agreement_words IF NOT EXISTS FOR (n:Agreement) ON EACH [n.kind, n.fields, n.sectors] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};
+CREATE FULLTEXT INDEX project_words IF NOT EXISTS FOR (n:Project) ON EACH [n.description, n.in_kind] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};
+CREATE FULLTEXT INDEX article_titles IF NOT EXISTS FOR (n:Article) ON EACH [n.title] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};

@@ -3,6 +3,11 @@
 Each request reads one snapshot of the store from its first query to its last
 (`GraphStore.pinned`): an ingest published while it runs is seen by the next request,
 never by half of this one.
+
+The dependencies are `async def`: a sync dependency costs a hop to the thread pool and
+back per request (four per request before, issue #12), while what they do for the
+embedded store is a few `os.stat` calls and a counter. Only what may block (opening a
+store, Neo4j's generation lookup, which is a network round trip) goes to the thread pool.
 """
 
 from __future__ import annotations
@@ -10,10 +15,11 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from typing import Annotated
 
 from fastapi import Depends, Request
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import State
 
 from app.gazetteer import Gazetteer, gazetteer
@@ -38,10 +44,10 @@ class StoreNotOpen(StoreUnavailable):
         return self._public
 
 
-def current_store(state: State) -> GraphStore:
+def current_store(state: State, *, refresh: bool = True) -> GraphStore:
     """The app's store; if it could not be opened yet, one more try (one at a time, at
     most once a second), so the API recovers by itself when the store comes up or is
-    repaired, without a restart."""
+    repaired, without a restart. `refresh` moves it to the newest published data."""
     store: GraphStore | None = getattr(state, "store", None)
     opener: Callable[[], GraphStore] | None = getattr(state, "opener", None)
     if store is None and opener is not None and time.monotonic() >= getattr(state, "retry_at", 0.0):
@@ -58,16 +64,25 @@ def current_store(state: State) -> GraphStore:
     if store is None:
         message, public = getattr(state, "store_error", None) or ("the graph store is not open", "not open")
         raise StoreNotOpen(message, public)
-    store.refresh()
+    if refresh:
+        store.refresh()
     return store
 
 
-def get_store(request: Request) -> Iterator[GraphStore]:
-    with current_store(request.app.state).pinned() as view:
+async def get_store(request: Request) -> AsyncIterator[GraphStore]:
+    """The store pinned to one snapshot for this request, without a thread hop when the
+    store is open and local (the usual case)."""
+    state = request.app.state
+    store: GraphStore | None = getattr(state, "store", None)
+    if store is None:
+        store = await run_in_threadpool(current_store, state)  # opening blocks
+    elif store.refresh_due():  # a cheap check; the refresh itself may open files or ask a server
+        await run_in_threadpool(store.refresh)
+    with store.pinned() as view:
         yield view
 
 
-def get_gazetteer() -> Gazetteer:
+async def get_gazetteer() -> Gazetteer:
     return gazetteer()
 
 

@@ -13,6 +13,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app import web
 from app.api import contract, errors
+from app.api.answers import Front
+from app.api.ratelimit import RateLimit
 from app.api.routes import (
     agreements,
     articles,
@@ -100,7 +102,10 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
     app.add_middleware(CsvMiddleware)  # lists as CSV on Accept: text/csv or ?format=csv
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)  # 9 costs ~15 ms on 300 kB
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"], allow_headers=["*"])
+    app.add_middleware(Front)  # kept answers by request target, before routing (answers.py)
     app.add_middleware(HeadAsGet)
+    if settings.rate_limit > 0:  # outermost: a refused request costs no other work
+        app.add_middleware(RateLimit, rate=settings.rate_limit, burst=settings.rate_burst or None)
     errors.install(app)
     app.include_router(system.router)
     app.include_router(provinces.router)

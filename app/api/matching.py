@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from difflib import SequenceMatcher
+
+from rapidfuzz import fuzz
 
 from app.names import fold_words
 
@@ -29,8 +30,10 @@ def _words(text: str) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=65536)
 def _ratio(a: str, b: str) -> float:
-    """Cached: the same words recur across thousands of names and titles."""
-    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+    """Indel similarity (rapidfuzz, 2·LCS / total length): the ratio the search index
+    (`search_index`) filters candidates with, so both agree on which rows can match.
+    Cached: the same words recur across thousands of names and titles."""
+    return float(fuzz.ratio(a, b)) / 100.0
 
 
 @functools.lru_cache(maxsize=262144)
@@ -53,8 +56,11 @@ def score(query: str, text: str, whole: bool = True) -> float:
     `whole` also compares the strings as a whole, which suits names; for longer texts
     (descriptions, field lists) only the per-word match counts.
     """
-    q = _words(query[:MAX_QUERY])
-    t = _words(text)
+    return score_words(_words(query[:MAX_QUERY]), _words(text), whole)
+
+
+def score_words(q: tuple[str, ...], t: tuple[str, ...], whole: bool = True) -> float:
+    """`score` of folded words (the search index folds each text once, not per query)."""
     if not q or not t:
         return 0.0
     if q == t:
@@ -62,7 +68,17 @@ def score(query: str, text: str, whole: bool = True) -> float:
     qk, tk = "".join(q), "".join(t)
     if qk == tk:
         return 0.98
-    words = sum(_word_score(w, t) for w in q) / len(q)
+    total = 0.0
+    for w in q:  # plain loops: this is the inner loop of every search
+        best = 0.0
+        for c in t:
+            p = _pair(w, c)
+            if p > best:
+                best = p
+                if p == 1.0:
+                    break
+        total += best
+    words = total / len(q)
     best = 0.95 * words
     if len(qk) >= 3 and qk in tk:
         best = max(best, 0.9 if tk.startswith(qk) else 0.85)

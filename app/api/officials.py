@@ -12,9 +12,10 @@ from app.api import schemas
 from app.api.answers import rows as corpus
 from app.api.errors import NotFound
 from app.api.inheritance import involving, unit_ids
-from app.api.matching import THRESHOLD, closest, score
+from app.api.matching import closest
 from app.api.pagination import Page
 from app.api.refs import agreement_ref, articles_of, by_id, event_ref, official_ref, province_refs
+from app.api.search import scores as name_scores
 from app.api.shaping import cite, cite_if, fact_fields, province_ref
 from app.gazetteer import Gazetteer, Province
 from app.store.base import GraphStore, Row
@@ -102,10 +103,9 @@ def search(
         rows = involving(gaz, rows, "provinces", province)
     scores: dict[str, float] = {}
     if name:
-        for r in rows:
-            s = score(name, r["search"] or r["name"] or "")
-            if s >= THRESHOLD:
-                scores[r["id"]] = s
+        # the search index of the snapshot finds the names (same scores as a full scan)
+        found = name_scores(store, gaz, name, "official")
+        scores = {r["id"]: found[r["id"]] for r in rows if r["id"] in found}
         rows = sorted(
             (r for r in rows if r["id"] in scores),
             key=lambda r: (-scores[r["id"]], r["search"] or "", r["id"]),

@@ -30,7 +30,7 @@ class Page:
         return {"total": total, "limit": self.limit, "offset": self.offset}
 
 
-def _page(
+async def _page(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page (1..500)")] = 50,
     offset: Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip")] = 0,
 ) -> Page:

@@ -143,7 +143,11 @@ class Partner(BaseModel):
     inherited: bool = Field(description=INHERITED, examples=[False])
     via: ProvinceRef | None = Field(default=None, description=VIA)
     agreements: list[AgreementRef] = Field(default_factory=list)
-    sources: list[Source] = Field(default_factory=list)
+    sources: list[Source] = Field(
+        default_factory=list,
+        description="A page of the sources (`sources_limit` from `sources_offset`; 20 by default)",
+    )
+    sources_total: int = Field(0, description="Sources of this partnership over all pages", examples=[1])
 
 
 class Partners(BaseModel):

@@ -172,7 +172,9 @@ class CsvMiddleware:
         if not wanted:
             await self.app(scope, receive, send)
             return
-        headers = [(k, v) for k, v in scope["headers"] if k != b"accept"] + [(b"accept", JSON.encode())]
+        # JSON to convert, so no encoding: cached answers are gzipped when asked (answers.py)
+        headers = [(k, v) for k, v in scope["headers"] if k not in (b"accept", b"accept-encoding")]
+        headers.append((b"accept", JSON.encode()))
         start: Message = {}
         chunks: list[bytes] = []
 

@@ -192,6 +192,11 @@ class GraphStore(Lookups):
     def refresh(self) -> None:
         """Pick up writes made by another process, where the store needs telling."""
 
+    def refresh_due(self) -> bool:
+        """Whether `refresh` has anything to do now. It must not block (the API asks on
+        its event loop, then runs `refresh` in the thread pool only when this says so)."""
+        return True
+
     @contextlib.contextmanager
     def pinned(self) -> Iterator[GraphStore]:
         """A view that reads one snapshot from its first query to its last (a request, a

@@ -123,6 +123,29 @@ def writer_active(path: Path) -> bool:
         os.close(fd)
 
 
+#: Parsed markers by path, with the (inode, mtime, size) they were read at.
+_MARKERS: dict[str, tuple[tuple[int, int, int], dict[str, Any]]] = {}
+
+
+def _read_marker(marker: Path) -> dict[str, Any]:
+    """The marker's content, parsed again only when `os.stat` says it changed.
+
+    `/health` and every look for new data check the marker; reading and parsing it each
+    time cost a file read per request (issue #12). Writers replace it with `os.replace`
+    (a new inode), so an unchanged (inode, mtime, size) is an unchanged file.
+    """
+    st = os.stat(marker)
+    stamp = (st.st_ino, st.st_mtime_ns, st.st_size)
+    held = _MARKERS.get(str(marker))
+    if held is not None and held[0] == stamp:
+        return held[1]
+    found = json.loads(marker.read_text(encoding="utf-8"))
+    if not isinstance(found, dict):
+        raise ValueError("not an object")
+    _MARKERS[str(marker)] = (stamp, found)
+    return found
+
+
 def _files_state(data_dir: Path) -> Diagnosis | None:
     """The causes that can be told from the files alone, before LadybugDB touches them
     (LadybugDB would silently start a new database over a 0-byte or missing file)."""
@@ -140,9 +163,7 @@ def _files_state(data_dir: Path) -> Diagnosis | None:
             )
         return None  # nothing yet: a new store
     try:
-        found = json.loads(marker.read_text(encoding="utf-8"))
-        if not isinstance(found, dict):
-            raise ValueError("not an object")
+        found = _read_marker(marker)
     except (OSError, ValueError, UnicodeDecodeError) as exc:
         return Diagnosis(marker, "damaged", f"unreadable: {exc}", ADVICE["damaged"])
     if found.get("creating"):
@@ -385,6 +406,13 @@ class EmbeddedStore(GraphStore):
             except OSError:
                 sig.append((0, -1))
         return tuple(sig)
+
+    def refresh_due(self) -> bool:
+        """Whether the files changed (or a look is pending) and a look is not throttled:
+        a few `os.stat` calls, nothing read."""
+        if not self._read_only or time.monotonic() < self._next_look:
+            return False
+        return self._pending is not None or self._files_signature() != self._signature
 
     def refresh(self) -> None:
         """Move to the newest published generation, if the files changed since we looked.

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+import anyio
+from fastapi import APIRouter, Query, Request
 
 from app.api import paths, schemas, search, timeline
 from app.api.deps import Gaz, Store
@@ -17,8 +19,24 @@ Kind = Literal["province", "official", "agreement", "project", "article"]
 ProvinceName = Annotated[str, Query(min_length=1, max_length=200, description="any name, alias or ISO code")]
 
 
+#: Searches computed at once. Scoring is Python holding the GIL: eight searches on eight
+#: pool threads took turns with the event loop and `/health` waited ~0.5 s (issue #11);
+#: queued searches wait on the event loop instead, holding no thread.
+SEARCH_THREADS = 1
+
+
+def _searches(request: Request) -> anyio.CapacityLimiter:
+    """The app's limiter, made inside its event loop (as anyio wants) on first use."""
+    state = request.app.state
+    limiter: anyio.CapacityLimiter | None = getattr(state, "searches", None)
+    if limiter is None:
+        limiter = state.searches = anyio.CapacityLimiter(SEARCH_THREADS)
+    return limiter
+
+
 @router.get("/search", response_model=schemas.SearchResults)
-def search_all(
+async def search_all(
+    request: Request,
     store: Store,
     gaz: Gaz,
     page: Paging,
@@ -26,7 +44,8 @@ def search_all(
     type: Annotated[list[Kind] | None, Query(description="only these kinds (repeatable)")] = None,
 ) -> schemas.SearchResults:
     """Any entity by name, best match first (score 1 = exact)."""
-    return search.search(store, gaz, q, page, set(type) if type else None)
+    run = partial(search.search, store, gaz, q, page, set(type) if type else None)
+    return await anyio.to_thread.run_sync(run, limiter=_searches(request))
 
 
 @router.get("/path", response_model=schemas.Paths)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
+from starlette.concurrency import run_in_threadpool
 
 from app.api import network
-from app.api.answers import answers
+from app.api.answers import Answer, answers, note_url
 from app.api.deps import Gaz, Store
 from app.api.params import year_query
 
@@ -15,7 +16,8 @@ router = APIRouter(tags=["explore"])
 
 
 @router.get("/network", response_model=network.Network)
-def get_network(
+async def get_network(
+    request: Request,
     store: Store,
     gaz: Gaz,
     units: Annotated[
@@ -38,9 +40,14 @@ def get_network(
     """Every province with its coordinates and every partnership with its years, kinds,
     confidence and article and agreement counts (no evidence: the province pages cite it)."""
     filters = network.Filters(since, until, frozenset(kind or ()), min_confidence)
-    body = answers.remember(
-        store,
-        ("network", units, filters),
-        lambda: network.network(store, gaz, units, filters).model_dump_json().encode(),
-    )
-    return Response(body, media_type="application/json")
+    key = ("network", units, filters)
+    body = answers.peek(store, key)  # a kept answer is sent from the event loop, no thread hop
+    if body is None:
+        body = await run_in_threadpool(
+            answers.remember,
+            store,
+            key,
+            lambda: Answer(network.network(store, gaz, units, filters).model_dump_json().encode()),
+        )
+    note_url(request, key)
+    return body.response(request)

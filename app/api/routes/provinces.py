@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Path, Query, Request, Response
+from starlette.concurrency import run_in_threadpool
 
 from app.api import schemas
-from app.api.answers import answers
+from app.api.answers import Answer, answers, note_url
 from app.api.deps import Gaz, Store
 from app.api.pagination import MAX_LIMIT, Page, Paging
 from app.api.params import year_query
-from app.api.partners import partners
+from app.api.partners import SOURCES_LIMIT, partners
 from app.api.shaping import province_detail, province_ref
 
 router = APIRouter(tags=["provinces"])
@@ -52,7 +53,8 @@ def get_province(name: Name, gaz: Gaz) -> schemas.Province:
 
 
 @router.get("/province/{name}/partners", response_model=schemas.Partners)
-def get_partners(
+async def get_partners(
+    request: Request,
     name: Name,
     store: Store,
     gaz: Gaz,
@@ -63,16 +65,41 @@ def get_partners(
         str | None, Query(max_length=100, description="sector tag or field of an agreement")
     ] = None,
     include_inherited: Annotated[bool, Query(description="include partners of merged predecessors")] = True,
+    sources_limit: Annotated[
+        int, Query(ge=0, le=MAX_LIMIT, description="Sources per partner (0..500; 20 by default)")
+    ] = SOURCES_LIMIT,
+    sources_offset: Annotated[
+        int, Query(ge=0, le=1_000_000, description="Sources to skip per partner (the next page of each)")
+    ] = 0,
 ) -> Response:
-    """Partner provinces with first/last year, agreements and the articles that say so."""
+    """Partner provinces with first/last year, agreements and the articles that say so
+    (a page of sources per partner; `sources_total` counts them all)."""
     p = gaz.resolve(name)
-    body = answers.remember(
-        store,
-        ("partners", p.id, include_inherited, since, until, field, page.limit, page.offset),
-        lambda: (
-            partners(store, gaz, p, include_inherited, since, until, field, page.limit, page.offset)
-            .model_dump_json()
-            .encode()
-        ),
-    )
-    return Response(body, media_type="application/json")
+    filters = (include_inherited, since, until, field)
+    key = ("partners", p.id, *filters, page.limit, page.offset, sources_limit, sources_offset)
+    body = answers.peek(store, key)  # a kept answer is sent from the event loop, no thread hop
+    if body is None:
+        body = await run_in_threadpool(
+            answers.remember,
+            store,
+            key,
+            lambda: Answer(
+                partners(
+                    store,
+                    gaz,
+                    p,
+                    include_inherited,
+                    since,
+                    until,
+                    field,
+                    page.limit,
+                    page.offset,
+                    sources_limit,
+                    sources_offset,
+                )
+                .model_dump_json()
+                .encode()
+            ),
+        )
+    note_url(request, key)
+    return body.response(request)
