@@ -30,7 +30,7 @@ from typing import Any
 
 import ahocorasick
 
-__all__ = ["ALL", "Trigger", "may", "scan"]
+__all__ = ["ALL", "Trigger", "may", "scan", "words"]
 
 ALL = -1  # the mask of a sentence no trigger can be excluded from
 _MAX_WORDS = 512  # more alternatives than this: stop lengthening the words (still exact)
@@ -153,6 +153,11 @@ def scan(text: str, spans: Iterable[tuple[int, int]]) -> list[int]:
             mask |= bits
         masks.append(mask)
     return masks
+
+
+def words() -> list[str]:
+    """Every trigger word registered so far (lower-cased; for the benchmark's floor pass)."""
+    return sorted(_WORDS)
 
 
 def may(trigger: Trigger, mask: int) -> bool:
