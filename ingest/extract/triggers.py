@@ -65,12 +65,14 @@ def _prefixes(pattern: re.Pattern[str]) -> frozenset[str] | None:
         return None
     lowered = set()
     for w in words:
-        # Spaces at the ends are dropped: the rest still lies inside every match.
-        low = _SPACES.sub(" ", w.lower()).strip()
+        lower = w.lower()
+        if len(lower) != len(w) or any(c in _CASEFIX for c in lower):
+            return None  # a word the lower-cased text could not be compared with
+        # Spaces at the ends are dropped: the rest still lies inside every match. (The
+        # length check above is made before, or `received\s+` would never get a trigger.)
+        low = _SPACES.sub(" ", lower).strip()
         if not low:
             return None
-        if len(low) != len(w) or any(c in _CASEFIX for c in low):
-            return None  # a word the lower-cased text could not be compared with
         lowered.add(low)
     return frozenset(lowered)
 
