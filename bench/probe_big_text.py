@@ -73,7 +73,9 @@ def child(path: str) -> None:
     cpu = time.process_time()
     run = extract_paths([Path(path)])
     cpu = time.process_time() - cpu
-    facts = sum(len(a.partnerships) + len(a.officials) + len(a.agreements) + len(a.projects) for a in run.articles)
+    facts = sum(
+        len(a.partnerships) + len(a.officials) + len(a.agreements) + len(a.projects) for a in run.articles
+    )
     print(
         json.dumps(
             {
