@@ -18,10 +18,10 @@ from typing import Any
 import orjson
 
 from ingest.decode import DecodeError, decode_bytes
-from ingest.document import Document, content_id
+from ingest.document import Document, Segment, content_id
 from ingest.frontmatter import split_front_matter
 from ingest.html import declared_charset, looks_like_html, parse_html
-from ingest.metadata import detect_language, parse_date
+from ingest.metadata import LANGUAGE_SAMPLE, detect_language, parse_date
 from ingest.segment import Hint, Zoning, zone_text
 
 __all__ = [
@@ -215,9 +215,9 @@ def document_from_text(
                 shift = len(title) + 2
                 hints = {offset + shift: hint for offset, hint in hints.items()}
     zoning: Zoning = zone_text(text, title=title or None, hints=hints)
-    if not text.strip():
+    if not text or text.isspace():  # `not text.strip()`, without a copy of a long text
         raise ReadError(source, "no text")
-    body = " ".join(s.text for s in zoning.segments if s.zone == "body")
+    body = _language_sample(zoning.segments)
     doc = Document(
         source=source,
         id=content_id(text),
@@ -231,6 +231,20 @@ def document_from_text(
         warnings=list(zoning.warnings),
     )
     return doc
+
+
+def _language_sample(segments: list[Segment]) -> str:
+    """The body segments joined by spaces, as far as `detect_language` reads (its sample):
+    the whole body of a 20 MB text would be one more copy of it for 4,000 characters."""
+    parts: list[str] = []
+    size = 0
+    for s in segments:
+        if s.zone == "body":
+            parts.append(s.text)
+            size += len(s.text) + 1
+            if size > LANGUAGE_SAMPLE:
+                break
+    return " ".join(parts)
 
 
 def _from_html(html: str, source: str, **override: Any) -> Document:

@@ -68,3 +68,49 @@ def test_facts_of_a_long_text_equal_in_small_windows(monkeypatch: pytest.MonkeyP
     assert expected["partnerships"] and expected["projects"] and expected["agreements"]
     monkeypatch.setattr(context, "WINDOW", window)
     assert extract_document(doc).model_dump() == expected
+
+
+def test_a_very_long_text_is_read_in_runs_of_segments(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ingest import extract
+
+    doc = document_from_text(_text(8), source="long.txt", published=dt.date(2023, 5, 1))
+    runs = extract.chunks(doc, 1500)
+    assert len(runs) > 3
+    assert [s for run in runs for s in run] == doc.segments
+    assert all(run[-1].end - run[0].start <= 1500 for run in runs)
+
+    whole = extract_document(doc).model_dump()
+    monkeypatch.setattr(extract, "LONG", 1000)
+    monkeypatch.setattr(extract, "CHUNK", 1500)
+    seen: list[int] = []
+    one = extract._extract_one
+
+    def counted(d: object) -> object:
+        seen.append(1)
+        return one(d)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(extract, "_extract_one", counted)
+    # The paragraphs repeat, so every run has the whole article's context: the facts of
+    # the runs, merged, are the facts of the text read in one piece.
+    assert extract_document(doc).model_dump() == whole
+    assert len(seen) == len(runs)
+
+
+def test_a_long_english_text_in_runs_keeps_the_english_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ingest import extract
+
+    para = (
+        "In 2021, Quang Nam Province signed a memorandum of understanding with Sekong Province on "
+        "cooperation in agriculture and education.\n\nQuang Nam provided VND7 billion to Sekong to "
+        "build schools.\n\nDelegates discussed economic and social development in the border areas."
+    )
+    doc = document_from_text(
+        "Border cooperation\n\n" + "\n\n".join([para] * 10), source="long.txt", published=dt.date(2023, 5, 1)
+    )
+    assert doc.language == "en"
+    whole = extract_document(doc).model_dump()
+    assert whole["partnerships"] and whole["agreements"] and whole["projects"]
+    monkeypatch.setattr(extract, "LONG", 1000)
+    monkeypatch.setattr(extract, "CHUNK", 800)
+    assert len(extract.chunks(doc)) > 3
+    assert extract_document(doc).model_dump() == whole
