@@ -60,8 +60,28 @@ def invented_text(size: int, seed: int = 11) -> str:
 
 
 def _rss_bytes() -> int:
-    """This process's peak resident set size so far (`ru_maxrss` is KiB on Linux)."""
+    """This process's peak resident set size so far (`ru_maxrss` is KiB on Linux).
+
+    Linux carries `ru_maxrss` over an `exec`: a child started by a process that held the
+    generated text would report that parent's peak. So the text is written by a child of
+    its own (`--write`) and the parent that starts the measured child stays small."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def _hwm_bytes() -> int | None:
+    """The peak RSS of this process image (`VmHWM`, reset by `exec`), where /proc has it."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        return None
+    return None
+
+
+def write(path: str, mb: float) -> None:
+    """Write the invented text of about `mb` megabytes to `path`."""
+    Path(path).write_text(invented_text(int(mb * 1_000_000)), encoding="utf-8")
 
 
 def child(path: str) -> None:
@@ -81,6 +101,7 @@ def child(path: str) -> None:
             {
                 "base": base,
                 "peak": _rss_bytes(),
+                "hwm": _hwm_bytes(),
                 "cpu": cpu,
                 "facts": facts,
                 "failures": run.failures,
@@ -90,13 +111,10 @@ def child(path: str) -> None:
 
 
 def main(mb: float = 19.9) -> int:
-    size = int(mb * 1_000_000)
-    text = invented_text(size)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp, "big.txt")
-        path.write_text(text, encoding="utf-8")
+        subprocess.run([sys.executable, __file__, "--write", str(path), str(mb)], check=True, cwd=ROOT)
         n = path.stat().st_size
-        del text
         out = subprocess.run(
             [sys.executable, __file__, "--child", str(path)],
             check=True,
@@ -107,8 +125,9 @@ def main(mb: float = 19.9) -> int:
     r = json.loads(out.strip().splitlines()[-1])
     peak, base = r["peak"], r["base"]
     factor = peak / n
+    hwm = f", VmHWM {r['hwm'] / 1e6:.0f} MB" if r["hwm"] else ""
     print(
-        f"file {n / 1e6:.1f} MB: peak RSS {peak / 1e6:.0f} MB ({factor:.1f}x the file; after imports "
+        f"file {n / 1e6:.1f} MB: peak RSS {peak / 1e6:.0f} MB ({factor:.1f}x the file{hwm}; after imports "
         f"{base / 1e6:.0f} MB, growth {(peak - base) / 1e6:.0f} MB = {(peak - base) / n:.1f}x), "
         f"{r['cpu']:.1f} CPU s, {r['facts']} facts, failures {r['failures'] or 'none'}"
     )
@@ -120,5 +139,7 @@ def main(mb: float = 19.9) -> int:
 if __name__ == "__main__":
     if len(sys.argv) > 2 and sys.argv[1] == "--child":
         child(sys.argv[2])
+    elif len(sys.argv) > 3 and sys.argv[1] == "--write":
+        write(sys.argv[2], float(sys.argv[3]))
     else:
         sys.exit(main(float(sys.argv[1]) if len(sys.argv) > 1 else 19.9))

@@ -239,29 +239,38 @@ def chunks(doc: Document, size: int | None = None) -> list[list[Segment]]:
 def _extract_long(doc: Document) -> ArticleFacts:
     """The facts of a very long text: each run of `chunks` read as an article of its own
     (same text and metadata, that run's segments), the results merged as repeated
-    statements within one article are."""
+    statements within one article are (`_merge`; documents, projects and visits once at
+    the end, as their merges compare every fact with those kept)."""
     published = doc.published
     if doc.language == "en" and published is None:
         published = date_marker(doc)  # the English reader looks for it at the text's start
     facts: ArticleFacts | None = None
     for run in chunks(doc):
         part = _extract_one(replace(doc, segments=run, published=published, warnings=[]))
-        facts = part if facts is None else _merge(facts, part, doc.language)
+        facts = part if facts is None else _merge(facts, part)
     if facts is None:
-        facts = _extract_one(doc)
-    facts.warnings = [*doc.warnings, *dict.fromkeys(w for w in facts.warnings if w not in doc.warnings)]
+        return _extract_one(doc)
+    if doc.language == "en":
+        facts.agreements = merge_english_agreements(facts.agreements)
+        facts.projects = merge_english_projects(facts.projects)
+    else:
+        facts.agreements = merge_agreements(facts.agreements)
+        facts.projects = merge_projects(facts.projects)
+        facts.events = merge_events(facts.events)
     none = f"{doc.source}: no Vietnam–Laos provincial cooperation found"
-    facts.warnings = [w for w in facts.warnings if w != none]
+    kept = dict.fromkeys(w for w in facts.warnings if w != none and w not in doc.warnings)
+    facts.warnings = [*doc.warnings, *kept]
     if not facts.partnerships and not facts.agreements and not facts.projects:
         facts.warnings.append(none)
     return facts
 
 
-def _merge(into: ArticleFacts, part: ArticleFacts, language: str) -> ArticleFacts:
+def _merge(into: ArticleFacts, part: ArticleFacts) -> ArticleFacts:
     """`part`'s facts added to `into`'s with the rules one article applies to repeats: one
     partnership per pair (the body's evidence over the title's, the higher confidence), one
-    official per folded name (positions add up), and the agreement, project and event
-    merges."""
+    official per folded name (positions add up); documents, projects and visits are only
+    collected here."""
+    english = into.language == "en"
     pairs = {(p.vn, p.la): p for p in into.partnerships}
     for p in part.partnerships:
         old = pairs.get((p.vn, p.la))
@@ -269,9 +278,9 @@ def _merge(into: ArticleFacts, part: ArticleFacts, language: str) -> ArticleFact
             pairs[(p.vn, p.la)] = p
             into.partnerships.append(p)
             continue
-        if language == "en" and old.evidence.zone != "body" and p.evidence.zone == "body":
+        if english and old.evidence.zone != "body" and p.evidence.zone == "body":
             old.evidence, old.rule = p.evidence, p.rule
-        elif language != "en" and old.evidence.zone == "title" and p.evidence.zone == "body":
+        elif not english and old.evidence.zone == "title" and p.evidence.zone == "body":
             old.evidence = p.evidence
         old.confidence = max(old.confidence, p.confidence)
     known = {fold(o.name): o for o in into.officials}
@@ -284,13 +293,9 @@ def _merge(into: ArticleFacts, part: ArticleFacts, language: str) -> ArticleFact
         had.positions.extend(x for x in o.positions if x not in had.positions)
         had.province = had.province or o.province
         had.organisation = had.organisation or o.organisation
-    if language == "en":
-        into.agreements = merge_english_agreements([*into.agreements, *part.agreements])
-        into.projects = merge_english_projects([*into.projects, *part.projects])
-    else:
-        into.agreements = merge_agreements([*into.agreements, *part.agreements])
-        into.projects = merge_projects([*into.projects, *part.projects])
-        into.events = merge_events([*into.events, *part.events])
+    into.agreements.extend(part.agreements)
+    into.projects.extend(part.projects)
+    into.events.extend(part.events)
     into.district_partnerships.extend(part.district_partnerships)
     into.warnings.extend(part.warnings)
     return into
