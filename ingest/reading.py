@@ -53,8 +53,9 @@ class ReadError(Exception):
 
 def read_document(path: Path) -> Document:
     """Read a text, HTML or JSON article file into a zoned `Document`."""
-    data = read_bytes(path)
-    return document_from_bytes(data, source=str(path), suffix=path.suffix.lower())
+    # No local name for the bytes: `document_from_bytes` drops them once decoded, so a
+    # long file is not held twice (bytes and text) while it is zoned.
+    return document_from_bytes(read_bytes(path), source=str(path), suffix=path.suffix.lower())
 
 
 def open_regular(path: Path) -> tuple[int, int]:
@@ -125,6 +126,9 @@ def _size(n: int) -> str:
     return f"{n / 1_000_000:.1f} MB"
 
 
+_LEADING_SPACE = re.compile(r"\s*")
+
+
 def document_from_bytes(data: bytes, *, source: str, suffix: str = "") -> Document:
     """Decode and parse raw bytes; `suffix` (`.html`, `.json`, ...) picks the format, else it is
     sniffed from the content."""
@@ -133,10 +137,11 @@ def document_from_bytes(data: bytes, *, source: str, suffix: str = "") -> Docume
         decoded = decode_bytes(data, declared=declared)
     except DecodeError as err:
         raise ReadError(source, str(err)) from None
+    del data  # the caller keeps no reference either (`read_document`): freed here
     text = decoded.text.removeprefix("\ufeff")
-    stripped = text.lstrip()
+    first = _LEADING_SPACE.match(text).end()  # type: ignore[union-attr]  # `\s*` always matches
     if suffix in JSON_SUFFIXES or (
-        suffix not in HTML_SUFFIXES and stripped[:1] == "{" and stripped.endswith("}")
+        suffix not in HTML_SUFFIXES and text[first : first + 1] == "{" and text.endswith("}")
     ):
         doc = _from_json(text, source, strict=suffix in JSON_SUFFIXES)
         if doc is not None:
