@@ -29,7 +29,7 @@ from .events import VISIT, extract_event, merge_events
 from .mentions import Mention
 from .officials import DELEGATION, FILE_PHOTO, Official, find_officials, list_heads
 from .officials import _patterns as title_patterns
-from .partnerships import extract_partnerships
+from .partnerships import CUE_TRIGGERS, extract_partnerships
 from .projects import VERB, extract_projects, merge_projects
 from .sentences import sentences
 from .tiers import CONTEXTUAL, STRUCTURED, capped
@@ -52,6 +52,9 @@ DOCUMENTS = Trigger(KIND)  # `extract_agreements`: a document noun in the senten
 SUPPORT = Trigger(VERB)  # `extract_projects`: a support verb in the sentence
 VISITS = Trigger(VISIT)  # `extract_event`: a visit or meeting cue
 TWINNING = Trigger(DISTRICT_CUE)  # `extract_districts`: a twinning cue
+# `extract_partnerships` skips its strong-cue searches where none of these is hit (defined
+# beside the cues in partnerships.py, which reads them).
+CUES = CUE_TRIGGERS
 
 
 # A text longer than `LONG` characters is no single article (a dump of many, a book): it
