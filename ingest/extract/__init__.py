@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from app.facts import AgreementFact, ArticleFacts, Evidence, OfficialFact, ProjectFact
+from app.facts import AgreementFact, ArticleFacts, OfficialFact, ProjectFact
 from app.gazetteer import gazetteer
 from app.names import fold
 from ingest.document import Document, Segment, Zone
@@ -119,7 +119,7 @@ def _extract_one(doc: Document) -> ArticleFacts:
         if zone == "caption" and _file_photo(doc.text, info):
             found = []  # a file photo shows people at another time: not this article's facts
         for o in found:
-            _add_official(officials, o, info.evidence())
+            _add_official(officials, o, info)
         if zone not in PAIR_ZONES:
             continue
         for p in extract_partnerships(ctx, info):
@@ -201,11 +201,13 @@ def _named_again(
     return out
 
 
-def _add_official(known: dict[str, OfficialFact], o: Official, evidence: Evidence) -> None:
-    """Merge repeated mentions of one person (same folded name): positions add up."""
+def _add_official(known: dict[str, OfficialFact], o: Official, info: SentenceInfo) -> None:
+    """Merge repeated mentions of one person (same folded name): positions add up. The
+    evidence is built only for a new person (a repeat keeps the first evidence)."""
     key = fold(o.name)
     old = known.get(key)
     if old is None:
+        evidence = info.evidence()
         # A province the titles name (or a national body) is structural; one borrowed
         # from a list head, the delegation or the home province is contextual.
         tier = STRUCTURED if o.placed_by in ("title", "national") else CONTEXTUAL

@@ -57,7 +57,7 @@ def extract_english(doc: Document) -> ArticleFacts:
     for info in ctx.sentences:
         if info.may(HEADS):
             for o in find_officials(ctx, info):
-                add_official(officials, o, info.evidence())
+                add_official(officials, o, info)
         for p in extract_partnerships(ctx, info) if info.may(STRONG) else ():
             key = (p.vn, p.la)
             if key in pairs:

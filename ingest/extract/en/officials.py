@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from app.facts import Evidence, OfficialFact
+from app.facts import OfficialFact
 from app.names import fold
 
 from .. import tiers
@@ -347,11 +347,13 @@ def _context_province(ctx: ArticleContext, info: SentenceInfo, start: int, count
     return None
 
 
-def add_official(known: dict[str, OfficialFact], o: Official, evidence: Evidence) -> None:
-    """Merge repeated mentions of one person (same folded name): positions add up."""
+def add_official(known: dict[str, OfficialFact], o: Official, info: SentenceInfo) -> None:
+    """Merge repeated mentions of one person (same folded name): positions add up. The
+    evidence is built only for a new person (a repeat keeps the first evidence)."""
     key = fold(o.name)
     old = known.get(key)
     if old is None:
+        evidence = info.evidence()
         known[key] = OfficialFact(
             name=o.name,
             province=o.province,
