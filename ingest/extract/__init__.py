@@ -262,6 +262,11 @@ def _extract_long(doc: Document) -> ArticleFacts:
         facts.agreements = merge_agreements(facts.agreements)
         facts.projects = merge_projects(facts.projects)
         facts.events = merge_events(facts.events)
+    # Signatories are named exactly as in `officials` (the loader links SIGNED by name): a
+    # later run may have spelled a person the first run named differently.
+    names = {fold(o.name): o.name for o in facts.officials}
+    for a in facts.agreements:
+        a.signatories = [names.get(fold(n), n) for n in a.signatories]
     none = f"{doc.source}: no Vietnam–Laos provincial cooperation found"
     kept = dict.fromkeys(w for w in facts.warnings if w != none and w not in doc.warnings)
     facts.warnings = [*doc.warnings, *kept]
