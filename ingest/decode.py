@@ -105,7 +105,7 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
         text = normalise_text(text)
     else:
         text = unicodedata.normalize("NFC", text)
-    if not text.strip():
+    if not text or text.isspace():  # `not text.strip()`, without copying the text
         raise DecodeError("empty file (only whitespace)")
     return Decoded(text, encoding, warnings)
 

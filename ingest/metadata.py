@@ -145,6 +145,10 @@ _LAO = re.compile("[\u0e80-\u0eff]")
 _THAI = re.compile("[\u0e00-\u0e7f]")
 
 
+LANGUAGE_SAMPLE = 4000
+"""How many characters of an article `detect_language` reads."""
+
+
 def detect_language(text: str) -> str:
     """`vi`, `en`, `lo` or `th` from a cheap count of characters; `vi` when unsure.
 
@@ -153,7 +157,7 @@ def detect_language(text: str) -> str:
     Vietnamese menu or names written with diacritics is still English. Only a sample is
     examined, keeping this O(1) per article.
     """
-    sample = text[:4000]
+    sample = text[:LANGUAGE_SAMPLE]
     vi = len(_VI_SPECIFIC.findall(sample))
     latin = len(_ASCII_LETTER.findall(sample)) + vi
     # Vietnamese marks a fifth or more of its letters; an English page with a Vietnamese

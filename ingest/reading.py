@@ -19,10 +19,10 @@ import orjson
 
 from app.errors import VlkgError
 from ingest.decode import DecodeError, decode_bytes
-from ingest.document import Document, content_id
+from ingest.document import Document, Segment, content_id
 from ingest.frontmatter import split_front_matter
 from ingest.html import declared_charset, looks_like_html, parse_html
-from ingest.metadata import detect_language, parse_date
+from ingest.metadata import LANGUAGE_SAMPLE, detect_language, parse_date
 from ingest.segment import Hint, Zoning, zone_text
 
 __all__ = [
@@ -60,8 +60,9 @@ class ReadError(VlkgError):
 
 def read_document(path: Path) -> Document:
     """Read a text, HTML or JSON article file into a zoned `Document`."""
-    data = read_bytes(path)
-    return document_from_bytes(data, source=str(path), suffix=path.suffix.lower())
+    # No local name for the bytes: `document_from_bytes` drops them once decoded, so a
+    # long file is not held twice (bytes and text) while it is zoned.
+    return document_from_bytes(read_bytes(path), source=str(path), suffix=path.suffix.lower())
 
 
 def open_regular(path: Path) -> tuple[int, int]:
@@ -132,6 +133,9 @@ def _size(n: int) -> str:
     return f"{n / 1_000_000:.1f} MB"
 
 
+_LEADING_SPACE = re.compile(r"\s*")
+
+
 def document_from_bytes(data: bytes, *, source: str, suffix: str = "") -> Document:
     """Decode and parse raw bytes; `suffix` (`.html`, `.json`, ...) picks the format, else it is
     sniffed from the content."""
@@ -140,10 +144,11 @@ def document_from_bytes(data: bytes, *, source: str, suffix: str = "") -> Docume
         decoded = decode_bytes(data, declared=declared)
     except DecodeError as err:
         raise ReadError(source, str(err)) from None
+    del data  # the caller keeps no reference either (`read_document`): freed here
     text = decoded.text.removeprefix("\ufeff")
-    stripped = text.lstrip()
+    first = _LEADING_SPACE.match(text).end()  # type: ignore[union-attr]  # `\s*` always matches
     if suffix in JSON_SUFFIXES or (
-        suffix not in HTML_SUFFIXES and stripped[:1] == "{" and stripped.endswith("}")
+        suffix not in HTML_SUFFIXES and text[first : first + 1] == "{" and text.endswith("}")
     ):
         doc = _from_json(text, source, strict=suffix in JSON_SUFFIXES)
         if doc is not None:
@@ -222,9 +227,9 @@ def document_from_text(
                 shift = len(title) + 2
                 hints = {offset + shift: hint for offset, hint in hints.items()}
     zoning: Zoning = zone_text(text, title=title or None, hints=hints)
-    if not text.strip():
+    if not text or text.isspace():  # `not text.strip()`, without a copy of a long text
         raise ReadError(source, "no text")
-    body = " ".join(s.text for s in zoning.segments if s.zone == "body")
+    body = _language_sample(zoning.segments)
     doc = Document(
         source=source,
         id=content_id(text),
@@ -238,6 +243,20 @@ def document_from_text(
         warnings=list(zoning.warnings),
     )
     return doc
+
+
+def _language_sample(segments: list[Segment]) -> str:
+    """The body segments joined by spaces, as far as `detect_language` reads (its sample):
+    the whole body of a 20 MB text would be one more copy of it for 4,000 characters."""
+    parts: list[str] = []
+    size = 0
+    for s in segments:
+        if s.zone == "body":
+            parts.append(s.text)
+            size += len(s.text) + 1
+            if size > LANGUAGE_SAMPLE:
+                break
+    return " ".join(parts)
 
 
 def _from_html(html: str, source: str, **override: Any) -> Document:

@@ -10,21 +10,26 @@ facts about other articles.
 
 from __future__ import annotations
 
-from app.facts import AgreementFact, ArticleFacts, Evidence, OfficialFact, ProjectFact
+from dataclasses import replace
+
+from app.facts import AgreementFact, ArticleFacts, OfficialFact, ProjectFact
 from app.gazetteer import gazetteer
 from app.names import fold
-from ingest.document import Document, Zone
+from ingest.document import Document, Segment, Zone
 
 from .agreements import KIND, add_signatories, extract_agreements, merge_agreements
 from .context import ArticleContext, SentenceInfo
 from .districts import _CUE as DISTRICT_CUE
 from .districts import extract_districts
 from .en import extract_english
+from .en.agreements import merge_agreements as merge_english_agreements
+from .en.projects import merge_projects as merge_english_projects
+from .en.text import date_marker
 from .events import VISIT, extract_event, merge_events
 from .mentions import Mention
 from .officials import DELEGATION, FILE_PHOTO, Official, find_officials, list_heads
 from .officials import _patterns as title_patterns
-from .partnerships import extract_partnerships
+from .partnerships import CUE_TRIGGERS, extract_partnerships
 from .projects import VERB, extract_projects, merge_projects
 from .sentences import sentences
 from .tiers import CONTEXTUAL, STRUCTURED, capped
@@ -47,10 +52,29 @@ DOCUMENTS = Trigger(KIND)  # `extract_agreements`: a document noun in the senten
 SUPPORT = Trigger(VERB)  # `extract_projects`: a support verb in the sentence
 VISITS = Trigger(VISIT)  # `extract_event`: a visit or meeting cue
 TWINNING = Trigger(DISTRICT_CUE)  # `extract_districts`: a twinning cue
+# `extract_partnerships` skips its strong-cue searches where none of these is hit (defined
+# beside the cues in partnerships.py, which reads them).
+CUES = CUE_TRIGGERS
+
+
+# A text longer than `LONG` characters is no single article (a dump of many, a book): it
+# is read in runs of whole segments of at most about `CHUNK` characters, and the facts of
+# the runs are merged as one article's are. Its per-sentence working state (sentences,
+# mentions, trigger masks) then never exists for all of it at once, which kept a 20 MB
+# text at 1.6 GB (issue #11). Every article is far shorter and is read in one piece.
+LONG = 1 << 20
+CHUNK = 1 << 18
 
 
 def extract_document(doc: Document) -> ArticleFacts:
     """All facts of one article, each with its evidence sentence and offsets."""
+    if len(doc.text) > LONG:
+        return _extract_long(doc)
+    return _extract_one(doc)
+
+
+def _extract_one(doc: Document) -> ArticleFacts:
+    """The facts of `doc` read in one piece (one article context)."""
     if doc.language == "en":
         return extract_english(doc)
     sents = sentences(doc, OFFICIAL_ZONES)
@@ -95,7 +119,7 @@ def extract_document(doc: Document) -> ArticleFacts:
         if zone == "caption" and _file_photo(doc.text, info):
             found = []  # a file photo shows people at another time: not this article's facts
         for o in found:
-            _add_official(officials, o, info.evidence())
+            _add_official(officials, o, info)
         if zone not in PAIR_ZONES:
             continue
         for p in extract_partnerships(ctx, info):
@@ -177,11 +201,13 @@ def _named_again(
     return out
 
 
-def _add_official(known: dict[str, OfficialFact], o: Official, evidence: Evidence) -> None:
-    """Merge repeated mentions of one person (same folded name): positions add up."""
+def _add_official(known: dict[str, OfficialFact], o: Official, info: SentenceInfo) -> None:
+    """Merge repeated mentions of one person (same folded name): positions add up. The
+    evidence is built only for a new person (a repeat keeps the first evidence)."""
     key = fold(o.name)
     old = known.get(key)
     if old is None:
+        evidence = info.evidence()
         # A province the titles name (or a national body) is structural; one borrowed
         # from a list head, the delegation or the home province is contextual.
         tier = STRUCTURED if o.placed_by in ("title", "national") else CONTEXTUAL
@@ -200,3 +226,86 @@ def _add_official(known: dict[str, OfficialFact], o: Official, evidence: Evidenc
             old.positions.append(p)
     old.province = old.province or o.province
     old.organisation = old.organisation or o.organisation
+
+
+def chunks(doc: Document, size: int | None = None) -> list[list[Segment]]:
+    """`doc`'s segments in runs whose text spans at most about `size` characters (`CHUNK`);
+    a segment longer than that is a run of its own."""
+    size = CHUNK if size is None else size
+    runs: list[list[Segment]] = []
+    for seg in doc.segments:
+        if runs and seg.end - runs[-1][0].start <= size:
+            runs[-1].append(seg)
+        else:
+            runs.append([seg])
+    return runs
+
+
+def _extract_long(doc: Document) -> ArticleFacts:
+    """The facts of a very long text: each run of `chunks` read as an article of its own
+    (same text and metadata, that run's segments), the results merged as repeated
+    statements within one article are (`_merge`; documents, projects and visits once at
+    the end, as their merges compare every fact with those kept)."""
+    published = doc.published
+    if doc.language == "en" and published is None:
+        published = date_marker(doc)  # the English reader looks for it at the text's start
+    facts: ArticleFacts | None = None
+    for run in chunks(doc):
+        part = _extract_one(replace(doc, segments=run, published=published, warnings=[]))
+        facts = part if facts is None else _merge(facts, part)
+    if facts is None:
+        return _extract_one(doc)
+    if doc.language == "en":
+        facts.agreements = merge_english_agreements(facts.agreements)
+        facts.projects = merge_english_projects(facts.projects)
+    else:
+        facts.agreements = merge_agreements(facts.agreements)
+        facts.projects = merge_projects(facts.projects)
+        facts.events = merge_events(facts.events)
+    # Signatories are named exactly as in `officials` (the loader links SIGNED by name): a
+    # later run may have spelled a person the first run named differently.
+    names = {fold(o.name): o.name for o in facts.officials}
+    for a in facts.agreements:
+        a.signatories = [names.get(fold(n), n) for n in a.signatories]
+    none = f"{doc.source}: no Vietnam–Laos provincial cooperation found"
+    kept = dict.fromkeys(w for w in facts.warnings if w != none and w not in doc.warnings)
+    facts.warnings = [*doc.warnings, *kept]
+    if not facts.partnerships and not facts.agreements and not facts.projects:
+        facts.warnings.append(none)
+    return facts
+
+
+def _merge(into: ArticleFacts, part: ArticleFacts) -> ArticleFacts:
+    """`part`'s facts added to `into`'s with the rules one article applies to repeats: one
+    partnership per pair (the body's evidence over the title's, the higher confidence), one
+    official per folded name (positions add up); documents, projects and visits are only
+    collected here."""
+    english = into.language == "en"
+    pairs = {(p.vn, p.la): p for p in into.partnerships}
+    for p in part.partnerships:
+        old = pairs.get((p.vn, p.la))
+        if old is None:
+            pairs[(p.vn, p.la)] = p
+            into.partnerships.append(p)
+            continue
+        if english and old.evidence.zone != "body" and p.evidence.zone == "body":
+            old.evidence, old.rule = p.evidence, p.rule
+        elif not english and old.evidence.zone == "title" and p.evidence.zone == "body":
+            old.evidence = p.evidence
+        old.confidence = max(old.confidence, p.confidence)
+    known = {fold(o.name): o for o in into.officials}
+    for o in part.officials:
+        had = known.get(fold(o.name))
+        if had is None:
+            known[fold(o.name)] = o
+            into.officials.append(o)
+            continue
+        had.positions.extend(x for x in o.positions if x not in had.positions)
+        had.province = had.province or o.province
+        had.organisation = had.organisation or o.organisation
+    into.agreements.extend(part.agreements)
+    into.projects.extend(part.projects)
+    into.events.extend(part.events)
+    into.district_partnerships.extend(part.district_partnerships)
+    into.warnings.extend(part.warnings)
+    return into

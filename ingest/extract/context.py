@@ -31,6 +31,32 @@ PAIR_ANAPHORA = re.compile(
 )
 
 
+# Longest span `find_mentions` reads at once. Its working arrays (folded copy, words, offset
+# maps) take some 50 times the span's size, so a 20 MB text read in one piece peaked at 1.6
+# GB (issue #11); an article is far shorter and is still read in one piece.
+WINDOW = 1 << 16
+
+
+def line_windows(text: str, lo: int, hi: int, size: int | None = None) -> list[tuple[int, int]]:
+    """`[lo, hi)` cut into spans of about `size` characters, each cut right after a line
+    break. A mention never spans a line break (`mentions._BREAK`) and a line break is a
+    word boundary, so mentions found window by window are the mentions of the whole span; a
+    single line longer than `size` stays whole."""
+    size = WINDOW if size is None else size
+    out: list[tuple[int, int]] = []
+    start = lo
+    while hi - start > size:
+        cut = text.rfind("\n", start, start + size)
+        if cut < 0:
+            cut = text.find("\n", start + size, hi)
+            if cut < 0:
+                break
+        out.append((start, cut + 1))
+        start = cut + 1
+    out.append((start, hi))
+    return out
+
+
 @dataclass
 class SentenceInfo:
     sentence: Sentence
@@ -71,7 +97,7 @@ class ArticleContext:
         if sentences:
             lo = min(s.start for s in sentences)
             hi = max(s.end for s in sentences)
-            found = find_mentions(text, published, lo, hi)
+            found = [m for a, b in line_windows(text, lo, hi) for m in find_mentions(text, published, a, b)]
             starts = [m.start for m in found]
             for s in sentences:
                 i = bisect.bisect_left(starts, s.start)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -134,23 +135,33 @@ def find_mentions(text: str, on: dt.date | None, start: int = 0, end: int | None
     word_starts = bounds[0::2]
     word_ends = bounds[1::2]
     compact = "".join(words)
+    # `cum[i]` is where word i ends in `compact` (and word i + 1 starts). Only the
+    # automaton's hits are looked up in it (a bisection each), rather than building maps
+    # over every word of the text.
     cum = list(accumulate(map(len, words)))
-    starts = dict(zip([0, *cum[:-1]], range(len(words)), strict=True))
-    ends = dict(zip(cum, range(len(words)), strict=True))
+    n = len(cum)
     auto = _automaton()
-    found: list[tuple[int, int, str, tuple[Province, ...]]] = []
+    found: list[tuple[int, int, int, int, str, tuple[Province, ...]]] = []
     for last, (key, provinces) in auto.automaton.iter(compact):
         first = last - len(key) + 1
-        if first in starts and last + 1 in ends:
-            found.append((first, last + 1, key, provinces))
+        if first == 0:
+            w0 = 0
+        else:
+            i = bisect_left(cum, first)
+            if i == n or cum[i] != first:
+                continue  # starts inside a word
+            w0 = i + 1
+        w1 = bisect_left(cum, last + 1, w0)
+        if w1 < n and cum[w1] == last + 1:
+            found.append((first, last + 1, w0, w1, key, provinces))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     out: list[Mention] = []
     taken_to = -1
-    for first, stop, key, _provinces in found:
+    for first, stop, w0, w1, key, _provinces in found:
         if first < taken_to:
             continue
-        s = start + word_starts[starts[first]]
-        e = start + word_ends[ends[stop]]
+        s = start + word_starts[w0]
+        e = start + word_ends[w1]
         surface = text[s:e]
         if _BREAK.search(surface) is not None:
             continue

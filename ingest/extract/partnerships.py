@@ -30,6 +30,7 @@ from . import tiers
 from .context import CONTINUATION, ArticleContext, SentenceInfo
 from .mentions import Mention
 from .multilateral import explicit_pairs, is_multilateral
+from .triggers import Trigger
 from .vocab import vocabulary
 
 _CUES = vocabulary("vi", "cues")
@@ -68,6 +69,12 @@ RULE_JOINT = _CUES["joint"].id
 RULE_HOME = _CUES["home_subject"].id
 RULE_LISTED = _CUES["continuation"].id
 RULE_SUMMIT = _CUES["summit"].id
+
+
+# The strong cues' words, as triggers (`triggers.py`): a sentence holding none of them has
+# no strong cue in any of its clauses, so the cue searches are skipped there. Listed with
+# the other rule gates in `ingest/extract/__init__.py`; they change with `_STRONG`.
+CUE_TRIGGERS: tuple[Trigger, ...] = tuple(Trigger(p) for p in _STRONG)
 
 
 def strong_cue(text: str, start: int, end: int) -> bool:
@@ -123,19 +130,20 @@ def extract_partnerships(ctx: ArticleContext, info: SentenceInfo) -> list[Partne
     found = actors(ctx, info)
     if home is None and len({m.country for m in found}) < 2:
         return []
-    info = SentenceInfo(info.sentence, found)
+    cues = any(info.may(t) for t in CUE_TRIGGERS)  # False: no strong cue anywhere in it
+    info = SentenceInfo(info.sentence, found, info.triggers)
     out: dict[tuple[str, str], PartnershipFact] = {}
     seen_vn: list[str] = []
     seen_la: list[str] = []
     if home is not None:
         (seen_la if home.startswith("LA-") else seen_vn).append(home)
-    sentence_cue = strong_cue(text, info.sentence.start, info.sentence.end)
+    sentence_cue = cues and strong_cue(text, info.sentence.start, info.sentence.end)
     lead = False  # an earlier clause stated a pair with a strong cue
     for start, end in info.sentence.clauses():
         ms = info.in_span(start, end)
         vn = [m.iso for m in ms if m.country == "VN"]
         la = [m.iso for m in ms if m.country == "LA"]
-        cue = strong_cue(text, start, end)
+        cue = cues and strong_cue(text, start, end)
         weak = _WEAK.search(text, start, end) is not None
         if is_multilateral(text, ms):
             # Many provinces in one clause: only the pairs its structure states (see

@@ -196,8 +196,9 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
     sent = info.sentence
     if VERB.search(sent.text) is None:
         return []
-    years = _years(sent.text, ctx.published.year if ctx.published else None)
-    per_year = PER_YEAR.search(sent.text) is not None
+    # The stated period is read once, when the first fact needs it: most sentences with a
+    # support verb state none, and the year patterns cost a scan of the whole sentence.
+    period: tuple[tuple[int, int] | None, bool] | None = None
     carry = _Carry()
     out: list[ProjectFact] = []
     # A province in a list of many (`các tỉnh A, B, C, D`) is one of a group: money given
@@ -356,6 +357,10 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
                 else item.kind
             )
             tier = tiers.CONTEXTUAL if borrowed and own is None else tiers.STRUCTURED
+            if period is None:
+                published = ctx.published.year if ctx.published else None
+                period = (_years(sent.text, published), PER_YEAR.search(sent.text) is not None)
+            years, per_year = period
             out.append(
                 ProjectFact(
                     funder=funder.iso,

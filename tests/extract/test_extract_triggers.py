@@ -85,3 +85,38 @@ def test_case_insensitive_matches_lower_case_onto_the_same_letter() -> None:
         for m in re.finditer(re.escape(letter), everything, re.IGNORECASE):
             ch = m.group()
             assert ch.lower() == letter or scan(ch, [(0, 1)]) == [ALL], (letter, ch)
+
+
+EN_SENTENCES = (
+    "On 3/12, Vice Chairman of the Quang Tri People's Committee received a delegation of Savannakhet.",
+    "The two sides signed a memorandum of understanding on cooperation for the 2024-2028 period.",
+    "Ha Tinh Province provided VND5 billion to Khammouane to build schools and donated 20 tonnes of rice.",
+    "The province has received 90 Lao students to study at its colleges.",
+    "Delegates discussed economic, cultural and social development in the border areas.",
+)
+
+
+def _english_gates() -> dict[str, Trigger]:
+    from ingest.extract import en
+    from ingest.extract.partnerships import CUE_TRIGGERS
+
+    gates = {"heads": en.HEADS, "kinds": en.KINDS, "strong": en.STRONG, "aid": en.AID, "hosting": en.HOSTING}
+    return gates | {f"vi-cue-{i}": t for i, t in enumerate(CUE_TRIGGERS)}
+
+
+@pytest.mark.parametrize("name", sorted(_english_gates()))
+def test_english_and_cue_gates_never_match_where_their_trigger_is_absent(name: str) -> None:
+    trigger = _english_gates()[name]
+    assert trigger.bit != ALL, "the gate has words to look for"
+    for sentence in (*EN_SENTENCES, *SENTENCES):
+        for text in _variants(sentence):
+            (mask,) = scan(text, [(0, len(text))])
+            assert may(trigger, mask) or trigger.pattern.search(text) is None, text
+
+
+def test_a_gate_word_ending_in_spaces_gets_a_trigger() -> None:
+    # `received\s+...`: the word is `received`, its trailing space dropped after the length check.
+    from ingest.extract.triggers import _prefixes
+
+    pattern = re.compile(r"\b(?:received|hosted)\s+\d+\s+students\b")
+    assert _prefixes(pattern) == frozenset({"received", "hosted"})

@@ -14,6 +14,8 @@ from __future__ import annotations
 from app.facts import AgreementFact, ArticleFacts, OfficialFact, ProjectFact
 from ingest.document import Document
 
+from ..triggers import Trigger
+from ..vocab import vocabulary
 from .agreements import extract_agreements, merge_agreements
 from .officials import add_official, find_officials
 from .partnerships import extract_partnerships
@@ -21,6 +23,17 @@ from .projects import extract_projects, merge_projects
 from .text import date_marker, english_context
 
 __all__ = ["extract_english"]
+
+# The gate each English rule opens with, as a trigger (see `triggers.py`): a sentence in
+# which none of the gate pattern's words occurs cannot pass it, so the rule is not called
+# there and the result is the one the gate would have given. A rule whose gate changes
+# must change its trigger here.
+HEADS = Trigger(vocabulary("en", "titles").regex("head"))  # `find_officials`: a title head
+KINDS = Trigger(vocabulary("en", "documents").regex("kind"))  # `extract_agreements`: a document noun
+STRONG = Trigger(vocabulary("en", "cues").regex("strong"))  # `extract_partnerships`: a cue
+# `extract_projects` on a sentence naming provinces: a support verb or a hosting phrase.
+AID = Trigger(vocabulary("en", "cues").regex("support"))
+HOSTING = Trigger(vocabulary("en", "cues").regex("hosting"))
 
 
 def extract_english(doc: Document) -> ArticleFacts:
@@ -42,9 +55,10 @@ def extract_english(doc: Document) -> ArticleFacts:
     agreements: list[AgreementFact] = []
     projects: list[ProjectFact] = []
     for info in ctx.sentences:
-        for o in find_officials(ctx, info):
-            add_official(officials, o, info.evidence())
-        for p in extract_partnerships(ctx, info):
+        if info.may(HEADS):
+            for o in find_officials(ctx, info):
+                add_official(officials, o, info)
+        for p in extract_partnerships(ctx, info) if info.may(STRONG) else ():
             key = (p.vn, p.la)
             if key in pairs:
                 old = facts.partnerships[pairs[key]]
@@ -55,8 +69,10 @@ def extract_english(doc: Document) -> ArticleFacts:
                 continue
             pairs[key] = len(facts.partnerships)
             facts.partnerships.append(p)
-        agreements.extend(extract_agreements(ctx, info))
-        projects.extend(extract_projects(ctx, info))
+        if info.may(KINDS):
+            agreements.extend(extract_agreements(ctx, info))
+        if not info.mentions or info.may(AID) or info.may(HOSTING):
+            projects.extend(extract_projects(ctx, info))
     facts.officials = list(officials.values())
     facts.agreements = merge_agreements(agreements)
     facts.projects = merge_projects(projects)

@@ -18,11 +18,13 @@ of that country the article names, or else the only one the sentence names.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from app.facts import Evidence, OfficialFact
+from app.facts import OfficialFact
 from app.names import fold
 
 from .. import tiers
@@ -54,19 +56,31 @@ class Official:
     chain_mentions: list[Mention] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class _Tok:
+_POSSESSIVE = re.compile(r"[’']s$")
+
+
+class _Tok(NamedTuple):
+    """A token of the sentence; a named tuple, as every sentence with a title head makes
+    one per word (a frozen dataclass cost a fifth of the English officials rule)."""
+
     text: str
     start: int  # absolute
     end: int
 
     @property
     def base(self) -> str:
-        return re.sub(r"[’']s$", "", self.text)
+        return _POSSESSIVE.sub("", self.text)
 
 
 def _tokens(text: str, offset: int) -> list[_Tok]:
     return [_Tok(m.group(0), offset + m.start(), offset + m.end()) for m in _TOKEN.finditer(text)]
+
+
+@functools.cache
+def _word_sets() -> tuple[frozenset[str], frozenset[str]]:
+    """The title vocabulary's `tail` and `unit` words, as sets (built once)."""
+    titles = vocabulary("en", "titles")
+    return frozenset(titles.words("tail")), frozenset(titles.words("unit"))
 
 
 def find_officials(ctx: ArticleContext, info: SentenceInfo, taken: set[int] | None = None) -> list[Official]:
@@ -80,8 +94,7 @@ def find_officials(ctx: ArticleContext, info: SentenceInfo, taken: set[int] | No
     toks = _tokens(s.text, s.start)
     at = {t.start: i for i, t in enumerate(toks)}
     head_at = {a: b for a, b in heads}
-    tail = set(titles.words("tail"))
-    unit = set(titles.words("unit"))
+    tail, unit = _word_sets()
     ranks = titles["rank"].map
     national = titles.regex("national")
     memorial = titles.regex("memorial")
@@ -186,8 +199,8 @@ def _of_phrase(
     toks: list[_Tok],
     at: dict[int, int],
     j: int,
-    tail: set[str],
-    unit: set[str],
+    tail: frozenset[str],
+    unit: frozenset[str],
     mention_at: dict[int, Mention],
     head_at: dict[int, int],
     ms: list[Mention],
@@ -334,11 +347,13 @@ def _context_province(ctx: ArticleContext, info: SentenceInfo, start: int, count
     return None
 
 
-def add_official(known: dict[str, OfficialFact], o: Official, evidence: Evidence) -> None:
-    """Merge repeated mentions of one person (same folded name): positions add up."""
+def add_official(known: dict[str, OfficialFact], o: Official, info: SentenceInfo) -> None:
+    """Merge repeated mentions of one person (same folded name): positions add up. The
+    evidence is built only for a new person (a repeat keeps the first evidence)."""
     key = fold(o.name)
     old = known.get(key)
     if old is None:
+        evidence = info.evidence()
         known[key] = OfficialFact(
             name=o.name,
             province=o.province,
