@@ -188,6 +188,12 @@ class GraphStore(Lookups):
         """Pick up writes made by another process, where the store needs telling."""
 
     @contextlib.contextmanager
+    def loading(self) -> Iterator[GraphStore]:
+        """Around one load of many batches: a store may defer housekeeping to its end (the
+        embedded store checkpoints once instead of as its log grows). Nothing by default."""
+        yield self
+
+    @contextlib.contextmanager
     def pinned(self) -> Iterator[GraphStore]:
         """A view that reads one snapshot from its first query to its last (a request, a
         streamed export), even if the store moves to newer data meanwhile."""
