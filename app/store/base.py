@@ -75,9 +75,11 @@ class ChangeSet:
     def statements(self) -> list[tuple[str, str, list[Row]]]:
         """(name, statement, rows) in a safe order: nodes before the relationships on them.
 
-        New rows are written with plain `CREATE` on both engines: a key that exists by then
-        breaks the uniqueness constraint and fails the whole transaction, instead of a
-        `MERGE ... SET` silently replacing stored properties and provenance.
+        New rows are written with plain `CREATE` on both engines (the embedded store writes
+        the many new rows of a big batch with `COPY` instead, which fails the same way): a
+        key that exists by then breaks the uniqueness constraint and fails the whole
+        transaction, instead of a `MERGE ... SET` silently replacing stored properties and
+        provenance.
         """
         create = "create"
         out: list[tuple[str, str, list[Row]]] = []

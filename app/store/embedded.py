@@ -21,6 +21,11 @@ Serving while a writer loads (the server's read-only handle):
   the server itself when no writer holds it.
 - Every way the files can be unreadable ends in `StoreDamaged` with a cause (`missing`,
   `empty`, `damaged`, `other version`, `needs recovery`), never an engine traceback.
+
+Writing: a load (`loading`) turns LadybugDB's automatic checkpoints off and checkpoints
+once at its end, and a batch's many new rows of one table are `COPY`ed from an Arrow
+table inside the batch's transaction (`apply`, `COPY_MIN_ROWS`); what a batch changes
+is still committed, or rolled back, whole.
 """
 
 from __future__ import annotations
@@ -583,8 +588,11 @@ class EmbeddedStore(GraphStore):
             with self._lock:
                 self._loads -= 1
                 if not self._loads and not self._handle.closed:
-                    self._handle.run(f"CALL checkpoint_threshold={self._threshold}")
-                    self._handle.run("CHECKPOINT")
+                    try:
+                        self._handle.run(f"CALL checkpoint_threshold={self._threshold}")
+                        self._handle.run("CHECKPOINT")
+                    except RuntimeError as exc:  # committed data is in the WAL: closing checkpoints it
+                        log.warning("no checkpoint after the load of %s: %s", self.path, exc)
 
     def apply_planned(self, plan: Planner) -> ChangeSet:
         """Plan and apply under this handle's lock: LadybugDB keeps other processes out
