@@ -32,8 +32,9 @@ def _everything(store: EmbeddedStore) -> dict[str, Any]:
     return out
 
 
-def _load(folder: Path, copy_min: int, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
-    monkeypatch.setattr(embedded, "COPY_MIN_ROWS", copy_min)
+def _load(folder: Path, copy: bool, monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
+    monkeypatch.setattr(embedded, "COPY_MIN_ROWS", 1 if copy else 10**9)
+    monkeypatch.setattr(embedded, "COPY_STORE_RATIO", 10**9)  # every batch, whatever is stored
     store = EmbeddedStore(folder)
     try:
         load_articles(store, articles(60, seed=3), batch_size=25)
@@ -44,8 +45,8 @@ def _load(folder: Path, copy_min: int, monkeypatch: pytest.MonkeyPatch) -> dict[
 
 
 def test_copy_stores_exactly_what_create_stores(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    by_create = _load(tmp_path / "create", 10**9, monkeypatch)
-    by_copy = _load(tmp_path / "copy", 1, monkeypatch)
+    by_create = _load(tmp_path / "create", False, monkeypatch)
+    by_copy = _load(tmp_path / "copy", True, monkeypatch)
     assert by_copy == by_create
     official = by_copy["Official"][0]
     assert isinstance(official["sources"], list) and official["sources"]  # lists round-trip
@@ -72,6 +73,7 @@ def test_a_stored_key_fails_the_copy_batch_whole_and_the_keys_can_be_copied_agai
     reopened (LadybugDB 0.22 crashes when a rolled-back COPY's keys are copied again on
     the same open database), so loading the same new keys again works."""
     monkeypatch.setattr(embedded, "COPY_MIN_ROWS", 1)
+    monkeypatch.setattr(embedded, "COPY_STORE_RATIO", 10**9)
     store = EmbeddedStore(tmp_path)
     try:
         first = ChangeSet(create_nodes={"Article": [_article("stored")]})
@@ -107,5 +109,31 @@ def test_a_load_checkpoints_once_at_its_end(tmp_path: Path, monkeypatch: pytest.
         assert seen == [str(embedded._NO_AUTO_CHECKPOINT)]
         assert store.run("CALL current_setting('checkpoint_threshold') RETURN *") == threshold
         assert not wal.exists() or wal.stat().st_size == 0
+    finally:
+        store.close()
+
+
+def test_a_batch_small_against_the_store_is_not_copied(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A COPY checkpoints the whole store when it commits: only batches that are large
+    next to what is stored are COPYed, so a load's checkpoints stay linear in its rows."""
+    monkeypatch.setattr(embedded, "COPY_MIN_ROWS", 1)
+    copied: list[str] = []
+    store = EmbeddedStore(tmp_path)
+    try:
+        original = store._handle.conn.execute
+
+        def spy(query: Any, params: Any = None) -> Any:
+            if isinstance(query, str) and query.startswith("COPY"):
+                copied.append(query)
+            return original(query, params)
+
+        monkeypatch.setattr(store._handle.conn, "execute", spy)
+        load_articles(store, articles(40, seed=6), batch_size=40)
+        assert copied  # 40 new articles next to the provinces alone
+        copied.clear()
+        load_articles(store, articles(3, seed=7), batch_size=3)
+        assert not copied  # 3 next to 40
     finally:
         store.close()

@@ -24,7 +24,7 @@ Serving while a writer loads (the server's read-only handle):
 
 Writing: a load (`loading`) turns LadybugDB's automatic checkpoints off and checkpoints
 once at its end, and a batch's many new rows of one table are `COPY`ed from an Arrow
-table inside the batch's transaction (`apply`, `COPY_MIN_ROWS`); what a batch changes
+table inside the batch's transaction (`apply`, `COPY_STORE_RATIO`); what a batch changes
 is still committed, or rolled back, whole.
 """
 
@@ -81,13 +81,17 @@ _WRITING: set[str] = set()
 #: made a 50,000-article ingest grow ×11 in time for ×5 data.
 _NO_AUTO_CHECKPOINT = 1 << 40
 
-#: Fewest new rows of one table in one batch that are written with `COPY ... FROM` an
-#: Arrow table. A transaction with a `COPY` is checkpointed when it commits (LadybugDB
-#: writes copied rows to the data files, not the WAL), and a checkpoint rewrites the
-#: provinces' relationship lists, which grow with the store: measured on 10,000 synthetic
-#: articles, `COPY` in batches of 500 articles took 2.6× the time of `CREATE`, in batches
-#: of 5,000 half of it. Below this, rows are written with the generated `CREATE`.
-COPY_MIN_ROWS = 2000
+#: When a batch's new rows are `COPY`ed. A transaction with a `COPY` is checkpointed when
+#: it commits (LadybugDB writes copied rows to the data files, not the WAL), and that
+#: checkpoint costs about as much as rewriting the store (the provinces' relationship
+#: lists hold most of it). So a batch `COPY`s only when its new rows are at least
+#: 1/`COPY_STORE_RATIO` of the rows stored: the checkpoints then cost a bounded multiple of
+#: the rows written, and a load grows linearly (COPYing every batch of 5,000 articles took
+#: 210 s for 50,000 articles, ×8 the time of 10,000). Tables with fewer than
+#: `COPY_MIN_ROWS` new rows are written with the generated `CREATE` (no Arrow table to
+#: build and register for a handful of rows).
+COPY_STORE_RATIO = 4
+COPY_MIN_ROWS = 64
 
 
 def _marker() -> dict[str, Any]:
@@ -326,6 +330,7 @@ class EmbeddedStore(GraphStore):
         self._signature = self._files_signature()
         self._pending: str | None = None
         self._loads = 0  # nested `loading` blocks open now
+        self._rows: int | None = None  # rows stored, once counted (see `apply`)
         self._threshold = 0  # LadybugDB's checkpoint threshold before the first of them
         found = _files_state(self.data_dir)
         if found is not None and found.cause is not None:
@@ -514,14 +519,15 @@ class EmbeddedStore(GraphStore):
 
     def write(self, query: str, params: Mapping[str, Any] | None = None) -> None:
         with self._lock:
+            self._rows = None  # any statement may add or delete rows
             self._handle.run(query, params)
             self._dirty = True
             self._published = False
 
     def apply(self, changes: ChangeSet) -> None:
         """Write `changes` in one transaction; new rows of a table by `COPY` from an Arrow
-        table where there are enough of them (`COPY_MIN_ROWS`), the rest by the generated
-        `CREATE`/`SET` statements.
+        table where there are enough of them, in the batch and against the store
+        (`COPY_STORE_RATIO`), the rest by the generated `CREATE`/`SET` statements.
 
         `COPY` keeps the guarantee of plain `CREATE`: a key already stored, or twice in the
         rows, fails the statement and so the whole batch (LadybugDB rolls the transaction
@@ -533,12 +539,14 @@ class EmbeddedStore(GraphStore):
         if not stmts and changes.generation is None:
             return
         with self._lock, self._handle.lock:
+            created = sum(len(rows) for name, _, rows in stmts if name.startswith("create_"))
+            copy = created >= COPY_MIN_ROWS and created * COPY_STORE_RATIO >= self._stored_rows()
             conn = self._handle.conn
             conn.execute("BEGIN TRANSACTION")
             try:
                 for name, query, rows in stmts:
                     verb, _, table = name.partition("_")
-                    if verb == "create" and len(rows) >= COPY_MIN_ROWS:
+                    if copy and verb == "create" and len(rows) >= COPY_MIN_ROWS:
                         conn.execute(f"COPY {table} FROM $rows", {"rows": _arrow(table, rows)})
                         continue
                     if verb == "update":
@@ -554,13 +562,22 @@ class EmbeddedStore(GraphStore):
                 self._reopen()
                 raise
             conn.execute("COMMIT")
+            self._rows = (self._rows or 0) + created
             self._dirty = True
             self._published = changes.generation is not None
+
+    def _stored_rows(self) -> int:
+        """Nodes and relationships stored (counted once per open database, then kept)."""
+        if self._rows is None:
+            counts = self.counts()
+            self._rows = sum(counts["nodes"].values()) + sum(counts["relationships"].values())
+        return self._rows
 
     def _reopen(self) -> None:
         """Close the writer's database and open it again (after a rollback, see `apply`),
         with the load's checkpoint setting; the files and the write lock stay ours
         but for the moment in between."""
+        self._rows = None
         self._handle.retire()
         self._handle = self._open(recover=True)
         if self._loads:
