@@ -20,7 +20,7 @@ class Settings(BaseSettings):
     neo4j_user: str = Field(default="neo4j", alias="NEO4J_USER")
     neo4j_password: str = Field(default="neo4j", alias="NEO4J_PASSWORD")
     neo4j_database: str = Field(default="neo4j", alias="NEO4J_DATABASE")
-    batch_size: int = Field(default=5000, ge=1, le=100_000, alias="VLKG_BATCH_SIZE")
+    batch_size: int = Field(default=500, ge=1, le=100_000, alias="VLKG_BATCH_SIZE")
 
 
 @functools.cache

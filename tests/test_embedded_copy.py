@@ -119,6 +119,7 @@ def test_a_batch_small_against_the_store_is_not_copied(
     """A COPY checkpoints the whole store when it commits: only batches that are large
     next to what is stored are COPYed, so a load's checkpoints stay linear in its rows."""
     monkeypatch.setattr(embedded, "COPY_MIN_ROWS", 1)
+    monkeypatch.setattr(embedded, "COPY_STORE_RATIO", 4)
     copied: list[str] = []
     store = EmbeddedStore(tmp_path)
     try:
