@@ -198,7 +198,8 @@ def one_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
                 loader_vs_copy=round(load_s / copy_s, 1),
             )
             print(f"{n}: loader {load_s:.1f} s, COPY of the same {rows} rows {copy_s:.1f} s", flush=True)
-        out.update(serving(data, args))
+        if args.serve:
+            out.update(serving(data, args))
     print(f"{n}: {json.dumps(out)}", flush=True)
     return out
 
@@ -264,6 +265,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--search", type=int, default=100, help="/search requests")
     ap.add_argument("--timeline", type=int, default=100, help="/timeline requests")
     ap.add_argument("--no-copy", dest="copy", action="store_false", help="skip the COPY reference")
+    ap.add_argument("--no-serve", dest="serve", action="store_false", help="loading figures only")
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
