@@ -572,7 +572,8 @@ class EmbeddedStore(GraphStore):
                 self._reopen()
                 raise
             conn.execute("COMMIT")
-            self._rows = (self._rows or 0) + created
+            if self._rows is not None:  # counted: keep it current without counting again
+                self._rows += created
             self._dirty = True
             self._published = changes.generation is not None
 
