@@ -6,8 +6,8 @@ Why it works this way:
   same fact from another article lands on the same element and only adds its evidence.
 - For a batch, the loader looks up which keys already exist (`UNWIND $ids ... MATCH`,
   fast on both engines), merges evidence in Python, and then writes plain `CREATE` rows
-  for new elements (the embedded store `COPY`s them from Arrow tables when a batch has
-  many) and `SET` rows for changed ones. Lookups and writes are one unit of
+  for new elements (the embedded store can `COPY` them from Arrow tables when a batch
+  has many; off for now) and `SET` rows for changed ones. Lookups and writes are one unit of
   work (`GraphStore.apply_planned`): on Neo4j they run in one write transaction under a
   load lock, so a concurrent or retried load never plans from stale provenance.
   Engine-side `MERGE` is an order of magnitude slower on LadybugDB, cannot union lists

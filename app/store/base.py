@@ -75,8 +75,9 @@ class ChangeSet:
     def statements(self) -> list[tuple[str, str, list[Row]]]:
         """(name, statement, rows) in a safe order: nodes before the relationships on them.
 
-        New rows are written with plain `CREATE` on both engines (the embedded store writes
-        the many new rows of a big batch with `COPY` instead, which fails the same way): a
+        New rows are written with plain `CREATE` on both engines (the embedded store can
+        write the many new rows of a big batch with `COPY` instead, which fails the same
+        way; off for now, see `COPY_STORE_RATIO`): a
         key that exists by then breaks the uniqueness constraint and fails the whole
         transaction, instead of a `MERGE ... SET` silently replacing stored properties and
         provenance.

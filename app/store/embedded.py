@@ -23,9 +23,9 @@ Serving while a writer loads (the server's read-only handle):
   `empty`, `damaged`, `other version`, `needs recovery`), never an engine traceback.
 
 Writing: a load (`loading`) turns LadybugDB's automatic checkpoints off and checkpoints
-once at its end, and a batch's many new rows of one table are `COPY`ed from an Arrow
-table inside the batch's transaction (`apply`, `COPY_STORE_RATIO`); what a batch changes
-is still committed, or rolled back, whole.
+once at its end, and a batch's many new rows of one table can be `COPY`ed from an Arrow
+table inside the batch's transaction (`apply`; off for now, see `COPY_STORE_RATIO`);
+what a batch changes is still committed, or rolled back, whole.
 """
 
 from __future__ import annotations
