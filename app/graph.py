@@ -6,10 +6,12 @@ property cannot exist in one layer and be missing in another. A test checks that
 generated files are current.
 
 New rows are written with `create_*` (plain `CREATE` of rows the loader has found to be
-new) on both engines; changed rows with `update_*`. On Neo4j the loader plans inside the
-write transaction that applies the plan (app/store/neo4j.py), so "new" is exact there
-too, and a key that exists after all breaks the uniqueness constraint and fails the batch
-instead of overwriting stored properties and provenance, as `MERGE ... SET` would.
+new) on both engines (the embedded store can `COPY` the many new rows of a big
+batch instead, with the same failure on a stored key; off for now); changed rows with `update_*`. On Neo4j
+the loader plans inside the write transaction that applies the plan
+(app/store/neo4j.py), so "new" is exact there too, and a key that exists after all
+breaks the uniqueness constraint and fails the batch instead of overwriting stored
+properties and provenance, as `MERGE ... SET` would.
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@ Why it works this way:
   same fact from another article lands on the same element and only adds its evidence.
 - For a batch, the loader looks up which keys already exist (`UNWIND $ids ... MATCH`,
   fast on both engines), merges evidence in Python, and then writes plain `CREATE` rows
-  for new elements and `SET` rows for changed ones. Lookups and writes are one unit of
+  for new elements (the embedded store can `COPY` them from Arrow tables when a batch
+  has many; off for now) and `SET` rows for changed ones. Lookups and writes are one unit of
   work (`GraphStore.apply_planned`): on Neo4j they run in one write transaction under a
   load lock, so a concurrent or retried load never plans from stale provenance.
   Engine-side `MERGE` is an order of magnitude slower on LadybugDB, cannot union lists
@@ -86,6 +87,7 @@ class Record:
     years: set[int] = field(default_factory=set)
     positions: list[str] = field(default_factory=list)
     kinds: list[str] = field(default_factory=list)
+    articles: set[str] = field(default_factory=set)  # of `support`, to test membership in O(1)
 
 
 @dataclass
@@ -181,6 +183,33 @@ class _Builder:
     def _support(rec: Record, art: ArticleFacts, fact: Sourced) -> None:
         ev = fact.evidence
         rec.support.append(Support(art.id, ev.sentence, _span(ev, fact.rule), fact.confidence))
+        rec.articles.add(art.id)
+
+    def check(self, art: ArticleFacts) -> None:
+        """Raise the `LoadError` that `add` would raise for `art`, recording nothing.
+
+        The same checks in the same order as `add` (every province code resolved on the
+        article's date, partnerships Vietnamese–Lao), without building its records: the
+        loader checks each article before it joins a batch, and builds it once, there.
+        """
+        for pf in art.partnerships:
+            vn, la = self._province(art, pf.vn), self._province(art, pf.la)
+            assert vn is not None and la is not None
+            self._check_pair(art, vn, la)
+        for of in art.officials:
+            self._province(art, of.province)
+        for ag in art.agreements:
+            for code in ag.parties:
+                self._province(art, code)
+        for pr in art.projects:
+            self._province(art, pr.funder)
+            self._province(art, pr.beneficiary)
+        for ev in art.events:
+            self._province(art, ev.host)
+            self._province(art, ev.visitor)
+        for dp in art.district_partnerships:
+            self._province(art, dp.vn_province)
+            self._province(art, dp.la_province)
 
     def add(self, art: ArticleFacts) -> int:
         """Record everything `art` asserts; returns the number of facts."""
@@ -332,7 +361,7 @@ class _Builder:
             return
         vn, la = (a, b) if ca == "VN" else (b, a)
         rec = self._rel("PARTNERS_WITH", vn, la)
-        if not any(s.article == art.id for s in rec.support):
+        if art.id not in rec.articles:
             self._support(rec, art, fact)
         year = art.published.year if art.published else None
         rec.years.update(y for y in (year, when) if y)
@@ -352,7 +381,7 @@ class _Builder:
         for vn in vns:
             for la in las:
                 rec = self._rel("PARTNERS_WITH", vn, la)
-                if not any(s.article == art.id for s in rec.support):
+                if art.id not in rec.articles:
                     self._support(rec, art, ag)
                 rec.years.update(y for y in (year, when) if y)
                 rec.kinds.append("agreement")
@@ -532,7 +561,7 @@ def plan_batch(
 
 def check_article(art: ArticleFacts, gaz: Gazetteer) -> None:
     """Raise `LoadError` if `art` cannot be loaded (so nothing of it is written)."""
-    _Builder(gaz).add(art)
+    _Builder(gaz).check(art)
 
 
 def load_articles(
@@ -551,6 +580,17 @@ def load_articles(
     shows it is not the last.
     """
     gaz = gaz or gazetteer()
+    with store.loading():  # the embedded store checkpoints once, at the end
+        return _load(store, articles, batch_size, gaz, on_batch)
+
+
+def _load(
+    store: GraphStore,
+    articles: Iterable[ArticleFacts],
+    batch_size: int,
+    gaz: Gazetteer,
+    on_batch: Callable[[int], None] | None,
+) -> LoadReport:
     total = LoadReport()
     changed = bool(store.apply_planned(lambda view: reference_changes(view, gaz)))
     generation = new_generation()

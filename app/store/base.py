@@ -80,9 +80,12 @@ class ChangeSet:
     def statements(self) -> list[tuple[str, str, list[Row]]]:
         """(name, statement, rows) in a safe order: nodes before the relationships on them.
 
-        New rows are written with plain `CREATE` on both engines: a key that exists by then
-        breaks the uniqueness constraint and fails the whole transaction, instead of a
-        `MERGE ... SET` silently replacing stored properties and provenance.
+        New rows are written with plain `CREATE` on both engines (the embedded store can
+        write the many new rows of a big batch with `COPY` instead, which fails the same
+        way; off for now, see `COPY_STORE_RATIO`): a
+        key that exists by then breaks the uniqueness constraint and fails the whole
+        transaction, instead of a `MERGE ... SET` silently replacing stored properties and
+        provenance.
         """
         create = "create"
         out: list[tuple[str, str, list[Row]]] = []
@@ -196,6 +199,12 @@ class GraphStore(Lookups):
         """Whether `refresh` has anything to do now. It must not block (the API asks on
         its event loop, then runs `refresh` in the thread pool only when this says so)."""
         return True
+
+    @contextlib.contextmanager
+    def loading(self) -> Iterator[GraphStore]:
+        """Around one load of many batches: a store may defer housekeeping to its end (the
+        embedded store checkpoints once instead of as its log grows). Nothing by default."""
+        yield self
 
     @contextlib.contextmanager
     def pinned(self) -> Iterator[GraphStore]:

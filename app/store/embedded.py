@@ -21,6 +21,11 @@ Serving while a writer loads (the server's read-only handle):
   the server itself when no writer holds it.
 - Every way the files can be unreadable ends in `StoreDamaged` with a cause (`missing`,
   `empty`, `damaged`, `other version`, `needs recovery`), never an engine traceback.
+
+Writing: a load (`loading`) turns LadybugDB's automatic checkpoints off and checkpoints
+once at its end, and a batch's many new rows of one table can be `COPY`ed from an Arrow
+table inside the batch's transaction (`apply`; off for now, see `COPY_STORE_RATIO`);
+what a batch changes is still committed, or rolled back, whole.
 """
 
 from __future__ import annotations
@@ -42,6 +47,7 @@ from pathlib import Path
 from typing import Any
 
 import ladybug as lb
+import pyarrow as pa
 
 from app.graph import STORE_FORMAT
 from app.store.base import ChangeSet, GraphStore, Planner, Row, StoreDamaged, StoreError, StoreLocked
@@ -68,6 +74,30 @@ _READER: dict[str, Any] = {"max_db_size": 1 << 38}
 #: Paths this process holds open for writing: probing their lock from here would release
 #: it (POSIX locks belong to the process), so they are known to be held instead.
 _WRITING: set[str] = set()
+
+#: The WAL size at which LadybugDB checkpoints by itself during a load (`loading`): out of
+#: reach, so a load writes its WAL and checkpoints once at the end. Each automatic
+#: checkpoint rewrites pages of the whole store, so their cost grew with the store and
+#: made a 50,000-article ingest grow ×11 in time for ×5 data.
+_NO_AUTO_CHECKPOINT = 1 << 40
+
+#: When a batch's new rows are `COPY`ed. A transaction with a `COPY` is checkpointed when
+#: it commits (LadybugDB writes copied rows to the data files, not the WAL), and that
+#: checkpoint costs about as much as rewriting the store (the provinces' relationship
+#: lists hold most of it). So a batch `COPY`s only when its new rows are at least
+#: 1/`COPY_STORE_RATIO` of the rows stored: the checkpoints then cost a bounded multiple of
+#: the rows written, and a load grows linearly (COPYing every batch of 5,000 articles took
+#: 210 s for 50,000 articles, ×8 the time of 10,000). Tables with fewer than
+#: `COPY_MIN_ROWS` new rows are written with the generated `CREATE` (no Arrow table to
+#: build and register for a handful of rows).
+#:
+#: 0 turns `COPY` off, and it is off: `python -m bench.probe_kill --trials 20` failed with
+#: it on (a writer killed while committing the first batch, a `COPY` of the provinces with
+#: their successions `CREATE`d beside it, left those relationships doubled after the next
+#: load). Until that is understood the loader writes with `CREATE` only; 4 was the value
+#: measured with it on (docs/benchmarks.md, Loading).
+COPY_STORE_RATIO = 0
+COPY_MIN_ROWS = 64
 
 
 def _marker() -> dict[str, Any]:
@@ -326,6 +356,9 @@ class EmbeddedStore(GraphStore):
         self._next_look = 0.0
         self._signature = self._files_signature()
         self._pending: str | None = None
+        self._loads = 0  # nested `loading` blocks open now
+        self._rows: int | None = None  # rows stored, once counted (see `apply`)
+        self._threshold = 0  # LadybugDB's checkpoint threshold before the first of them
         found = _files_state(self.data_dir)
         if found is not None and found.cause is not None:
             if not (force and not read_only and found.cause in ("missing", "empty", "damaged")):
@@ -520,21 +553,42 @@ class EmbeddedStore(GraphStore):
 
     def write(self, query: str, params: Mapping[str, Any] | None = None) -> None:
         with self._lock:
+            self._rows = None  # any statement may add or delete rows
             self._handle.run(query, params)
             self._dirty = True
             self._published = False
 
     def apply(self, changes: ChangeSet) -> None:
+        """Write `changes` in one transaction; new rows of a table by `COPY` from an Arrow
+        table where there are enough of them, in the batch and against the store
+        (`COPY_STORE_RATIO`), the rest by the generated `CREATE`/`SET` statements.
+
+        `COPY` keeps the guarantee of plain `CREATE`: a key already stored, or twice in the
+        rows, fails the statement and so the whole batch (LadybugDB rolls the transaction
+        back). After any rollback the database is closed and opened again: LadybugDB 0.22
+        crashes the process when the keys of a rolled-back `COPY` are copied again on the
+        same open database (found by trying; a reopened one takes them).
+        """
         stmts = changes.statements()
         if not stmts and changes.generation is None:
             return
-        conn = self._handle.conn
         with self._lock, self._handle.lock:
+            created = sum(len(rows) for name, _, rows in stmts if name.startswith("create_"))
+            copy = (
+                COPY_STORE_RATIO > 0
+                and created >= COPY_MIN_ROWS
+                and created * COPY_STORE_RATIO >= self._stored_rows()
+            )
+            conn = self._handle.conn
             conn.execute("BEGIN TRANSACTION")
             try:
                 for name, query, rows in stmts:
-                    if name.startswith("update_"):
-                        rows = [*rows, _witness(name.removeprefix("update_"), rows[0])]
+                    verb, _, table = name.partition("_")
+                    if copy and verb == "create" and len(rows) >= COPY_MIN_ROWS:
+                        conn.execute(f"COPY {table} FROM $rows", {"rows": _arrow(table, rows)})
+                        continue
+                    if verb == "update":
+                        rows = [*rows, _witness(table, rows[0])]
                     conn.execute(query, {"rows": rows})
                 if changes.generation is not None:
                     conn.execute(
@@ -543,10 +597,58 @@ class EmbeddedStore(GraphStore):
             except Exception:
                 with contextlib.suppress(RuntimeError):  # LadybugDB may have rolled back already
                     conn.execute("ROLLBACK")
+                self._reopen()
                 raise
             conn.execute("COMMIT")
+            if self._rows is not None:  # counted: keep it current without counting again
+                self._rows += created
             self._dirty = True
             self._published = changes.generation is not None
+
+    def _stored_rows(self) -> int:
+        """Nodes and relationships stored (counted once per open database, then kept)."""
+        if self._rows is None:
+            counts = self.counts()
+            self._rows = sum(counts["nodes"].values()) + sum(counts["relationships"].values())
+        return self._rows
+
+    def _reopen(self) -> None:
+        """Close the writer's database and open it again (after a rollback, see `apply`),
+        with the load's checkpoint setting; the files and the write lock stay ours
+        but for the moment in between."""
+        self._rows = None
+        self._handle.retire()
+        self._handle = self._open(recover=True)
+        if self._loads:
+            self._handle.run(f"CALL checkpoint_threshold={_NO_AUTO_CHECKPOINT}")
+
+    @contextlib.contextmanager
+    def loading(self) -> Iterator[GraphStore]:
+        """One load: LadybugDB checkpoints only once, at the end, instead of whenever its
+        WAL passes 16 MB (`_NO_AUTO_CHECKPOINT`). Measured on 50,000 synthetic articles:
+        a third less time, and a smaller store. What is committed is in the WAL either
+        way, so a writer killed meanwhile loses nothing committed (recovery replays it).
+        """
+        if self._read_only:
+            yield self
+            return
+        with self._lock:
+            if not self._loads:
+                found = self._handle.run("CALL current_setting('checkpoint_threshold') RETURN *")
+                self._threshold = int(next(iter(found[0].values())))
+                self._handle.run(f"CALL checkpoint_threshold={_NO_AUTO_CHECKPOINT}")
+            self._loads += 1
+        try:
+            yield self
+        finally:
+            with self._lock:
+                self._loads -= 1
+                if not self._loads and not self._handle.closed:
+                    try:
+                        self._handle.run(f"CALL checkpoint_threshold={self._threshold}")
+                        self._handle.run("CHECKPOINT")
+                    except RuntimeError as exc:  # committed data is in the WAL: closing checkpoints it
+                        log.warning("no checkpoint after the load of %s: %s", self.path, exc)
 
     def apply_planned(self, plan: Planner) -> ChangeSet:
         """Plan and apply under this handle's lock: LadybugDB keeps other processes out
@@ -634,14 +736,22 @@ class _View(GraphStore):
 
 
 _TYPED: dict[str, Any] = {"STRING": "", "INT64": 0, "DOUBLE": 0.0, "BOOLEAN": False, "STRING[]": [""]}
+_ARROW: dict[str, pa.DataType] = {
+    "STRING": pa.string(),
+    "INT64": pa.int64(),
+    "DOUBLE": pa.float64(),
+    "BOOLEAN": pa.bool_(),
+    "STRING[]": pa.list_(pa.string()),
+}
 _TABLE = re.compile(r"CREATE (?:NODE|REL) TABLE IF NOT EXISTS (\w+)\((.*)\)\s*$", re.S)
 _COLUMN = re.compile(r"^(\w+) (STRING\[\]|STRING|INT64|DOUBLE|BOOLEAN)$")
 
 
 @functools.cache
-def _column_witnesses() -> dict[str, dict[str, Any]]:
-    """Column name → a typed value, per table, read from the LadybugDB schema file."""
-    out: dict[str, dict[str, Any]] = {}
+def _column_types() -> dict[str, dict[str, str]]:
+    """Column name → LadybugDB type, per table in schema order, read from the schema file
+    (a relationship table's FROM and TO are not columns here)."""
+    out: dict[str, dict[str, str]] = {}
     for stmt in script("schema.ladybug"):
         m = _TABLE.match(stmt)
         if not m:
@@ -650,8 +760,29 @@ def _column_witnesses() -> dict[str, dict[str, Any]]:
         for part in m.group(2).split(","):
             c = _COLUMN.match(part.strip())
             if c:
-                cols[c.group(1)] = _TYPED[c.group(2)]
+                cols[c.group(1)] = c.group(2)
     return out
+
+
+@functools.cache
+def _column_witnesses() -> dict[str, dict[str, Any]]:
+    """Column name → a typed value, per table."""
+    return {t: {c: _TYPED[k] for c, k in cols.items()} for t, cols in _column_types().items()}
+
+
+def _arrow(table: str, rows: list[Row]) -> pa.Table:
+    """`rows` as an Arrow table for `COPY table FROM`: every column of the table in schema
+    order (COPY matches columns by position), typed from the schema so a column that is
+    null in every row is still of its type; a relationship's `src` and `dst` keys first.
+    Lists stay lists (provenance `sources`, `spans` ...)."""
+    types = _column_types()[table]
+    cols: dict[str, pa.Array] = {}
+    if "id" not in types:  # a relationship table
+        cols["from"] = pa.array([r["src"] for r in rows], pa.string())
+        cols["to"] = pa.array([r["dst"] for r in rows], pa.string())
+    for name, kind in types.items():
+        cols[name] = pa.array([r.get(name) for r in rows], _ARROW[kind])
+    return pa.table(cols)
 
 
 def _witness(table: str, like: Row) -> Row:
