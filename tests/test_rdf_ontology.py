@@ -9,8 +9,8 @@ from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 
 from app.graph import NODES, RELS
 from app.rdf import vocab
-from app.rdf.queries import statements, target_dir
 from app.rdf.terms import VLKG
+from app.store.statements import export_statements as statements
 
 
 @pytest.fixture(scope="module")
@@ -71,13 +71,6 @@ def test_alignment_with_established_vocabularies(ontology: Graph) -> None:
 def test_every_relationship_type_has_a_predicate() -> None:
     assert set(vocab.PREDICATE_OF_REL) == set(RELS)
     assert set(vocab.CLASS_OF_LABEL) == set(NODES)
-
-
-def test_export_queries_are_generated_from_the_model() -> None:
-    """`python -m app.rdf.queries` regenerates them; run it after changing app/graph.py."""
-    wanted = statements()
-    on_disk = {p.stem: p.read_text(encoding="utf-8") for p in target_dir().glob("export_*.cypher")}
-    assert on_disk == wanted
 
 
 def test_export_queries_read_every_stored_property() -> None:

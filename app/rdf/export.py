@@ -2,9 +2,10 @@
 
 Why streamed: building an rdflib `Graph` of the dataset and calling `serialize()` holds
 every triple (several hundred bytes each) in memory and is slow. Here the store is read
-in pages (`cypher/read/export_*.cypher`), each page is mapped to triples and written at
-once, and nothing but the counters survives a page, so memory depends on the page size,
-not on the graph (see bench/bench_export.py and docs/linked-data.md for the figures).
+in pages (the `read/export_*` statements of app/store/statements.py), each page is
+mapped to triples and written at once, and nothing but the counters survives a page, so
+memory depends on the page size, not on the graph (see bench/bench_export.py and
+docs/linked-data.md for the figures).
 
 The dataset description (VoID/DCAT, `app.rdf.void`) is written at the end of each dump,
 because its triple count is only known once every data triple has been written.
