@@ -79,7 +79,7 @@ def test_export_queries_read_every_stored_property() -> None:
     for label, spec in NODES.items():
         for prop in spec.all_props:
             if prop != "search":
-                assert f"n.{prop} AS {prop}" in wanted[f"export_{label}"], (label, prop)
+                assert f"n.{prop} AS {prop}" in wanted[f"export_one_{label}"], (label, prop)
     for rtype, rspec in RELS.items():
         for prop in rspec.all_props:
-            assert f"r.{prop} AS {prop}" in wanted[f"export_{rtype}"], (rtype, prop)
+            assert f"r.{prop} AS {prop}" in wanted[f"export_page_{rtype}"], (rtype, prop)

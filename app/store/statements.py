@@ -80,17 +80,37 @@ def _rel_columns(spec: RelSpec) -> str:
     return ",\n       ".join(["a.id AS src", "b.id AS dst", *(f"r.{p} AS {p}" for p in spec.all_props)])
 
 
+#: The label whose nodes are few and fixed (the gazetteer's provinces, ~105) while every
+#: other label grows with the articles: a relationship type is paged by its other end.
+HUB = "Province"
+
+
+def key_end(spec: RelSpec) -> str:
+    """Which end (`src` or `dst`) the export pages a relationship type by: not the hub, so
+    a page of keys is a bounded number of relationships (500 events have ~500 HOSTED
+    edges; 500 provinces would be the whole table). Province–Province types are small."""
+    return "dst" if spec.src == HUB and spec.dst != HUB else "src"
+
+
 def export_statements() -> dict[str, str]:
-    """Every export read, by name under `read/` (without the prefix)."""
+    """Every export read, by name under `read/` (without the prefix).
+
+    The dump reads a table as one ordered list of its keys (`export_ids_*`, one query),
+    then the rows a page of keys at a time by key lookup (`export_one_*`, `export_page_*`),
+    which the primary key (LadybugDB) or the uniqueness constraint (Neo4j) serves without
+    a scan. A keyset page (`WHERE n.id > $after ORDER BY n.id LIMIT k`) rescans the whole
+    table on LadybugDB, whose primary-key index is a hash, not ordered: the dump was then
+    quadratic (docs/benchmarks.md).
+    """
     out: dict[str, str] = {}
     for label, n in NODES.items():
         cols = _node_columns(n)
-        out[f"export_{label}"] = (
-            f"// Page through every {label}, in id order.\n"
-            f"MATCH (n:{label})\nWHERE n.id > $after\nRETURN {cols}\nORDER BY id\nLIMIT $limit\n"
+        out[f"export_ids_{label}"] = (
+            f"// Every {label} id, in order: the keys the dump pages through.\n"
+            f"MATCH (n:{label})\nRETURN n.id AS id\nORDER BY id\n"
         )
         out[f"export_one_{label}"] = (
-            f"// The {label} nodes among $ids.\n"
+            f"// The {label} nodes among $ids (a page of the dump, or one entity).\n"
             f"UNWIND $ids AS key\nMATCH (n:{label} {{id: key}})\nRETURN {cols}\nORDER BY id\n"
         )
         if n.sourced:
@@ -101,10 +121,16 @@ def export_statements() -> dict[str, str]:
     for rtype, r in RELS.items():
         cols = _rel_columns(r)
         pattern = f"(a:{r.src})-[r:{rtype}]->(b:{r.dst})"
-        out[f"export_{rtype}"] = (
-            f"// Page through every {rtype}, in (start id, end id) order.\n"
-            f"MATCH {pattern}\nWHERE a.id > $after_src OR (a.id = $after_src AND b.id > $after_dst)\n"
-            f"RETURN {cols}\nORDER BY src, dst\nLIMIT $limit\n"
+        end = key_end(r)
+        keyed = (
+            f"(a:{r.src} {{id: key}})-[r:{rtype}]->(b:{r.dst})"
+            if end == "src"
+            else f"(a:{r.src})-[r:{rtype}]->(b:{r.dst} {{id: key}})"
+        )
+        order = "src, dst" if end == "src" else "dst, src"
+        out[f"export_page_{rtype}"] = (
+            f"// The {rtype} relationships whose {end} is among $ids (a page of the dump).\n"
+            f"UNWIND $ids AS key\nMATCH {keyed}\nRETURN {cols}\nORDER BY {order}\n"
         )
         out[f"export_from_{rtype}"] = (
             f"// {rtype} relationships starting at the {r.src} $id.\n"
@@ -119,10 +145,6 @@ def export_statements() -> dict[str, str]:
                 f"// The {rtype} facts that article $id supports.\n"
                 f"MATCH {pattern}\nWHERE $id IN r.sources\nRETURN {cols}\nORDER BY src, dst\n"
             )
-    out["export_article_ids"] = (
-        "// Article ids in order, a page at a time: the source list of the dataset description.\n"
-        "MATCH (n:Article)\nWHERE n.id > $after\nRETURN n.id AS id\nORDER BY id\nLIMIT $limit\n"
-    )
     return out
 
 
