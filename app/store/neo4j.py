@@ -20,13 +20,20 @@ Why it is built this way:
   (once per API request) reads it with one indexed lookup, and `snapshot` is that token.
   The token is read before the request's queries, so what is cached under it is at least
   as new as the load it names; after `clear` there is no token (no caching) until a load.
+- `pinned()` (each API request, each streamed export from its first byte to its last)
+  runs every read in one read transaction, opened at the first read. Neo4j reads at
+  read-committed isolation, so the transaction alone does not freeze the data; what
+  makes a dump taken during a load consistent is that loads only add and extend (never
+  delete) and commit a batch's nodes with the relationships on them, and that the dump
+  lists a table's keys once, then reads those keys' rows.
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any, NoReturn
 
 import neo4j
@@ -47,6 +54,9 @@ from app.store.cypher import script, statement
 
 #: Seconds a read may take on the server before it is cancelled (a query, not a load).
 READ_TIMEOUT = 10.0
+#: Seconds a pinned read (one request, one streamed export) may keep its transaction
+#: open on the server: a dump of a large graph streams for minutes.
+PINNED_TIMEOUT = 3600.0
 #: Seconds a load's unit of work is retried on transient errors (deadlock, leader switch).
 WRITE_RETRY_TIME = 30.0
 #: Driver settings that keep a missing server from stalling a request for long.
@@ -201,6 +211,15 @@ class Neo4jStore(GraphStore):
         except Exception as exc:
             self._fail(exc)
 
+    @contextlib.contextmanager
+    def pinned(self) -> Iterator[GraphStore]:
+        """A view that runs all its reads in one read transaction, closed on exit."""
+        view = _PinnedView(self)
+        try:
+            yield view
+        finally:
+            view.finish()
+
     # -- answer caching by load generation -----------------------------------------------
     def refresh(self) -> None:
         """Read the load generation (one lookup by the `Meta` key): the API calls this once
@@ -244,6 +263,83 @@ class _TxLookups(Lookups):
 
     def run(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         return [_plain(r.data()) for r in self._tx.run(query, dict(params or {}))]
+
+
+class _PinnedView(GraphStore):
+    """The reads of one request or one streamed export, in one read transaction.
+
+    The session and transaction open at the first read (a request answered from the cache
+    costs no round trip) and close in `finish`. Writes go to the store, outside it.
+    """
+
+    backend = "neo4j"
+
+    def __init__(self, store: Neo4jStore) -> None:
+        self._store = store
+        self._session: neo4j.Session | None = None
+        self._tx: neo4j.Transaction | None = None
+
+    def _open(self) -> neo4j.Transaction:
+        if self._tx is None:
+            store = self._store
+            self._session = store._driver.session(
+                database=store.database,
+                bookmark_manager=store._bookmarks,
+                default_access_mode=neo4j.READ_ACCESS,
+            )
+            self._tx = self._session.begin_transaction(timeout=PINNED_TIMEOUT)
+        return self._tx
+
+    def run(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        try:
+            result = self._open().run(query, dict(params or {}))
+            return [_plain(r.data()) for r in result]
+        except Exception as exc:
+            self.finish()  # a failed transaction cannot run more; the next read opens one
+            self._store._fail(exc)
+
+    def finish(self) -> None:
+        """Close the transaction (nothing to commit: it only read) and the session."""
+        tx, session, self._tx, self._session = self._tx, self._session, None, None
+        with contextlib.suppress(Exception):
+            if tx is not None:
+                tx.close()
+        with contextlib.suppress(Exception):
+            if session is not None:
+                session.close()
+
+    @contextlib.contextmanager
+    def pinned(self) -> Iterator[GraphStore]:
+        yield self
+
+    @property
+    def snapshot(self) -> str | None:
+        return self._store.snapshot
+
+    def problem(self) -> str | None:
+        return self._store.problem()
+
+    def ensure_schema(self) -> None:
+        self._store.ensure_schema()
+
+    def apply(self, changes: ChangeSet) -> None:
+        self._store.apply(changes)
+
+    def apply_planned(self, plan: Planner) -> ChangeSet:
+        return self._store.apply_planned(plan)
+
+    def write(self, query: str, params: Mapping[str, Any] | None = None) -> None:
+        self._store.write(query, params)
+
+    def clear(self) -> None:
+        self._store.clear()
+
+    def refresh(self) -> None:
+        self._store.refresh()
+
+    def close(self) -> None:
+        """The view belongs to its store; closing it ends only its transaction."""
+        self.finish()
 
 
 def _short(exc: BaseException) -> str:
