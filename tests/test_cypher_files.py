@@ -22,7 +22,7 @@ def test_generated_statements_are_not_committed() -> None:
 
 def test_statement_resolves_generated_then_files() -> None:
     assert statement("write/create_Article").startswith("UNWIND $rows AS row\nCREATE (n:Article")
-    assert "UNWIND $ids AS key" in statement("read/export_page_LED")
+    assert "UNWIND $ids AS key" in statement("read/export_one_Event")
     assert statement("read/partners")  # a hand-written file
 
 
@@ -33,7 +33,7 @@ def test_every_model_entry_has_its_statements() -> None:
         assert {f"read/export_ids_{label}", f"read/export_one_{label}"} <= names
         assert (f"read/export_citing_{label}" in names) == spec.sourced
     for rtype, rspec in RELS.items():
-        assert {f"write/create_{rtype}", f"write/existing_{rtype}", f"read/export_page_{rtype}"} <= names
+        assert {f"write/create_{rtype}", f"write/existing_{rtype}", f"read/export_{rtype}"} <= names
         assert (f"read/export_citing_{rtype}" in names) == rspec.sourced
 
 

@@ -82,4 +82,4 @@ def test_export_queries_read_every_stored_property() -> None:
                 assert f"n.{prop} AS {prop}" in wanted[f"export_one_{label}"], (label, prop)
     for rtype, rspec in RELS.items():
         for prop in rspec.all_props:
-            assert f"r.{prop} AS {prop}" in wanted[f"export_page_{rtype}"], (rtype, prop)
+            assert f"r.{prop} AS {prop}" in wanted[f"export_{rtype}"], (rtype, prop)

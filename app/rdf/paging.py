@@ -1,6 +1,6 @@
 """Paging over the export queries: a page of rows at a time, linear in the table.
 
-A table is read as the ordered list of its keys (one query, ids only), then a page of
+A node table is read as the ordered list of its keys (one query, ids only), then a page of
 keys at a time by key lookup, which both engines serve from their key index (LadybugDB's
 primary key, Neo4j's uniqueness constraint). Every page costs the same however deep into
 the table it starts, no page re-reads or skips a row (keys are unique), and memory holds
@@ -8,9 +8,10 @@ the key list and one page. Keyset pages (`WHERE n.id > $after ORDER BY n.id LIMI
 did not do this on LadybugDB: its key index is a hash, so each page rescanned the table
 and a dump grew with the square of its size (docs/benchmarks.md).
 
-Relationships are paged by the end that is not a province (`key_end`), so a page of 500
-keys is about 500 relationships; Province–Province types are small by nature. Read in a
-pinned store (`GraphStore.pinned`), the key list and the pages see one snapshot.
+A relationship table is one streamed query (`GraphStore.stream`), handed on 500 rows at
+a time: looked up by one end, LadybugDB still scans the other end's table for its id, so
+pages of relationships would each cost a scan. Read in a pinned store
+(`GraphStore.pinned`), the key lists, pages and streams see one snapshot.
 """
 
 from __future__ import annotations
@@ -18,9 +19,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from app.graph import RELS
 from app.store.base import GraphStore
-from app.store.statements import key_end
+from app.store.cypher import statement
 
 Row = dict[str, Any]
 #: Keys per page. Large enough that per-query overhead is small, small enough that a page
@@ -46,13 +46,8 @@ def node_pages(store: GraphStore, label: str, page_size: int) -> Iterator[list[R
 
 
 def rel_pages(store: GraphStore, rtype: str, page_size: int) -> Iterator[list[Row]]:
-    """Every `rtype` relationship, by pages of `page_size` keys of its non-province end
-    (ordered by that end's id, then the other's)."""
-    spec = RELS[rtype]
-    label = spec.src if key_end(spec) == "src" else spec.dst
-    for keys in _chunks(node_ids(store, label), page_size):
-        if rows := store.query(f"export_page_{rtype}", ids=keys):
-            yield rows
+    """Every `rtype` relationship, `page_size` at a time, in (start id, end id) order."""
+    yield from store.stream(statement(f"read/export_{rtype}"), {}, page_size)
 
 
 def article_id_pages(store: GraphStore, page_size: int = PAGE_SIZE) -> Iterator[list[str]]:

@@ -212,6 +212,16 @@ class GraphStore(Lookups):
         """Run `cypher/read/<name>.cypher` with parameters."""
         return self.run(statement(f"read/{name}"), params)
 
+    def stream(
+        self, query: str, params: Mapping[str, Any] | None = None, size: int = 500
+    ) -> Iterator[list[Row]]:
+        """Run one read statement and hand its rows on `size` at a time, for a result too
+        large to hold as dicts (an export's relationship table). This default runs it whole;
+        the stores override it to pull rows from the engine as they are handed on."""
+        rows = self.run(query, params)
+        for i in range(0, len(rows), max(1, size)):
+            yield rows[i : i + size]
+
     def ping(self) -> bool:
         self.run("RETURN 1 AS ok")
         return True

@@ -298,6 +298,25 @@ class _PinnedView(GraphStore):
             self.finish()  # a failed transaction cannot run more; the next read opens one
             self._store._fail(exc)
 
+    def stream(
+        self, query: str, params: Mapping[str, Any] | None = None, size: int = 500
+    ) -> Iterator[list[Row]]:
+        """The rows as the server sends them (the driver fetches in batches), `size` at a
+        time, in this view's transaction."""
+        try:
+            result = self._open().run(query, dict(params or {}))
+            rows: list[Row] = []
+            for record in result:
+                rows.append(_plain(record.data()))
+                if len(rows) >= size:
+                    yield rows
+                    rows = []
+            if rows:
+                yield rows
+        except Exception as exc:
+            self.finish()
+            self._store._fail(exc)
+
     def finish(self) -> None:
         """Close the transaction (nothing to commit: it only read) and the session."""
         tx, session, self._tx, self._session = self._tx, self._session, None, None

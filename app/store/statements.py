@@ -80,27 +80,17 @@ def _rel_columns(spec: RelSpec) -> str:
     return ",\n       ".join(["a.id AS src", "b.id AS dst", *(f"r.{p} AS {p}" for p in spec.all_props)])
 
 
-#: The label whose nodes are few and fixed (the gazetteer's provinces, ~105) while every
-#: other label grows with the articles: a relationship type is paged by its other end.
-HUB = "Province"
-
-
-def key_end(spec: RelSpec) -> str:
-    """Which end (`src` or `dst`) the export pages a relationship type by: not the hub, so
-    a page of keys is a bounded number of relationships (500 events have ~500 HOSTED
-    edges; 500 provinces would be the whole table). Province–Province types are small."""
-    return "dst" if spec.src == HUB and spec.dst != HUB else "src"
-
-
 def export_statements() -> dict[str, str]:
     """Every export read, by name under `read/` (without the prefix).
 
-    The dump reads a table as one ordered list of its keys (`export_ids_*`, one query),
-    then the rows a page of keys at a time by key lookup (`export_one_*`, `export_page_*`),
-    which the primary key (LadybugDB) or the uniqueness constraint (Neo4j) serves without
-    a scan. A keyset page (`WHERE n.id > $after ORDER BY n.id LIMIT k`) rescans the whole
-    table on LadybugDB, whose primary-key index is a hash, not ordered: the dump was then
-    quadratic (docs/benchmarks.md).
+    The dump reads a node table as one ordered list of its keys (`export_ids_*`, one
+    query), then a page of keys at a time by key lookup (`export_one_*`), which the primary
+    key (LadybugDB) or the uniqueness constraint (Neo4j) serves without a scan. It reads a
+    relationship table as one streamed query (`export_<TYPE>`): a lookup by one end would
+    still scan the other end's table on LadybugDB to return its id (its planner joins by
+    hash), so pages of relationships cost a scan each. A keyset page (`WHERE n.id > $after
+    ORDER BY n.id LIMIT k`) rescans the whole table on LadybugDB, whose primary-key index
+    is a hash, not ordered: the dump was then quadratic (docs/benchmarks.md).
     """
     out: dict[str, str] = {}
     for label, n in NODES.items():
@@ -121,16 +111,9 @@ def export_statements() -> dict[str, str]:
     for rtype, r in RELS.items():
         cols = _rel_columns(r)
         pattern = f"(a:{r.src})-[r:{rtype}]->(b:{r.dst})"
-        end = key_end(r)
-        keyed = (
-            f"(a:{r.src} {{id: key}})-[r:{rtype}]->(b:{r.dst})"
-            if end == "src"
-            else f"(a:{r.src})-[r:{rtype}]->(b:{r.dst} {{id: key}})"
-        )
-        order = "src, dst" if end == "src" else "dst, src"
-        out[f"export_page_{rtype}"] = (
-            f"// The {rtype} relationships whose {end} is among $ids (a page of the dump).\n"
-            f"UNWIND $ids AS key\nMATCH {keyed}\nRETURN {cols}\nORDER BY {order}\n"
+        out[f"export_{rtype}"] = (
+            f"// Every {rtype}, in (start id, end id) order: one query, streamed.\n"
+            f"MATCH {pattern}\nRETURN {cols}\nORDER BY src, dst\n"
         )
         out[f"export_from_{rtype}"] = (
             f"// {rtype} relationships starting at the {r.src} $id.\n"
