@@ -40,6 +40,7 @@ class Answers(Generic[T]):
         token = store.snapshot
         if token is None:
             return compute()
+        store = store.owner  # a Neo4j request's transaction view keeps its store's answers
         with self._lock:
             held = self._by_store.get(store)
             if held is not None and held[0] == token and key in held[1]:
@@ -62,6 +63,7 @@ class Answers(Generic[T]):
         token = store.snapshot
         if token is None:
             return compute(keys)
+        store = store.owner
         with self._lock:
             held = self._by_store.get(store)
             cached = held[1] if held is not None and held[0] == token else {}

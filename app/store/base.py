@@ -202,6 +202,12 @@ class GraphStore(Lookups):
         return None
 
     @property
+    def owner(self) -> GraphStore:
+        """The handle whose snapshot tokens this one's answers are kept under: itself, or
+        for a view that lives one request (a Neo4j read transaction) the store it reads."""
+        return self
+
+    @property
     def snapshot(self) -> str | None:
         """A token naming the unchanging data this handle reads, or None when the data may
         change under it (a writable store, a server). Answers may be memoized per token."""

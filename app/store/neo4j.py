@@ -335,6 +335,10 @@ class _PinnedView(GraphStore):
     def snapshot(self) -> str | None:
         return self._store.snapshot
 
+    @property
+    def owner(self) -> GraphStore:
+        return self._store
+
     def problem(self) -> str | None:
         return self._store.problem()
 
