@@ -114,7 +114,7 @@ def probe(kind: str, work: Path, base: int, more: int, batch: int, limit: int = 
             reader.refresh()
             stats = ExportStats()
             t = time.perf_counter()
-            with reader.pinned() as view:
+            with reader.pinned(dump=True) as view:
                 graph = export_graph(view, stats)
             if proc.poll() is not None:
                 break  # the dump was not taken entirely during the ingest: not counted

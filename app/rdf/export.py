@@ -197,14 +197,16 @@ def write_export(
     created: dt.date | None = None,
     page_size: int = PAGE_SIZE,
 ) -> ExportStats:
-    """Write the dump to a binary stream; returns its statistics."""
+    """Write the dump to a binary stream, read from one snapshot (`store.pinned`);
+    returns its statistics."""
     stats = ExportStats()
-    chunks: Iterable[bytes] = iter_export(
-        store, fmt, base=base, created=created, page_size=page_size, stats=stats
-    )
-    if compress:
-        chunks = gzip_chunks(chunks)
-    for chunk in chunks:
-        if chunk:
-            stream.write(chunk)
+    with store.pinned(dump=True) as view:
+        chunks: Iterable[bytes] = iter_export(
+            view, fmt, base=base, created=created, page_size=page_size, stats=stats
+        )
+        if compress:
+            chunks = gzip_chunks(chunks)
+        for chunk in chunks:
+            if chunk:
+                stream.write(chunk)
     return stats

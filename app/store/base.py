@@ -188,9 +188,11 @@ class GraphStore(Lookups):
         """Pick up writes made by another process, where the store needs telling."""
 
     @contextlib.contextmanager
-    def pinned(self) -> Iterator[GraphStore]:
+    def pinned(self, *, dump: bool = False) -> Iterator[GraphStore]:
         """A view that reads one snapshot from its first query to its last (a request, a
-        streamed export), even if the store moves to newer data meanwhile."""
+        streamed export), even if the store moves to newer data meanwhile. `dump`: the
+        reads of a whole dump, which may stream for minutes (a server store gives them a
+        longer time limit than a request's)."""
         yield self
 
     def problem(self) -> str | None:

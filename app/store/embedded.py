@@ -466,7 +466,7 @@ class EmbeddedStore(GraphStore):
                     raise StoreError(f"the embedded store {self.path} is closed")
 
     @contextlib.contextmanager
-    def pinned(self) -> Iterator[GraphStore]:
+    def pinned(self, *, dump: bool = False) -> Iterator[GraphStore]:
         if not self._read_only:
             yield self
             return
@@ -609,7 +609,7 @@ class _View(GraphStore):
         return self._token
 
     @contextlib.contextmanager
-    def pinned(self) -> Iterator[GraphStore]:
+    def pinned(self, *, dump: bool = False) -> Iterator[GraphStore]:
         handle = self._live()
         handle.acquire()
         try:

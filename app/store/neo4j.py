@@ -54,8 +54,11 @@ from app.store.cypher import script, statement
 
 #: Seconds a read may take on the server before it is cancelled (a query, not a load).
 READ_TIMEOUT = 10.0
-#: Seconds a pinned read (one request, one streamed export) may keep its transaction
-#: open on the server: a dump of a large graph streams for minutes.
+#: Seconds the reads of one API request may take together on the server (they share one
+#: transaction, so the per-query READ_TIMEOUT does not apply to them).
+REQUEST_TIMEOUT = 30.0
+#: Seconds a dump (a streamed export) may keep its read transaction open on the server: a
+#: dump of a large graph streams for minutes.
 PINNED_TIMEOUT = 3600.0
 #: Seconds a load's unit of work is retried on transient errors (deadlock, leader switch).
 WRITE_RETRY_TIME = 30.0
@@ -212,9 +215,10 @@ class Neo4jStore(GraphStore):
             self._fail(exc)
 
     @contextlib.contextmanager
-    def pinned(self) -> Iterator[GraphStore]:
-        """A view that runs all its reads in one read transaction, closed on exit."""
-        view = _PinnedView(self)
+    def pinned(self, *, dump: bool = False) -> Iterator[GraphStore]:
+        """A view that runs all its reads in one read transaction, closed on exit: within
+        `REQUEST_TIMEOUT` for a request, `PINNED_TIMEOUT` for a dump."""
+        view = _PinnedView(self, PINNED_TIMEOUT if dump else REQUEST_TIMEOUT)
         try:
             yield view
         finally:
@@ -274,8 +278,9 @@ class _PinnedView(GraphStore):
 
     backend = "neo4j"
 
-    def __init__(self, store: Neo4jStore) -> None:
+    def __init__(self, store: Neo4jStore, timeout: float) -> None:
         self._store = store
+        self._timeout = timeout
         self._session: neo4j.Session | None = None
         self._tx: neo4j.Transaction | None = None
 
@@ -287,7 +292,7 @@ class _PinnedView(GraphStore):
                 bookmark_manager=store._bookmarks,
                 default_access_mode=neo4j.READ_ACCESS,
             )
-            self._tx = self._session.begin_transaction(timeout=PINNED_TIMEOUT)
+            self._tx = self._session.begin_transaction(timeout=self._timeout)
         return self._tx
 
     def run(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
@@ -328,8 +333,14 @@ class _PinnedView(GraphStore):
                 session.close()
 
     @contextlib.contextmanager
-    def pinned(self) -> Iterator[GraphStore]:
-        yield self
+    def pinned(self, *, dump: bool = False) -> Iterator[GraphStore]:
+        """Itself; a dump asked for in a request (a streamed export, which outlives the
+        request) gets its own transaction with the dump's time limit."""
+        if not dump or self._timeout >= PINNED_TIMEOUT:
+            yield self
+            return
+        with self._store.pinned(dump=True) as view:
+            yield view
 
     @property
     def snapshot(self) -> str | None:
