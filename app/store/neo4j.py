@@ -22,10 +22,10 @@ Why it is built this way:
   as new as the load it names; after `clear` there is no token (no caching) until a load.
 - `pinned()` (each API request, each streamed export from its first byte to its last)
   runs every read in one read transaction, opened at the first read. Neo4j reads at
-  read-committed isolation, so the transaction alone does not freeze the data; what
-  makes a dump taken during a load consistent is that loads only add and extend (never
-  delete) and commit a batch's nodes with the relationships on them, and that the dump
-  lists a table's keys once, then reads those keys' rows.
+  read-committed isolation, so the transaction alone does not freeze the data; a dump
+  taken during a load is whole because a load commits an article with all its facts and
+  never deletes, and the dump cuts every fact to the articles it listed first
+  (app/rdf/export.py).
 """
 
 from __future__ import annotations
