@@ -6,7 +6,7 @@
 A first ingest loads `--base` synthetic articles; a second one, in a subprocess, loads
 those again and `--more` new ones in batches of `--batch`. While it runs, this process
 streams the N-Triples dump again and again, each from a pinned store
-(`GraphStore.pinned()`: one LadybugDB handle, or one Neo4j read transaction), and
+(`GraphStore.pinned(dump=True)`: one LadybugDB handle, or one Neo4j read transaction), and
 validates each dump against the SHACL shapes (app/data/shapes.ttl) once the ingest is
 done. A dump that mixed two states of the graph (a relationship whose end was not
 exported, a fact citing an article that is not in the dump) would break the shapes. Exit
@@ -15,8 +15,8 @@ status 1 if any dump has a violation or none was taken during the ingest.
 On the embedded store a reader sees only published loads (the last batch of an ingest
 publishes it), so a dump holds the graph before or after an ingest. On Neo4j a read
 transaction sees each batch as it commits (read-committed isolation); the dump is still
-whole because loads only add or extend, a batch commits its nodes with the relationships
-on them, and the dump lists a table's keys once, then reads those keys' rows.
+whole because a load commits an article with all its facts and never deletes, and the
+dump cuts every fact to the articles it listed first (`within`, app/rdf/export.py).
 """
 
 from __future__ import annotations
