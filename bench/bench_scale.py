@@ -75,7 +75,7 @@ def write_facts(path: Path, arts: list[ArticleFacts]) -> None:
 def vlkg() -> list[str]:
     """The `vlkg` command of this interpreter's environment."""
     script = Path(sys.executable).with_name("vlkg")
-    return [str(script)] if script.exists() else [sys.executable, "-c", "from ingest.cli import main; main()"]
+    return [str(script)] if script.exists() else [sys.executable, "-c", "from app.cli import main; main()"]
 
 
 def ingest(facts: Path, data: Path) -> float:

@@ -3,9 +3,13 @@
 // (`lintCypherQuery` from @neo4j-cypher/language-support: the ANTLR grammar plus
 // Neo4j's semantic analysis compiled to JavaScript).
 //
-//   node tools/lint_cypher.mjs [--vocabulary FILE | --no-vocabulary] [PATH...]
+//   node tools/lint_cypher.mjs [--vocabulary FILE | --no-vocabulary] [--generated] [PATH...]
 //
-// PATH defaults to `cypher/`; folders are searched recursively for `*.cypher`, and files
+// PATH defaults to `cypher/`. `--generated` also lints the statements vlkg builds from its
+// model instead of keeping them as files (writes, export reads: app/store/statements.py):
+// `python -m app.graph --out TMP` writes them to a temporary folder, linted and removed
+// (Python: $VLKG_PYTHON, else the checkout's .venv, else python3). `npm run lint:cypher`
+// passes it. folders are searched recursively for `*.cypher`, and files
 // whose name contains `.ladybug.` (LadybugDB-only) are skipped. Every diagnostic fails the
 // run and is printed as `file:line:col: severity: message`.
 //
@@ -24,7 +28,9 @@
 //    a `schema*` file may hold several, and splitting it the way the app does (drop
 //    `//` comment lines, split on `;`) must give the statements the parser sees.
 
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -248,15 +254,35 @@ export function lintFile(file, options = {}) {
 }
 
 function usage() {
-  return 'usage: node tools/lint_cypher.mjs [--vocabulary FILE | --no-vocabulary] [PATH...]';
+  return 'usage: node tools/lint_cypher.mjs [--vocabulary FILE | --no-vocabulary] [--generated] [PATH...]';
+}
+
+/** The Python that can import vlkg: $VLKG_PYTHON, the checkout's .venv, or python3. */
+function vlkgPython() {
+  if (process.env.VLKG_PYTHON) return process.env.VLKG_PYTHON;
+  const venv = path.join(REPO_ROOT, '.venv', 'bin', 'python');
+  return fs.existsSync(venv) ? venv : 'python3';
+}
+
+/** Write the generated statements to a new temporary folder; returns it. */
+export function writeGenerated(python = vlkgPython()) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vlkg-generated-cypher-'));
+  const run = spawnSync(python, ['-m', 'app.graph', '--out', dir], { cwd: REPO_ROOT, encoding: 'utf8' });
+  if (run.status !== 0) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw new Error(`${python} -m app.graph --out failed: ${run.error?.message ?? run.stderr}`);
+  }
+  return dir;
 }
 
 export function main(argv, { out = process.stdout, err = process.stderr, cwd = process.cwd() } = {}) {
   let vocabularyFile = DEFAULT_VOCABULARY;
+  let generated = false;
   const paths = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--no-vocabulary') vocabularyFile = null;
+    else if (arg === '--generated') generated = true;
     else if (arg === '--vocabulary') vocabularyFile = argv[++i];
     else if (arg === '-h' || arg === '--help') {
       out.write(usage() + '\n');
@@ -267,6 +293,22 @@ export function main(argv, { out = process.stdout, err = process.stderr, cwd = p
     } else paths.push(arg);
   }
   if (paths.length === 0) paths.push(path.join(REPO_ROOT, 'cypher'));
+  let tmp = null;
+  try {
+    if (generated) {
+      tmp = writeGenerated();
+      paths.push(tmp);
+    }
+    return lintPaths(paths, vocabularyFile, { out, err, cwd });
+  } catch (e) {
+    err.write(`cypher lint: ${e.message}\n`);
+    return 2;
+  } finally {
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function lintPaths(paths, vocabularyFile, { out, err, cwd }) {
   let vocabulary = null;
   let files;
   try {

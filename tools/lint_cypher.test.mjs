@@ -5,7 +5,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 
-import { findCypherFiles, lintText, loadVocabulary, main, queryParameters } from './lint_cypher.mjs';
+import {
+  findCypherFiles,
+  lintText,
+  loadVocabulary,
+  main,
+  queryParameters,
+  writeGenerated,
+} from './lint_cypher.mjs';
 
 const vocabulary = loadVocabulary();
 const lint = (text, name = 'query.cypher') => lintText(text, { name, vocabulary });
@@ -194,5 +201,17 @@ describe('files', () => {
     assert.equal(main([dir], { out: sink(), err, cwd: dir }), 2);
     assert.match(err.text(), /no Neo4j \*\.cypher files/);
     fs.rmSync(dir, { recursive: true });
+  });
+
+  it('lints the generated statements from a temporary folder it removes (--generated)', () => {
+    const dir = writeGenerated();
+    const names = findCypherFiles([dir]).map((f) => path.relative(dir, f));
+    assert.ok(names.includes('write/create_Article.cypher') && names.includes('read/export_LED.cypher'));
+    fs.rmSync(dir, { recursive: true });
+    const empty = tempTree({ 'read/ok.cypher': 'MATCH (p:Province {id: $id}) RETURN p.name_vi AS name' });
+    const out = sink();
+    assert.equal(main(['--generated', empty], { out, err: sink(), cwd: empty }), 0, out.text());
+    assert.match(out.text(), /cypher lint: \d{3} files, 0 problems/);
+    fs.rmSync(empty, { recursive: true });
   });
 });

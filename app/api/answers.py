@@ -141,6 +141,7 @@ class Answers(Generic[T]):
         token = store.snapshot
         if token is None:
             return compute()
+        store = store.owner  # a Neo4j request's transaction view keeps its store's answers
         with self._lock:
             held = self._by_store.get(store)
             if held is not None and held[0] == token and key in held[1]:
@@ -162,6 +163,7 @@ class Answers(Generic[T]):
         token = store.snapshot
         if token is None:
             return compute(keys)
+        store = store.owner
         with self._lock:
             held = self._by_store.get(store)
             cached = held[1] if held is not None and held[0] == token else {}

@@ -2,9 +2,10 @@
 
 Why streamed: building an rdflib `Graph` of the dataset and calling `serialize()` holds
 every triple (several hundred bytes each) in memory and is slow. Here the store is read
-in pages (`cypher/read/export_*.cypher`), each page is mapped to triples and written at
-once, and nothing but the counters survives a page, so memory depends on the page size,
-not on the graph (see bench/bench_export.py and docs/linked-data.md for the figures).
+in pages (the `read/export_*` statements of app/store/statements.py), each page is
+mapped to triples and written at once, and nothing but the counters survives a page, so
+memory depends on the page size, not on the graph (see bench/bench_export.py and
+docs/linked-data.md for the figures).
 
 The dataset description (VoID/DCAT, `app.rdf.void`) is written at the end of each dump,
 because its triple count is only known once every data triple has been written.
@@ -44,6 +45,8 @@ class ExportStats:
     triples: int = 0
     entities: Counter[str] = field(default_factory=Counter)
     articles: int = 0
+    #: The ids of the Article nodes the dump holds, for its description's source list.
+    article_ids: list[str] = field(default_factory=list)
 
 
 #: Triples per batch handed to a writer: bounds the text a writer builds at once, however
@@ -76,16 +79,66 @@ def _counted(pages: Iterator[list[Row]], stats: ExportStats, key: str) -> Iterat
         yield rows
 
 
+def _articles_seen(pages: Iterator[list[Row]], stats: ExportStats) -> Iterator[list[Row]]:
+    for rows in pages:
+        stats.article_ids += (r["id"] for r in rows)
+        yield rows
+
+
+def within(row: Row, articles: set[str]) -> Row | None:
+    """The fact `row` as the dumped articles support it: its provenance entries (`sources`
+    with the `evidence` and `spans` at the same index) narrowed to `articles`; None when
+    it cited only other articles. A row without sources is kept as it is."""
+    sources = row.get("sources") or []
+    if not sources or all(s in articles for s in sources):
+        return row
+    keep = [i for i, s in enumerate(sources) if s in articles]
+    if not keep:
+        return None
+    out = dict(row)
+    for key in ("sources", "evidence", "spans"):
+        values = row.get(key) or []
+        out[key] = [values[i] for i in keep if i < len(values)]
+    return out
+
+
+def _cut(pages: Iterator[list[Row]], articles: set[str]) -> Iterator[list[Row]]:
+    for rows in pages:
+        kept = [r for r in (within(row, articles) for row in rows) if r is not None]
+        if kept:
+            yield kept
+
+
 def data_batches(
     store: GraphStore, mapper: Mapper, stats: ExportStats, page_size: int = PAGE_SIZE
 ) -> Iterator[list[Block]]:
-    """Every data triple, in batches of about BATCH_TRIPLES triples."""
-    for label in NODES:
-        pages = _counted(node_pages(store, label, page_size), stats, label)
+    """Every data triple, in batches of about BATCH_TRIPLES triples.
+
+    The articles are listed first (after the provinces), and every fact is dumped as those
+    articles support it (`within`): a fact only later articles support is left out, and
+    sources added since are dropped from one that was there. A pinned LadybugDB handle
+    reads one snapshot, so this changes nothing there; Neo4j reads at read-committed
+    isolation, so a dump taken while a load commits batches would otherwise mix states
+    (an agreement without the PARTY_TO edge of its batch, a fact citing an article the
+    dump lacks). Every node and relationship a listed article's batch wrote is committed
+    before the list is read, so the cut is whole (bench/probe_export_during_ingest.py).
+    """
+    articles: set[str] = set()
+    for label in NODES:  # Province, Article, then the facts
+        pages = node_pages(store, label, page_size)
+        if label == "Article":
+            pages = _articles_seen(pages, stats)
+        elif NODES[label].sourced:
+            articles = articles or set(stats.article_ids)  # the Article pages are all read
+            pages = _cut(pages, articles)
+        pages = _counted(pages, stats, label)
         yield from _batches(pages, mapper.nodes[label], stats)
     stats.articles = stats.entities["Article"]
+    articles = set(stats.article_ids)
     for rtype in RELS:
         pages = rel_pages(store, rtype, page_size)
+        if RELS[rtype].sourced:
+            pages = _cut(pages, articles)
         if rtype == "PARTNERS_WITH":
             pages = _counted(pages, stats, "Partnership")
         yield from _batches(pages, mapper.rels[rtype], stats)
@@ -108,7 +161,10 @@ def iter_export(
     yield writer.begin()
     for batch in data_batches(store, mapper, stats, page_size):
         yield writer.write(batch)
-    for batch in void.description(store, mapper.base, stats.triples, stats.entities, created, page_size):
+    sources = stats.article_ids  # the articles this dump holds, not those stored by now
+    for batch in void.description(
+        store, mapper.base, stats.triples, stats.entities, created, page_size, sources=sources
+    ):
         yield writer.write(batch)
     yield writer.end()
 
@@ -141,14 +197,16 @@ def write_export(
     created: dt.date | None = None,
     page_size: int = PAGE_SIZE,
 ) -> ExportStats:
-    """Write the dump to a binary stream; returns its statistics."""
+    """Write the dump to a binary stream, read from one snapshot (`store.pinned`);
+    returns its statistics."""
     stats = ExportStats()
-    chunks: Iterable[bytes] = iter_export(
-        store, fmt, base=base, created=created, page_size=page_size, stats=stats
-    )
-    if compress:
-        chunks = gzip_chunks(chunks)
-    for chunk in chunks:
-        if chunk:
-            stream.write(chunk)
+    with store.pinned(dump=True) as view:
+        chunks: Iterable[bytes] = iter_export(
+            view, fmt, base=base, created=created, page_size=page_size, stats=stats
+        )
+        if compress:
+            chunks = gzip_chunks(chunks)
+        for chunk in chunks:
+            if chunk:
+                stream.write(chunk)
     return stats

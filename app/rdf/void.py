@@ -10,7 +10,7 @@ own, which is why it can be written after the data in a single streamed pass.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 
 from app.rdf import vocab as V
 from app.rdf.paging import PAGE_SIZE, article_id_pages
@@ -72,8 +72,14 @@ def description(
     entities: Mapping[str, int],
     created: dt.date | None = None,
     page_size: int = PAGE_SIZE,
+    *,
+    sources: Sequence[str] | None = None,
 ) -> Iterator[list[Block]]:
-    """The description as batches of blocks; the article list is paged like the data."""
+    """The description as batches of blocks; the article list is paged like the data.
+
+    `sources`, when given, are the ids of the articles the dump holds (a dump lists them
+    as it writes them, so the description names exactly those even if a load added more
+    since); otherwise the stored articles are read."""
     base = base.rstrip("/")
     ds = dataset_iri(base)
     day = (created or dt.date.today()).isoformat()
@@ -117,5 +123,10 @@ def description(
         )
     yield blocks
     article = f"{base}/{KINDS['Article']}/"
-    for ids in article_id_pages(store, page_size):
+    pages = (
+        article_id_pages(store, page_size)
+        if sources is None
+        else (list(sources[i : i + page_size]) for i in range(0, len(sources), max(1, page_size)))
+    )
+    for ids in pages:
         yield [(ds, [(DCTERMS + "source", article + segment(a)) for a in ids])]

@@ -207,9 +207,11 @@ class GraphStore(Lookups):
         yield self
 
     @contextlib.contextmanager
-    def pinned(self) -> Iterator[GraphStore]:
+    def pinned(self, *, dump: bool = False) -> Iterator[GraphStore]:
         """A view that reads one snapshot from its first query to its last (a request, a
-        streamed export), even if the store moves to newer data meanwhile."""
+        streamed export), even if the store moves to newer data meanwhile. `dump`: the
+        reads of a whole dump, which may stream for minutes (a server store gives them a
+        longer time limit than a request's)."""
         yield self
 
     def problem(self) -> str | None:
@@ -221,6 +223,12 @@ class GraphStore(Lookups):
         return None
 
     @property
+    def owner(self) -> GraphStore:
+        """The handle whose snapshot tokens this one's answers are kept under: itself, or
+        for a view that lives one request (a Neo4j read transaction) the store it reads."""
+        return self
+
+    @property
     def snapshot(self) -> str | None:
         """A token naming the unchanging data this handle reads, or None when the data may
         change under it (a writable store, a server). Answers may be memoized per token."""
@@ -230,6 +238,16 @@ class GraphStore(Lookups):
     def query(self, name: str, **params: Any) -> list[Row]:
         """Run `cypher/read/<name>.cypher` with parameters."""
         return self.run(statement(f"read/{name}"), params)
+
+    def stream(
+        self, query: str, params: Mapping[str, Any] | None = None, size: int = 500
+    ) -> Iterator[list[Row]]:
+        """Run one read statement and hand its rows on `size` at a time, for a result too
+        large to hold as dicts (an export's relationship table). This default runs it whole;
+        the stores override it to pull rows from the engine as they are handed on."""
+        rows = self.run(query, params)
+        for i in range(0, len(rows), max(1, size)):
+            yield rows[i : i + size]
 
     def ping(self) -> bool:
         self.run("RETURN 1 AS ok")

@@ -1,8 +1,10 @@
-"""Named Cypher statements, read from the `cypher` package (the repository's `cypher/` folder).
+"""Named Cypher statements: generated from the model, or read from the `cypher` package.
 
-Statements live in `.cypher` files (one statement per file, except the schema files) so
-they can be linted with Neo4j's own front end and opened in Neo4j Browser; code refers to
-them by name and passes user input only as parameters.
+Hand-written statements live in `.cypher` files (one statement per file, except the
+schema files) so they can be linted with Neo4j's own front end and opened in Neo4j
+Browser. The write and export statements, one per label or type, are generated from
+app/graph.py (app/store/statements.py) rather than committed. Code refers to either kind
+by name and passes user input only as parameters.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import functools
 import os
 from importlib import resources
 from pathlib import Path
+
+from app.store.statements import generated
 
 
 class CypherNotFound(LookupError):
@@ -33,7 +37,11 @@ def _strip_comments(text: str) -> str:
 
 @functools.cache
 def statement(name: str) -> str:
-    """The statement in `cypher/<name>.cypher`, comments removed (`read/partners`, `write/...`)."""
+    """The statement named `name`, comments removed: a generated one (`write/create_Article`,
+    `read/export_LED`), else the file `cypher/<name>.cypher` (`read/partners`)."""
+    text = generated().get(name)
+    if text is not None:
+        return _strip_comments(text)
     path = cypher_dir() / f"{name}.cypher"
     try:
         return _strip_comments(path.read_text(encoding="utf-8"))

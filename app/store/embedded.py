@@ -332,6 +332,29 @@ class _Handle:
                 rows.append(dict(zip(columns, result.get_next(), strict=True)))
             return rows
 
+    def stream(self, query: str, params: Mapping[str, Any] | None, size: int) -> Iterator[list[Row]]:
+        """The rows of one query, `size` at a time. The handle's lock is held while the
+        query runs and while a chunk is pulled, not between chunks: a slow reader of a
+        streamed export does not hold up the other requests on this handle."""
+        with self.lock:
+            if self.closed:
+                raise StoreError(f"the store handle on {self.path} is closed")
+            result = self.conn.execute(query, dict(params or {}))
+            if isinstance(result, list):
+                result = result[-1]
+            columns = result.get_column_names()
+        while True:
+            with self.lock:
+                if self.closed:
+                    raise StoreError(f"the store handle on {self.path} is closed")
+                rows: list[Row] = []
+                while len(rows) < size and result.has_next():
+                    rows.append(dict(zip(columns, result.get_next(), strict=True)))
+            if rows:
+                yield rows
+            if len(rows) < size:
+                return
+
 
 class EmbeddedStore(GraphStore):
     backend = "embedded"
@@ -504,7 +527,7 @@ class EmbeddedStore(GraphStore):
                     raise StoreError(f"the embedded store {self.path} is closed")
 
     @contextlib.contextmanager
-    def pinned(self) -> Iterator[GraphStore]:
+    def pinned(self, *, dump: bool = False) -> Iterator[GraphStore]:
         if not self._read_only:
             yield self
             return
@@ -548,6 +571,15 @@ class EmbeddedStore(GraphStore):
         handle = self._acquire()
         try:
             return handle.run(query, params)
+        finally:
+            handle.release()
+
+    def stream(
+        self, query: str, params: Mapping[str, Any] | None = None, size: int = 500
+    ) -> Iterator[list[Row]]:
+        handle = self._acquire()
+        try:
+            yield from handle.stream(query, params, max(1, size))
         finally:
             handle.release()
 
@@ -707,7 +739,7 @@ class _View(GraphStore):
         return self._token
 
     @contextlib.contextmanager
-    def pinned(self) -> Iterator[GraphStore]:
+    def pinned(self, *, dump: bool = False) -> Iterator[GraphStore]:
         handle = self._live()
         handle.acquire()
         try:
@@ -721,6 +753,11 @@ class _View(GraphStore):
 
     def run(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         return self._live().run(query, params)
+
+    def stream(
+        self, query: str, params: Mapping[str, Any] | None = None, size: int = 500
+    ) -> Iterator[list[Row]]:
+        yield from self._live().stream(query, params, max(1, size))
 
     def ensure_schema(self) -> None:
         raise StoreError("a read-only view has no schema to ensure")

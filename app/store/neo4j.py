@@ -20,13 +20,20 @@ Why it is built this way:
   (once per API request) reads it with one indexed lookup, and `snapshot` is that token.
   The token is read before the request's queries, so what is cached under it is at least
   as new as the load it names; after `clear` there is no token (no caching) until a load.
+- `pinned()` (each API request, each streamed export from its first byte to its last)
+  runs every read in one read transaction, opened at the first read. Neo4j reads at
+  read-committed isolation, so the transaction alone does not freeze the data; a dump
+  taken during a load is whole because a load commits an article with all its facts and
+  never deletes, and the dump cuts every fact to the articles it listed first
+  (app/rdf/export.py).
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any, NoReturn
 
 import neo4j
@@ -47,6 +54,12 @@ from app.store.cypher import script, statement
 
 #: Seconds a read may take on the server before it is cancelled (a query, not a load).
 READ_TIMEOUT = 10.0
+#: Seconds the reads of one API request may take together on the server (they share one
+#: transaction, so the per-query READ_TIMEOUT does not apply to them).
+REQUEST_TIMEOUT = 30.0
+#: Seconds a dump (a streamed export) may keep its read transaction open on the server: a
+#: dump of a large graph streams for minutes.
+PINNED_TIMEOUT = 3600.0
 #: Seconds a load's unit of work is retried on transient errors (deadlock, leader switch).
 WRITE_RETRY_TIME = 30.0
 #: Driver settings that keep a missing server from stalling a request for long.
@@ -201,6 +214,16 @@ class Neo4jStore(GraphStore):
         except Exception as exc:
             self._fail(exc)
 
+    @contextlib.contextmanager
+    def pinned(self, *, dump: bool = False) -> Iterator[GraphStore]:
+        """A view that runs all its reads in one read transaction, closed on exit: within
+        `REQUEST_TIMEOUT` for a request, `PINNED_TIMEOUT` for a dump."""
+        view = _PinnedView(self, PINNED_TIMEOUT if dump else REQUEST_TIMEOUT)
+        try:
+            yield view
+        finally:
+            view.finish()
+
     # -- answer caching by load generation -----------------------------------------------
     def refresh(self) -> None:
         """Read the load generation (one lookup by the `Meta` key): the API calls this once
@@ -244,6 +267,113 @@ class _TxLookups(Lookups):
 
     def run(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         return [_plain(r.data()) for r in self._tx.run(query, dict(params or {}))]
+
+
+class _PinnedView(GraphStore):
+    """The reads of one request or one streamed export, in one read transaction.
+
+    The session and transaction open at the first read (a request answered from the cache
+    costs no round trip) and close in `finish`. Writes go to the store, outside it.
+    """
+
+    backend = "neo4j"
+
+    def __init__(self, store: Neo4jStore, timeout: float) -> None:
+        self._store = store
+        self._timeout = timeout
+        self._session: neo4j.Session | None = None
+        self._tx: neo4j.Transaction | None = None
+
+    def _open(self) -> neo4j.Transaction:
+        if self._tx is None:
+            store = self._store
+            self._session = store._driver.session(
+                database=store.database,
+                bookmark_manager=store._bookmarks,
+                default_access_mode=neo4j.READ_ACCESS,
+            )
+            self._tx = self._session.begin_transaction(timeout=self._timeout)
+        return self._tx
+
+    def run(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
+        try:
+            result = self._open().run(query, dict(params or {}))
+            return [_plain(r.data()) for r in result]
+        except Exception as exc:
+            self.finish()  # a failed transaction cannot run more; the next read opens one
+            self._store._fail(exc)
+
+    def stream(
+        self, query: str, params: Mapping[str, Any] | None = None, size: int = 500
+    ) -> Iterator[list[Row]]:
+        """The rows as the server sends them (the driver fetches in batches), `size` at a
+        time, in this view's transaction."""
+        try:
+            result = self._open().run(query, dict(params or {}))
+            rows: list[Row] = []
+            for record in result:
+                rows.append(_plain(record.data()))
+                if len(rows) >= size:
+                    yield rows
+                    rows = []
+            if rows:
+                yield rows
+        except Exception as exc:
+            self.finish()
+            self._store._fail(exc)
+
+    def finish(self) -> None:
+        """Close the transaction (nothing to commit: it only read) and the session."""
+        tx, session, self._tx, self._session = self._tx, self._session, None, None
+        with contextlib.suppress(Exception):
+            if tx is not None:
+                tx.close()
+        with contextlib.suppress(Exception):
+            if session is not None:
+                session.close()
+
+    @contextlib.contextmanager
+    def pinned(self, *, dump: bool = False) -> Iterator[GraphStore]:
+        """Itself; a dump asked for in a request (a streamed export, which outlives the
+        request) gets its own transaction with the dump's time limit."""
+        if not dump or self._timeout >= PINNED_TIMEOUT:
+            yield self
+            return
+        with self._store.pinned(dump=True) as view:
+            yield view
+
+    @property
+    def snapshot(self) -> str | None:
+        return self._store.snapshot
+
+    @property
+    def owner(self) -> GraphStore:
+        return self._store
+
+    def problem(self) -> str | None:
+        return self._store.problem()
+
+    def ensure_schema(self) -> None:
+        self._store.ensure_schema()
+
+    def apply(self, changes: ChangeSet) -> None:
+        self._store.apply(changes)
+
+    def apply_planned(self, plan: Planner) -> ChangeSet:
+        return self._store.apply_planned(plan)
+
+    def write(self, query: str, params: Mapping[str, Any] | None = None) -> None:
+        self._store.write(query, params)
+
+    def clear(self) -> None:
+        self._store.clear()
+
+    def refresh(self) -> None:
+        self._store.refresh()
+
+    def close(self) -> None:
+        """The view belongs to its store; closing it ends only its transaction."""
+        self.finish()
 
 
 def _short(exc: BaseException) -> str:

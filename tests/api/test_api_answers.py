@@ -114,6 +114,10 @@ def test_lru_is_bounded() -> None:
     class Snap:
         snapshot = "s1"
 
+        @property
+        def owner(self) -> object:
+            return self
+
     cache: Answers[bytes] = Answers(maxsize=2)
     store = Snap()
     for key in ("a", "b", "c"):
@@ -125,6 +129,10 @@ def test_lru_is_bounded() -> None:
 def test_many_computes_only_the_missing_keys() -> None:
     class Snap:
         snapshot = "s1"
+
+        @property
+        def owner(self) -> object:
+            return self
 
     asked: list[list[object]] = []
 

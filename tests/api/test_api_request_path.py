@@ -16,9 +16,13 @@ from tests.stores import embedded_only, make_store
 
 
 class _Token:
-    """A stand-in store with a snapshot token (Answers needs only that and a weakref)."""
+    """A stand-in store with a snapshot token (Answers needs only that, its owner and a weakref)."""
 
     snapshot = "1:g"
+
+    @property
+    def owner(self) -> _Token:
+        return self
 
 
 def test_answers_are_bounded_by_bytes_least_recent_first() -> None:

@@ -16,6 +16,7 @@ from app.rdf import export
 from app.rdf.export import ExportStats, count, iter_export, write_export
 from app.rdf.terms import VLKG
 from app.store.base import GraphStore
+from app.store.cypher import statement
 from tests.rdf_facts import loaded_store
 
 BASE = "http://vlkg.test"
@@ -80,6 +81,19 @@ def test_paging_does_not_change_the_dump(store: GraphStore) -> None:
     big, _ = dump(store, "nt", page_size=5000)
     assert sorted(small.splitlines()) == sorted(big.splitlines())
     assert stats.entities["Province"] == 105
+
+
+def test_a_streamed_table_survives_other_reads_between_its_chunks(store: GraphStore) -> None:
+    """The export pulls a relationship table a chunk at a time while other requests (or
+    the export's own lookups) read the same handle or transaction in between."""
+    query = statement("read/export_PARTNERS_WITH")
+    with store.pinned() as view:
+        whole = view.run(query)
+        chunks = view.stream(query, {}, 2)
+        first = next(chunks)
+        assert view.query("export_ids_Province")
+        rest = [row for chunk in chunks for row in chunk]
+    assert len(whole) > 2 and first + rest == whole
 
 
 def test_gzip_output_is_a_valid_gzip_of_the_dump(store: GraphStore) -> None:

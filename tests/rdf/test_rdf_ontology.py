@@ -9,8 +9,8 @@ from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 
 from app.graph import NODES, RELS
 from app.rdf import vocab
-from app.rdf.queries import statements, target_dir
 from app.rdf.terms import VLKG
+from app.store.statements import export_statements as statements
 
 
 @pytest.fixture(scope="module")
@@ -73,20 +73,13 @@ def test_every_relationship_type_has_a_predicate() -> None:
     assert set(vocab.CLASS_OF_LABEL) == set(NODES)
 
 
-def test_export_queries_are_generated_from_the_model() -> None:
-    """`python -m app.rdf.queries` regenerates them; run it after changing app/graph.py."""
-    wanted = statements()
-    on_disk = {p.stem: p.read_text(encoding="utf-8") for p in target_dir().glob("export_*.cypher")}
-    assert on_disk == wanted
-
-
 def test_export_queries_read_every_stored_property() -> None:
     """`search` is left out on purpose: it is a folded index key, not data."""
     wanted = statements()
     for label, spec in NODES.items():
         for prop in spec.all_props:
             if prop != "search":
-                assert f"n.{prop} AS {prop}" in wanted[f"export_{label}"], (label, prop)
+                assert f"n.{prop} AS {prop}" in wanted[f"export_one_{label}"], (label, prop)
     for rtype, rspec in RELS.items():
         for prop in rspec.all_props:
             assert f"r.{prop} AS {prop}" in wanted[f"export_{rtype}"], (rtype, prop)

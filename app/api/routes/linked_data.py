@@ -35,7 +35,7 @@ def _content(*media: str) -> dict[int | str, dict[str, Any]]:
 def _pinned_export(store: GraphStore, fmt: str) -> Iterator[bytes]:
     """The dump read from one snapshot from its first byte to its last: the handle is held
     by the stream itself (not the request), so a load published meanwhile is not mixed in."""
-    with store.pinned() as view:
+    with store.pinned(dump=True) as view:
         yield from iter_export(view, fmt, base=base_uri())
 
 
