@@ -42,8 +42,10 @@ def partners(
     `sources_offset`; `sources_total` says how many there are): a Lao province's partners
     with every source embedded were ~0.9 MB at 50,000 articles (issue #12)."""
     ids = unit_ids(gaz, province, include_inherited)
+    # The store sends only the first `sources_offset + sources_limit` sources of each
+    # partnership (and `sources_total`); the offset is dropped here (partners.cypher).
     rows = sorted(
-        store.query("partners", ids=ids),
+        store.query("partners", ids=ids, sources_end=sources_offset + sources_limit),
         key=lambda r: (r["first_year"] is None, r["first_year"] or 0, r["id"], r["via"]),
     )
     shared: dict[tuple[str, str], dict[str, Row]] = {}
@@ -77,7 +79,7 @@ def partners(
                 province=province_ref(gaz.get(r["id"])),
                 first_year=r["first_year"],
                 last_year=r["last_year"],
-                article_count=r["article_count"] or len(r.get("sources") or []),
+                article_count=r["article_count"] or r["sources_total"] or 0,
                 kinds=r["kinds"] or [],
                 confidence=r["confidence"],
                 inherited=inherited,
@@ -96,7 +98,7 @@ def partners(
                     for a in ags
                 ],
                 sources=sources,
-                sources_total=len(r.get("sources") or []),
+                sources_total=r["sources_total"] or 0,
             )
         )
     return schemas.Partners(

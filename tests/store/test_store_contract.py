@@ -13,9 +13,12 @@ from app.store.base import ChangeSet, GraphStore, Lookups, Planner
 from ingest.load import LoadError, load_articles, plan_batch
 from tests.factories import camau_khammouane, ev, hatinh_khammouane, kontum_attapeu
 
+#: `sources_end` of cypher/read/partners.cypher that keeps every source of these graphs.
+ALL = 1000
+
 
 def partners_of(store: GraphStore, pid: str) -> dict[str, dict[str, object]]:
-    return {r["id"]: r for r in store.query("partners", ids=[pid])}
+    return {r["id"]: r for r in store.query("partners", ids=[pid], sources_end=ALL)}
 
 
 def test_schema_is_idempotent(store: GraphStore) -> None:
@@ -61,6 +64,17 @@ def test_new_article_adds_evidence_not_duplicates(store: GraphStore) -> None:
     assert row["last_year"] == 2024
     assert set(row["sources"]) == {"a1b2c3d4e5f60708", "ffffeeeeddddcccc"}  # type: ignore[arg-type]
     assert len(row["evidence"]) == 2  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("end", [0, 1, 2, 5])
+def test_partners_return_a_prefix_of_the_sources_and_their_count(store: GraphStore, end: int) -> None:
+    """`sources[0..$sources_end]` is the same prefix on both engines (issue #12)."""
+    load_articles(store, [camau_khammouane(), camau_khammouane(article_id="ffffeeeeddddcccc")])
+    full = partners_of(store, "ca-mau")["khammouane"]
+    row = {r["id"]: r for r in store.query("partners", ids=["ca-mau"], sources_end=end)}["khammouane"]
+    assert row["sources_total"] == len(full["sources"]) == 2  # type: ignore[arg-type]
+    for key in ("sources", "evidence", "spans"):
+        assert row[key] == full[key][:end], key  # type: ignore[index]
 
 
 def test_evidence_and_article_metadata_are_stored(store: GraphStore) -> None:
@@ -115,7 +129,7 @@ def test_unknown_province_rejects_the_article_whole(store: GraphStore) -> None:
     assert "LA-ZZ" in report.failed[0][1]
     counts = store.counts()
     assert counts["nodes"]["Article"] == 1  # the bad article left no trace
-    assert "ha-tinh" not in {r["id"] for r in store.query("partners", ids=["khammouane"])}
+    assert "ha-tinh" not in {r["id"] for r in store.query("partners", ids=["khammouane"], sources_end=ALL)}
 
 
 def test_non_vn_la_pair_is_refused(store: GraphStore) -> None:
@@ -136,7 +150,7 @@ def test_existing_lookups_find_only_what_exists(store: GraphStore) -> None:
 
 def test_predecessor_partners_are_reachable(store: GraphStore) -> None:
     load_articles(store, [kontum_attapeu()])
-    rows = store.query("partners", ids=["quang-ngai-2025", "quang-ngai", "kon-tum"])
+    rows = store.query("partners", ids=["quang-ngai-2025", "quang-ngai", "kon-tum"], sources_end=ALL)
     assert [(r["via"], r["id"]) for r in rows] == [("kon-tum", "attapeu")]
     shared = store.query("partner_agreements", ids=["kon-tum"])
     assert [(r["via"], r["partner"], r["kind"]) for r in shared] == [("kon-tum", "attapeu", "memorandum")]
@@ -196,7 +210,7 @@ def test_a_store_failure_mid_load_names_the_batch_and_keeps_earlier_ones(
     assert "tests/kontum.txt" in str(info.value)
     assert "1 article(s) of earlier batches are stored" in str(info.value)
     assert store.counts()["nodes"]["Article"] == 1  # the first batch stayed, the second left nothing
-    assert store.query("partners", ids=["kon-tum"]) == []
+    assert store.query("partners", ids=["kon-tum"], sources_end=ALL) == []
 
 
 def test_units_without_iso_code_load_by_gazetteer_id(store: GraphStore) -> None:
@@ -206,7 +220,7 @@ def test_units_without_iso_code_load_by_gazetteer_id(store: GraphStore) -> None:
     art.agreements[0].parties = ["QUANG-NGAI-2025", "LA-AT"]  # the shared scorer upper-cases codes
     report = load_articles(store, [art])
     assert not report.failed
-    rows = store.query("partners", ids=["quang-ngai-2025"])
+    rows = store.query("partners", ids=["quang-ngai-2025"], sources_end=ALL)
     assert [(r["via"], r["id"]) for r in rows] == [("quang-ngai-2025", "attapeu")]
 
 
