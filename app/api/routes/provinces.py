@@ -97,8 +97,6 @@ async def get_partners(
                     sources_limit,
                     sources_offset,
                 )
-                .model_dump_json()
-                .encode()
             ),
         )
     note_url(request, key)
