@@ -123,6 +123,7 @@ def partners(
             found = refs[pid] = province_ref(gaz.get(pid)).model_dump()
         return found
 
+    agreement_uri = entity_uri("Agreement", "")  # the base URI, read once per answer
     items = []
     for (r, ags), page in zip(kept, pages, strict=True):
         inherited = r["via"] != province.id
@@ -139,7 +140,7 @@ def partners(
                 "agreements": [
                     {
                         "id": a["id"],
-                        "uri": entity_uri("Agreement", a["id"]),
+                        "uri": agreement_uri + a["id"],
                         "kind": a["kind"],
                         "signed_year": a["signed_year"],
                         "period": [a["period_start"], a["period_end"]]
