@@ -65,18 +65,6 @@ def _bare_article(aid: str) -> dict[str, Any]:
     return schemas.ArticleRef(id=aid, uri=entity_uri("Article", aid)).model_dump()
 
 
-def _shared(store: GraphStore, ids: list[str], rows: list[Row]) -> dict[tuple[str, str], dict[str, Row]]:
-    """The agreements each (unit in `ids`, partner) pair of `rows` shares, by agreement id:
-    read only for the partners in `rows` (a page of 50 of a Lao province's 63 leaves a
-    fifth of its ~1,100 agreement rows unread)."""
-    shared: dict[tuple[str, str], dict[str, Row]] = {}
-    if rows:
-        partners = sorted({r["id"] for r in rows})
-        for a in store.query("partner_agreements", ids=ids, partners=partners):
-            shared.setdefault((a["via"], a["partner"]), {})[a["id"]] = a
-    return shared
-
-
 def partners(
     store: GraphStore,
     gaz: Gazetteer,
@@ -103,19 +91,17 @@ def partners(
         store.query("partners", ids=ids, sources_end=sources_offset + sources_limit),
         key=lambda r: (r["first_year"] is None, r["first_year"] or 0, r["id"], r["via"]),
     )
-    rows = [
-        r
-        for r in rows
-        if (since is None or (r["last_year"] or 0) >= since)
-        and (until is None or (r["first_year"] or 9999) <= until)
-    ]
+    shared: dict[tuple[str, str], dict[str, Row]] = {}
+    if rows:
+        for a in store.query("partner_agreements", ids=ids):
+            shared.setdefault((a["via"], a["partner"]), {})[a["id"]] = a
     wanted_field = field.casefold() if field else None
-    total = len(rows)
-    if not wanted_field:  # the page is known now: only its partners' agreements are read
-        rows = rows[offset : offset + limit]
-    shared = _shared(store, ids, rows)
     kept = []
     for r in rows:
+        if since is not None and (r["last_year"] or 0) < since:
+            continue
+        if until is not None and (r["first_year"] or 9999) > until:
+            continue
         ags = sorted(
             shared.get((r["via"], r["id"]), {}).values(), key=lambda a: (a["signed_year"] or 0, a["id"])
         )
@@ -124,9 +110,8 @@ def partners(
         ):
             continue
         kept.append((r, ags))
-    if wanted_field:  # the page is known once the agreements have been read
-        total = len(kept)
-        kept = kept[offset : offset + limit]
+    total = len(kept)
+    kept = kept[offset : offset + limit]  # only the page is cited and built
     window = slice(sources_offset, sources_offset + sources_limit)
     pages = [_sources_page(r, window) for r, _ in kept]
     articles = article_refs(store, (a for r in pages for a in r.get("sources") or []))
