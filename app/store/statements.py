@@ -44,7 +44,15 @@ def _node_writes(spec: NodeSpec) -> dict[str, str]:
 def _rel_writes(spec: RelSpec) -> dict[str, str]:
     props = spec.all_props
     assign = ", ".join(f"{p}: row.{p}" for p in props)
-    pattern = f"(a:{spec.src} {{id: row.src}})-[r:{spec.type}]->(b:{spec.dst} {{id: row.dst}})"
+    # Each end by its key, then the relationship between the two: LadybugDB seeks both
+    # ends in its primary-key index. With the keys inside one pattern it plans the pattern
+    # alone (every relationship of the type, both ends' tables scanned) and crosses it with
+    # the batch, so a lookup cost the whole table per batch (issue #12). Neo4j seeks both
+    # ends in the uniqueness constraints' indexes and expands into either way.
+    pattern = (
+        f"MATCH (a:{spec.src} {{id: row.src}})\nMATCH (b:{spec.dst} {{id: row.dst}})\n"
+        f"MATCH (a)-[r:{spec.type}]->(b)"
+    )
     sets = ",\n    ".join(f"r.{p} = row.{p}" for p in props)
     returns = ",\n       ".join(["a.id AS src", "b.id AS dst", *(f"r.{p} AS {p}" for p in props)])
     create = (
@@ -53,10 +61,10 @@ def _rel_writes(spec: RelSpec) -> dict[str, str]:
     )
     out = {
         f"create_{spec.type}": create,
-        f"existing_{spec.type}": f"UNWIND $rows AS row\nMATCH {pattern}\nRETURN {returns}\n",
+        f"existing_{spec.type}": f"UNWIND $rows AS row\n{pattern}\nRETURN {returns}\n",
     }
     if props:
-        out[f"update_{spec.type}"] = f"UNWIND $rows AS row\nMATCH {pattern}\nSET {sets}\n"
+        out[f"update_{spec.type}"] = f"UNWIND $rows AS row\n{pattern}\nSET {sets}\n"
     return out
 
 
