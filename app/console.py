@@ -4,26 +4,21 @@ stdout or stderr. Light to import (rich's console only): `vlkg --help` loads it.
 from __future__ import annotations
 
 import os
-import re
 
 import typer
 from rich.console import Console
 from rich.text import Text
 
 from app.errors import STOPPED
+from app.provenance import display_name
 
 err = Console(stderr=True)
 out = Console()
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
 
 def printable(text: str | os.PathLike[str]) -> str:
-    """`text` as it may be shown: bytes that are not UTF-8 as `\\xNN`, control characters
-    (escape sequences a terminal would obey) as `\\x1b`-style escapes (the rule of
-    `ingest.pipeline.display_name`, without importing the pipeline)."""
-    shown = os.fsencode(text).decode("utf-8", "backslashreplace")
-    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), shown)
+    """`text` as it may be shown on a terminal (the rule of `app.provenance.display_name`)."""
+    return display_name(text)
 
 
 def say(label: str, style: str, message: str) -> None:

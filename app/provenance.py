@@ -11,9 +11,10 @@ output, so stores written before this rule existed publish no paths either.
 
 from __future__ import annotations
 
+import os
 import re
 
-__all__ = ["public_source"]
+__all__ = ["display_name", "public_source"]
 
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 
@@ -32,3 +33,15 @@ def public_source(source: str | None, url: str | None = None) -> str | None:
         return source
     name = re.split(r"[\\/]", source.rstrip("/\\"))[-1]
     return name or None
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def display_name(path: str | os.PathLike[str]) -> str:
+    """A path (or any input text) as it may be shown and stored: bytes that are not UTF-8
+    as `\\xNN`, control and bidirectional characters (escape sequences a terminal would
+    obey, text that reorders a line) as `\\x1b`-style escapes. One rule for the facts a
+    pipeline writes and the lines the CLI prints."""
+    text = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)

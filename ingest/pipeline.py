@@ -13,7 +13,6 @@ passed through unchanged, so extraction can be done once and loaded many times.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +22,7 @@ import orjson
 from pydantic import ValidationError
 
 from app.facts import FACTS_FORMAT, ArticleFacts, FactsDocument
-from app.provenance import public_source
+from app.provenance import display_name, public_source
 from ingest.decode import DecodeError, decode_bytes
 from ingest.reading import MAX_BYTES, ReadError, document_from_bytes, open_regular, read_bytes, read_document
 from ingest.sidecar import Sidecars
@@ -79,16 +78,6 @@ def iter_inputs(paths: Iterable[Path]) -> Iterator[Path]:
             if key not in seen:
                 seen.add(key)
                 yield candidate
-
-
-def display_name(path: str | os.PathLike[str]) -> str:
-    """A path as it may be shown and stored: bytes that are not UTF-8 as `\\xNN`, control
-    characters (escape sequences a terminal would obey) as `\\x1b`-style escapes."""
-    text = os.fsencode(path).decode("utf-8", "backslashreplace")
-    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
-
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def _name_problem(path: Path) -> str | None:
