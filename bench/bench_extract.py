@@ -26,6 +26,7 @@ import random
 import statistics
 import sys
 import time
+from collections.abc import Iterator
 from typing import Any
 
 import ahocorasick
@@ -107,16 +108,13 @@ STYLES = {
 }
 
 
-def make_article(
-    rng: random.Random, vn: list[str], la: list[str], size: int = 5000, lang: str = "vi"
-) -> Document:
+def paragraphs(rng: random.Random, vn: list[str], la: list[str], lang: str = "vi") -> Iterator[str]:
+    """Invented paragraphs without end: a template (a fact) two times in five, else filler."""
     templates, filler, vn_names, la_names = STYLES[lang]
-    paragraphs: list[str] = []
-    total = 0
-    while total < size:
+    while True:
         t = rng.choice(templates) if rng.random() < 0.4 else rng.choice(filler)
         y = rng.randint(2010, 2023)
-        p = t.format(
+        yield t.format(
             d=rng.randint(1, 28),
             m=rng.randint(1, 12),
             vn=rng.choice(vn),
@@ -129,11 +127,21 @@ def make_article(
             t=rng.randint(1, 20),
             usd=rng.randint(5, 50),
         )
-        paragraphs.append(p)
+
+
+def make_article(
+    rng: random.Random, vn: list[str], la: list[str], size: int = 5000, lang: str = "vi"
+) -> Document:
+    made = paragraphs(rng, vn, la, lang)
+    chosen: list[str] = []
+    total = 0
+    while total < size:
+        p = next(made)
+        chosen.append(p)
         total += len(p) + 2
-    text = "\n\n".join(paragraphs)
+    text = "\n\n".join(chosen)
     segments, pos = [], 0
-    for p in paragraphs:
+    for p in chosen:
         segments.append(Segment(p, pos, "body"))
         pos += len(p) + 2
     return Document(

@@ -30,7 +30,7 @@ TARGET_FACTOR = 10.0
 def invented_text(size: int, seed: int = 11) -> str:
     """About `size` bytes of invented Vietnamese report text (UTF-8), paragraph by paragraph."""
     from app.gazetteer import gazetteer
-    from bench.bench_extract import FILLER, LA_NAMES, TEMPLATES, VN_NAMES
+    from bench.bench_extract import paragraphs
 
     rng = random.Random(seed)
     g = gazetteer()
@@ -38,22 +38,9 @@ def invented_text(size: int, seed: int = 11) -> str:
     la = [p.name_vi for p in g.all("LA") if p.iso]
     parts = ["Tăng cường hợp tác giữa các tỉnh biên giới Việt Nam - Lào"]
     total = len(parts[0].encode())
+    made = paragraphs(rng, vn, la)
     while total < size:
-        t = rng.choice(TEMPLATES) if rng.random() < 0.4 else rng.choice(FILLER)
-        y = rng.randint(2010, 2023)
-        p = t.format(
-            d=rng.randint(1, 28),
-            m=rng.randint(1, 12),
-            vn=rng.choice(vn),
-            la=rng.choice(la),
-            vn_name=rng.choice(VN_NAMES),
-            la_name=rng.choice(LA_NAMES),
-            y=y,
-            y2=y + rng.randint(1, 5),
-            amt=rng.randint(1, 9),
-            t=rng.randint(1, 20),
-            usd=rng.randint(5, 50),
-        )
+        p = next(made)
         parts.append(p)
         total += len(p.encode()) + 2
     return "\n\n".join(parts) + "\n"
