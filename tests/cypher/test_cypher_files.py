@@ -35,7 +35,7 @@ def test_every_model_entry_has_its_statements() -> None:
         assert (sourced <= names) == spec.sourced and (sourced & names == set()) != spec.sourced
     for rtype, rspec in RELS.items():
         assert {f"write/create_{rtype}", f"write/existing_{rtype}", f"read/export_{rtype}"} <= names
-        sourced = {f"read/export_pairs_{rtype}", f"read/scan_citing_{rtype}", f"read/sources_{rtype}"}
+        sourced = {f"read/export_pair_{rtype}", f"read/scan_citing_{rtype}", f"read/sources_{rtype}"}
         assert (sourced <= names) == rspec.sourced and (sourced & names == set()) != rspec.sourced
 
 
