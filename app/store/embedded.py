@@ -213,7 +213,8 @@ def _files_state(data_dir: Path, *, writer: bool = False) -> Diagnosis | None:
             path,
             "other version",
             f"graph format {found.get('format')}; this vlkg reads {want['format']}",
-            "its next writer migrates it in place (no re-ingest): run `vlkg ingest` on it once",
+            "its next writer migrates it in place, no re-ingest needed: run `vlkg ingest` once "
+            "(with your next inputs, or any already loaded: loading them again changes nothing)",
         )
     if found.get("storage_version") != want["storage_version"] or not (
         found.get("format") == want["format"] or migrates
