@@ -17,6 +17,10 @@ on the machine), in this process:
 
 Both paths must give the same rows for every article drawn, or the run fails. Prints p50 /
 p95 in milliseconds per figure and path, the speed-up, and one JSON line.
+
+`--load-cost N` instead loads N articles into fresh embedded stores `--runs` times each
+with and without the loader's `cites` (`ingest.load._cites` made a no-op), alternating,
+and prints the best time of each: what keeping `cites` costs a load.
 """
 
 from __future__ import annotations
@@ -127,6 +131,30 @@ def run_size(n: int, lookups: int, stores: Path | None, seed: int) -> dict[str, 
     return out
 
 
+def load_cost(n: int, runs: int) -> dict[str, Any]:
+    """Best load time of `n` articles with and without `cites`, alternating."""
+    import ingest.load as loader
+    from app.store.embedded import EmbeddedStore
+
+    facts = articles(n)
+    real = loader._cites
+    best: dict[str, float] = {}
+    for i in range(runs):
+        for mode in ("with", "without"):
+            loader._cites = real if mode == "with" else (lambda builder: None)  # type: ignore[assignment]
+            store = EmbeddedStore(Path(tempfile.mkdtemp(prefix="vlkg-cites-load-")) / "store")
+            try:
+                t = time.perf_counter()
+                load_articles(store, facts)
+                seconds = time.perf_counter() - t
+            finally:
+                store.close()
+                loader._cites = real
+            best[mode] = min(best.get(mode, seconds), seconds)
+            print(f"  run {i + 1}, {mode:7} cites: {seconds:6.1f} s")
+    return {"articles": n, "runs": runs, "with_s": best["with"], "without_s": best["without"]}
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -135,7 +163,17 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--lookups", type=int, default=200, help="articles drawn per size")
     parser.add_argument("--stores", type=Path, help="folder to keep (and reuse) the embedded stores in")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--load-cost", type=int, metavar="N", help="time loads of N articles instead")
+    parser.add_argument("--runs", type=int, default=2, help="loads per mode with --load-cost")
     args = parser.parse_args(argv)
+    if args.load_cost:
+        r = load_cost(args.load_cost, args.runs)
+        print(
+            f"{r['articles']:,} articles, best of {r['runs']}: with cites {r['with_s']:.1f} s, "
+            f"without {r['without_s']:.1f} s (×{r['with_s'] / r['without_s']:.2f})"
+        )
+        print(json.dumps({"load_average": os.getloadavg(), "load_cost": r}))
+        return 0
     backend = "neo4j" if os.environ.get("VLKG_STORE") == "neo4j" else "embedded"
     results = []
     for n in (int(x) for x in args.articles.split(",")):
