@@ -25,7 +25,8 @@ Run = Callable[[str, Mapping[str, Any] | None], list[Row]]
 def cites_rows(run: Run) -> list[Row]:
     """`{id, cites}` for every Article, from the facts' `sources` read in one pass each;
     an article that supports nothing gets `[]`, as the loader writes it."""
-    cites: dict[str, list[str]] = {r["id"]: [] for r in run(statement("read/export_ids_Article"), None)}
+    every_article = run(statement("read/coverage_articles"), None)  # every id (with year, outlet)
+    cites: dict[str, list[str]] = {r["id"]: [] for r in every_article}
     for label, spec in NODES.items():
         if spec.sourced:
             for r in run(statement(f"read/sources_{label}"), None):
