@@ -1,6 +1,7 @@
 """Latency of `GET /search` over HTTP, alone and under load, on a synthetic graph.
 
     python bench/bench_search.py [--articles N] [--requests N] [--clients 8] [--seconds 10] [--store DIR]
+    python bench/bench_search.py --store DIR --compare OLD_TREE [--rounds 3]   # old vs new code
 
 Builds (or reuses, `--store DIR`) an embedded store of synthetic articles the way
 `bench/bench_partners_latency.py` does, serves it with uvicorn in a subprocess (read-only
@@ -128,6 +129,61 @@ def rss_mb(pid: int) -> dict[str, float]:
     return out
 
 
+def run(
+    data_dir: Path, root: Path, args: argparse.Namespace, single_run: bool
+) -> tuple[list[float], list[float], list[float], list[float], dict[str, float]]:
+    """Serve `data_dir` with the code of `root`; (first round, single-client times,
+    /health times under load, loaded search times, server memory)."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    proc = serve(data_dir, port, root)
+    try:
+        with httpx.Client(base_url=base, timeout=60.0) as client:
+            wait_ready(client, proc)
+            first, times = single(client, args.requests if single_run else 0, args.seed)
+        health, searches = loaded(base, args.clients, args.seconds, args.seed)
+        memory = rss_mb(proc.pid)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except Exception:
+            proc.kill()
+    return first, times, health, searches, memory
+
+
+def compare(data_dir: Path, graph: dict[str, object], args: argparse.Namespace) -> int:
+    """The load phase alone, the old tree's code and this one's in turns on the same store
+    (`--rounds` times each, one server at a time): /health p50/p99 and searches done."""
+    trees = {"old": args.compare.resolve(), "new": ROOT}
+    rows = []
+    for r in range(args.rounds):
+        for name, root in trees.items():
+            _first, _times, health, searches, memory = run(data_dir, root, args, single_run=False)
+            row = {
+                "round": r + 1,
+                "code": name,
+                "health_p50_ms": round(percentile(health, 50), 2),
+                "health_p99_ms": round(percentile(health, 99), 2),
+                "health_requests": len(health),
+                "loaded_searches": len(searches),
+                "loaded_search_p50_ms": round(percentile(searches, 50), 2) if searches else None,
+                "server_rss_mb": memory.get("VmRSS"),
+                "loadavg": [round(x, 2) for x in os.getloadavg()],
+            }
+            rows.append(row)
+            print(json.dumps(row), flush=True)
+    for name in trees:
+        p99 = sorted(row["health_p99_ms"] for row in rows if row["code"] == name)
+        print(f"{name}: /health p99 per round {p99} ms (target < {TARGET_HEALTH_P99_MS:g} ms)")
+    print(
+        json.dumps(
+            {"endpoint": "/health under /search load", **graph, "clients": args.clients, "rounds": rows}
+        )
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=10_000)
@@ -136,6 +192,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seconds", type=float, default=10.0)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--store", type=Path, help="build the graph here once and reuse it")
+    ap.add_argument(
+        "--compare",
+        type=Path,
+        metavar="TREE",
+        help="another checkout (e.g. `git archive` of an older commit): run the load phase "
+        "with its code and this tree's in turns, --rounds times each",
+    )
+    ap.add_argument("--rounds", type=int, default=3)
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="vlkg-bench-") as tmp:
         data_dir = args.store or Path(tmp) / "data"
@@ -146,21 +210,9 @@ def main(argv: list[str] | None = None) -> int:
             graph = build(data_dir, args.articles, args.seed)
             info.write_text(json.dumps({"key": [args.articles, args.seed], "graph": graph}))
         print(f"graph: {graph}", flush=True)
-        port = free_port()
-        base = f"http://127.0.0.1:{port}"
-        proc = serve(data_dir, port)
-        try:
-            with httpx.Client(base_url=base, timeout=60.0) as client:
-                wait_ready(client, proc)
-                first, times = single(client, args.requests, args.seed)
-            health, searches = loaded(base, args.clients, args.seconds, args.seed)
-            memory = rss_mb(proc.pid)
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except Exception:
-                proc.kill()
+        if args.compare:
+            return compare(data_dir, graph, args)
+        first, times, health, searches, memory = run(data_dir, ROOT, args, single_run=True)
     result = {
         "endpoint": "/search",
         **graph,
