@@ -12,9 +12,10 @@ store, one worker, like `vlkg serve`), then:
    a province alias, agreement fields, article words matching every title, misses); the
    first round over the mix is reported apart (the index is built on the first search of
    a snapshot), the rest gives /search p50/p95;
-2. `--clients` threads search in a loop for `--seconds` while one more client asks
-   `/health` every 20 ms: its p50/p99 say whether searches starve the server (issue #11:
-   p99 < 50 ms with 8 search clients).
+2. `--clients` threads search in a loop for `--seconds` while one more client, in its own
+   process (`--monitor thread`: a thread beside the searchers, as measured before
+   2026-11-30), asks `/health` every 20 ms: its p50/p99 say whether searches starve the
+   server (issue #11: p99 < 50 ms with 8 search clients).
 
 Queries vary by a number suffix so most are new questions, not memoized answers. Only
 loopback traffic; the server is stopped at the end. Prints one JSON line; exit status 1
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import random
 import statistics
@@ -32,6 +34,7 @@ import sys
 import tempfile
 import threading
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -83,8 +86,27 @@ def single(client: httpx.Client, requests: int, seed: int) -> tuple[list[float],
     return sorted(first), sorted(times)
 
 
-def loaded(base: str, clients: int, seconds: float, seed: int) -> tuple[list[float], list[float]]:
-    """(/health times, /search times) in ms while `clients` threads search without pause."""
+def monitor(base: str, seconds: float) -> list[float]:
+    """/health every 20 ms for `seconds`: its times in ms, ascending."""
+    health = []
+    with httpx.Client(base_url=base, timeout=60.0) as c:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            t0 = time.perf_counter()
+            c.get("/health").raise_for_status()
+            health.append((time.perf_counter() - t0) * 1000)
+            time.sleep(0.02)
+    return sorted(health)
+
+
+def loaded(
+    base: str, clients: int, seconds: float, seed: int, where: str = "process"
+) -> tuple[list[float], list[float]]:
+    """(/health times, /search times) in ms while `clients` threads search without pause.
+
+    `where` the /health client runs: in its own process, as a monitor or load balancer
+    does (the default), or as one more thread of this process, whose searcher threads
+    then delay its own reading of each answer at the GIL (the figures before 2026-11-30)."""
     stop = threading.Event()
     searches: list[float] = []
     lock = threading.Lock()
@@ -101,19 +123,21 @@ def loaded(base: str, clients: int, seconds: float, seed: int) -> tuple[list[flo
     threads = [threading.Thread(target=searcher, args=(i,), daemon=True) for i in range(clients)]
     for t in threads:
         t.start()
-    health = []
-    with httpx.Client(base_url=base, timeout=60.0) as c:
-        time.sleep(0.5)  # let the searchers get going
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            t0 = time.perf_counter()
-            c.get("/health").raise_for_status()
-            health.append((time.perf_counter() - t0) * 1000)
-            time.sleep(0.02)
-    stop.set()
-    for t in threads:
-        t.join(timeout=60)
-    return sorted(health), sorted(searches)
+    try:
+        if where == "process":
+            spawn = multiprocessing.get_context("spawn")
+            with ProcessPoolExecutor(max_workers=1, mp_context=spawn) as pool:
+                pool.submit(time.sleep, 0).result()  # started before the searchers get going
+                time.sleep(0.5)
+                health = pool.submit(monitor, base, seconds).result()
+        else:
+            time.sleep(0.5)  # let the searchers get going
+            health = monitor(base, seconds)
+    finally:
+        stop.set()
+        for t in threads:
+            t.join(timeout=60)
+    return health, sorted(searches)
 
 
 def rss_mb(pid: int) -> dict[str, float]:
@@ -141,7 +165,7 @@ def run(
         with httpx.Client(base_url=base, timeout=60.0) as client:
             wait_ready(client, proc)
             first, times = single(client, args.requests if single_run else 0, args.seed)
-        health, searches = loaded(base, args.clients, args.seconds, args.seed)
+        health, searches = loaded(base, args.clients, args.seconds, args.seed, args.monitor)
         memory = rss_mb(proc.pid)
     finally:
         proc.terminate()
@@ -200,6 +224,12 @@ def main(argv: list[str] | None = None) -> int:
         "with its code and this tree's in turns, --rounds times each",
     )
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument(
+        "--monitor",
+        choices=("process", "thread"),
+        default="process",
+        help="where the /health client runs: its own process (default) or a thread beside the searchers",
+    )
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="vlkg-bench-") as tmp:
         data_dir = args.store or Path(tmp) / "data"
