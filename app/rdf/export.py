@@ -49,7 +49,7 @@ class ExportStats:
     article_ids: list[str] = field(default_factory=list)
     #: Their publication years (those that have one), for the summaries `within` redoes.
     article_years: dict[str, int] = field(default_factory=dict)
-    #: Facts whose provenance the cut narrowed (Neo4j: a batch committed during the dump).
+    #: Facts the cut narrowed or left out (Neo4j: batches committed during the dump).
     narrowed: int = 0
 
 
