@@ -190,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{args.store}: {len(dumps)} dumps during the ingest, articles seen {seen}, "
         f"{sum(d.violations for d in dumps)} SHACL violations, "
         f"{sum(d.disagreements for d in dumps)} summary values disagreeing with provenance "
-        f"({sum(d.narrowed for d in dumps)} facts narrowed by the cut)"
+        f"({sum(d.narrowed for d in dumps)} facts narrowed or left out by the cut)"
     )
     return 1 if bad or not dumps else 0
 
