@@ -50,7 +50,7 @@ class Dump:
     seconds: float
     articles: int
     triples: int
-    #: Facts whose provenance the dump cut (supported also by articles it does not hold).
+    #: Facts the dump cut: narrowed, or left out (supported by articles it does not hold).
     narrowed: int = 0
     violations: int = -1
     first: str = ""
