@@ -67,13 +67,15 @@ def build(data_dir: Path, n: int, seed: int) -> dict[str, object]:
     }
 
 
-def serve(data_dir: Path, port: int) -> subprocess.Popen[bytes]:
+def serve(data_dir: Path, port: int, root: Path = ROOT) -> subprocess.Popen[bytes]:
+    """`vlkg serve`'s app on `data_dir`, imported from the source tree `root` (another
+    checkout to compare code versions on one store)."""
     env = {**os.environ, "VLKG_STORE": "embedded", "VLKG_DATA_DIR": str(data_dir)}
     cmd = [
         sys.executable, "-m", "uvicorn", "app.api.main:create_app", "--factory",
         "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-access-log",
     ]  # fmt: skip
-    return subprocess.Popen(cmd, cwd=ROOT, env=env)
+    return subprocess.Popen(cmd, cwd=root, env=env)
 
 
 def wait_ready(client: httpx.Client, proc: subprocess.Popen[bytes], timeout: float = 60.0) -> None:

@@ -539,11 +539,22 @@ class EmbeddedStore(GraphStore):
         finally:
             handle.release()
 
+    @property
+    def problem_blocks(self) -> bool:
+        return not self._read_only
+
     def problem(self) -> str | None:
-        """Unreadable files are a problem even while an older snapshot still answers."""
+        """Unreadable files are a problem even while an older snapshot still answers.
+
+        The server's read-only handle is not pinged: `RETURN 1` reads no file, so all it
+        could tell is that the served handle is open, and it would wait for the query the
+        handle is running. The flag tells the same without waiting, so `/health` answers
+        on the event loop, never queued behind searches in the thread pool (issue #11)."""
         found = _files_state(self.data_dir)
         if found is not None and found.cause is not None:
             return found.error().public
+        if self._read_only:
+            return StoreError.public if self._handle.closed else None
         return super().problem()
 
     def _write_marker(self, updated: int | None = None, *, creating: bool = False) -> None:
@@ -746,6 +757,11 @@ class _View(GraphStore):
             yield self
         finally:
             handle.release()
+
+    @property
+    def problem_blocks(self) -> bool:
+        store = self._store()
+        return store.problem_blocks if store is not None else False
 
     def problem(self) -> str | None:
         store = self._store()
