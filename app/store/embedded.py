@@ -23,9 +23,11 @@ Serving while a writer loads (the server's read-only handle):
   `empty`, `damaged`, `other version`, `needs recovery`), never an engine traceback.
 
 Writing: a load (`loading`) turns LadybugDB's automatic checkpoints off and checkpoints
-once at its end, and a batch's many new rows of one table can be `COPY`ed from an Arrow
-table inside the batch's transaction (`apply`; off for now, see `COPY_STORE_RATIO`);
-what a batch changes is still committed, or rolled back, whole.
+once at its end. A batch's rows reach each statement as an Arrow table (`LOAD FROM
+$rows`, the statements of `ladybug_write_statements`), not as a list parameter that the
+Python binding would walk and convert value by value; its many new rows of one table
+can instead be `COPY`ed inside the batch's transaction (`apply`; off for now, see
+`COPY_STORE_RATIO`). What a batch changes is still committed, or rolled back, whole.
 """
 
 from __future__ import annotations
@@ -594,7 +596,8 @@ class EmbeddedStore(GraphStore):
     def apply(self, changes: ChangeSet) -> None:
         """Write `changes` in one transaction; new rows of a table by `COPY` from an Arrow
         table where there are enough of them, in the batch and against the store
-        (`COPY_STORE_RATIO`), the rest by the generated `CREATE`/`SET` statements.
+        (`COPY_STORE_RATIO`), the rest by the generated `CREATE`/`SET` statements in
+        LadybugDB's form (`ladybug_write_statements`: the rows as an Arrow table).
 
         `COPY` keeps the guarantee of plain `CREATE`: a key already stored, or twice in the
         rows, fails the statement and so the whole batch (LadybugDB rolls the transaction
