@@ -12,7 +12,10 @@ The Cypher lint (Neo4j's own front end) still sees every generated statement:
 `DIR/read/export_*.cypher`, and `.ci/run` lints that folder.
 
 Only Cypher both LadybugDB and Neo4j 5 run is used: no `type(r)`, no map projections or
-list comprehensions. Label and property names come from the model, never from input;
+list comprehensions. The embedded store runs the row statements in a LadybugDB form of
+its own (`ladybug_write_statements`: rows from an Arrow table, relationships found from
+their non-province end), kept out of `generated()` because Neo4j's front end refuses
+`LOAD FROM`. Label and property names come from the model, never from input;
 values are parameters.
 """
 
