@@ -11,8 +11,9 @@ at 100), so scripts can tell a clean run from a partial one; an error that stops
 (store unreachable, locked or of another version, a missing path) exits `STOPPED` (120),
 a value no count of failed inputs can take.
 
-`vlkg --help` imports only typer, rich's console and these command modules: every command
-imports what it needs when it runs (issue 12).
+`vlkg --help` imports only typer, rich's console, panel and table and these command
+modules: every command imports what it needs when it runs, and the root help screen is
+drawn by `app.cli_help`, not by `typer.rich_utils` (issue 12).
 """
 
 from __future__ import annotations
@@ -38,6 +39,13 @@ class _Commands(TyperGroup):
             return super().invoke(ctx)
         except VlkgError as exc:
             raise fail(str(exc), exc.exit_code) from exc
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        """`vlkg --help` (and `vlkg` alone) in typer's look without importing
+        `typer.rich_utils` (`app.cli_help`; issue 12); a command's help stays typer's."""
+        from app.cli_help import print_root_help
+
+        print_root_help(self, ctx)
 
 
 cli = typer.Typer(

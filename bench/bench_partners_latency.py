@@ -1,6 +1,7 @@
 """Latency of `GET /province/{name}/partners` over HTTP, on a graph of ≥ 10,000 articles.
 
     python bench/bench_partners_latency.py [--articles 10000] [--requests 2000] [--seed 7] [--store DIR]
+                                           [--query sources_limit=20]
 
 Builds a fresh embedded store from synthetic articles (`bench/synthetic.py`: real
 gazetteer provinces, five facts per article, loaded with `load_articles` in big
@@ -10,7 +11,8 @@ sends a bounded number of requests, one at a time, for provinces drawn at random
 spelling the gazetteer knows, current and former units), after a warm-up round over every
 province. It prints p50/p95/p99 in milliseconds and one JSON line; the exit status is 1
 when p95 misses the 20 ms target. Only loopback traffic; the server is stopped at the end.
-`--store DIR` keeps the built graph in DIR and reuses it on the next run (same settings).
+`--store DIR` keeps the built graph in DIR and reuses it on the next run (same settings);
+`--query` adds parameters to every request (`sources_limit=20`: the default before 2026-11-30).
 The server memoizes answers per read-only snapshot (app/api/answers.py), so the random
 run mostly measures served answers; the first round over every province and a run of
 `--computed` requests that are each a new question (a `since` year before any
@@ -67,13 +69,15 @@ def build(data_dir: Path, n: int, seed: int) -> dict[str, object]:
     }
 
 
-def serve(data_dir: Path, port: int) -> subprocess.Popen[bytes]:
+def serve(data_dir: Path, port: int, root: Path = ROOT) -> subprocess.Popen[bytes]:
+    """`vlkg serve`'s app on `data_dir`, imported from the source tree `root` (another
+    checkout to compare code versions on one store)."""
     env = {**os.environ, "VLKG_STORE": "embedded", "VLKG_DATA_DIR": str(data_dir)}
     cmd = [
         sys.executable, "-m", "uvicorn", "app.api.main:create_app", "--factory",
         "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-access-log",
     ]  # fmt: skip
-    return subprocess.Popen(cmd, cwd=ROOT, env=env)
+    return subprocess.Popen(cmd, cwd=root, env=env)
 
 
 def wait_ready(client: httpx.Client, proc: subprocess.Popen[bytes], timeout: float = 60.0) -> None:
@@ -105,7 +109,9 @@ def timed(client: httpx.Client, url: str) -> tuple[float, bytes]:
     return ms, body
 
 
-def computed(client: httpx.Client, names: list[str], requests: int, seed: int) -> list[float]:
+def computed(
+    client: httpx.Client, names: list[str], requests: int, seed: int, query: str = ""
+) -> list[float]:
     """Requests whose answers cannot be memoized yet: each (province, `since`) pair is new.
 
     `since` runs over years before any partnership (1900..1999), so every answer equals the
@@ -115,21 +121,23 @@ def computed(client: httpx.Client, names: list[str], requests: int, seed: int) -
     pairs = [(name, year) for name in names for year in range(1900, 2000)]
     rng.shuffle(pairs)
     return sorted(
-        timed(client, f"/province/{quote(name)}/partners?since={year}")[0] for name, year in pairs[:requests]
+        timed(client, f"/province/{quote(name)}/partners?since={year}{'&' + query if query else ''}")[0]
+        for name, year in pairs[:requests]
     )
 
 
 def measure(
-    client: httpx.Client, names: list[str], requests: int, seed: int
+    client: httpx.Client, names: list[str], requests: int, seed: int, query: str = ""
 ) -> tuple[list[float], list[float], int]:
     """(first request per province, the random run, partners seen in the run)."""
     rng = random.Random(seed)
+    tail = f"?{query}" if query else ""
     # Warm-up, every province once: these are the answers computed from the store (cold).
-    cold = sorted(timed(client, f"/province/{quote(name)}/partners")[0] for name in names)
+    cold = sorted(timed(client, f"/province/{quote(name)}/partners{tail}")[0] for name in names)
     times: list[float] = []
     partners = 0
     for _ in range(requests):
-        ms, body = timed(client, f"/province/{quote(rng.choice(names))}/partners")
+        ms, body = timed(client, f"/province/{quote(rng.choice(names))}/partners{tail}")
         times.append(ms)
         partners += body.count(b'"inherited"')
     return cold, sorted(times), partners
@@ -142,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--store", type=Path, help="build the graph here once and reuse it")
     ap.add_argument("--computed", type=int, default=500, help="requests with answers not yet memoized")
+    ap.add_argument("--query", default="", help="added to every request, e.g. sources_limit=20")
     args = ap.parse_args(argv)
     if not 1 <= args.requests <= 100_000:
         ap.error("--requests must be within 1..100000")
@@ -165,8 +174,8 @@ def main(argv: list[str] | None = None) -> int:
         try:
             with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30.0) as client:
                 wait_ready(client, proc)
-                cold, times, partners = measure(client, names, args.requests, args.seed)
-                fresh = computed(client, names, args.computed, args.seed) if args.computed else []
+                cold, times, partners = measure(client, names, args.requests, args.seed, args.query)
+                fresh = computed(client, names, args.computed, args.seed, args.query) if args.computed else []
         finally:
             proc.terminate()
             try:

@@ -1,6 +1,7 @@
 """Requests per second of cached `/province/{name}/partners` vs a bare FastAPI endpoint.
 
     python bench/bench_request_path.py [--articles 10000] [--connections 32] [--seconds 5] [--store DIR]
+                                       [--query sources_limit=20]
 
 Builds (or reuses, `--store DIR`) a synthetic embedded store as the other benchmarks do,
 and serves it with uvicorn in a subprocess the way `vlkg serve` does; a second uvicorn
@@ -100,8 +101,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seconds", type=float, default=5.0)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--store", type=Path, help="build the graph here once and reuse it")
+    ap.add_argument(
+        "--query", default="", help="added to every partners request, e.g. sources_limit=20 (the old default)"
+    )
     args = ap.parse_args(argv)
-    paths = [f"/province/{quote(p)}/partners" for p in PROVINCES]
+    paths = [f"/province/{quote(p)}/partners" + (f"?{args.query}" if args.query else "") for p in PROVINCES]
     with tempfile.TemporaryDirectory(prefix="vlkg-bench-") as tmp:
         data_dir = args.store or Path(tmp) / "data"
         info = data_dir / "bench-graph.json"

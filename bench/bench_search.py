@@ -1,6 +1,7 @@
 """Latency of `GET /search` over HTTP, alone and under load, on a synthetic graph.
 
     python bench/bench_search.py [--articles N] [--requests N] [--clients 8] [--seconds 10] [--store DIR]
+    python bench/bench_search.py --store DIR --compare OLD_TREE [--rounds 3]   # old vs new code
 
 Builds (or reuses, `--store DIR`) an embedded store of synthetic articles the way
 `bench/bench_partners_latency.py` does, serves it with uvicorn in a subprocess (read-only
@@ -11,9 +12,10 @@ store, one worker, like `vlkg serve`), then:
    a province alias, agreement fields, article words matching every title, misses); the
    first round over the mix is reported apart (the index is built on the first search of
    a snapshot), the rest gives /search p50/p95;
-2. `--clients` threads search in a loop for `--seconds` while one more client asks
-   `/health` every 20 ms: its p50/p99 say whether searches starve the server (issue #11:
-   p99 < 50 ms with 8 search clients).
+2. `--clients` threads search in a loop for `--seconds` while one more client, in its own
+   process (`--monitor thread`: a thread beside the searchers, as measured before
+   2026-11-30), asks `/health` every 20 ms: its p50/p99 say whether searches starve the
+   server (issue #11: p99 < 50 ms with 8 search clients).
 
 Queries vary by a number suffix so most are new questions, not memoized answers. Only
 loopback traffic; the server is stopped at the end. Prints one JSON line; exit status 1
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import random
 import statistics
@@ -31,6 +34,7 @@ import sys
 import tempfile
 import threading
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -82,8 +86,27 @@ def single(client: httpx.Client, requests: int, seed: int) -> tuple[list[float],
     return sorted(first), sorted(times)
 
 
-def loaded(base: str, clients: int, seconds: float, seed: int) -> tuple[list[float], list[float]]:
-    """(/health times, /search times) in ms while `clients` threads search without pause."""
+def monitor(base: str, seconds: float) -> list[float]:
+    """/health every 20 ms for `seconds`: its times in ms, ascending."""
+    health = []
+    with httpx.Client(base_url=base, timeout=60.0) as c:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            t0 = time.perf_counter()
+            c.get("/health").raise_for_status()
+            health.append((time.perf_counter() - t0) * 1000)
+            time.sleep(0.02)
+    return sorted(health)
+
+
+def loaded(
+    base: str, clients: int, seconds: float, seed: int, where: str = "process"
+) -> tuple[list[float], list[float]]:
+    """(/health times, /search times) in ms while `clients` threads search without pause.
+
+    `where` the /health client runs: in its own process, as a monitor or load balancer
+    does (the default), or as one more thread of this process, whose searcher threads
+    then delay its own reading of each answer at the GIL (the figures before 2026-11-30)."""
     stop = threading.Event()
     searches: list[float] = []
     lock = threading.Lock()
@@ -100,19 +123,21 @@ def loaded(base: str, clients: int, seconds: float, seed: int) -> tuple[list[flo
     threads = [threading.Thread(target=searcher, args=(i,), daemon=True) for i in range(clients)]
     for t in threads:
         t.start()
-    health = []
-    with httpx.Client(base_url=base, timeout=60.0) as c:
-        time.sleep(0.5)  # let the searchers get going
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            t0 = time.perf_counter()
-            c.get("/health").raise_for_status()
-            health.append((time.perf_counter() - t0) * 1000)
-            time.sleep(0.02)
-    stop.set()
-    for t in threads:
-        t.join(timeout=60)
-    return sorted(health), sorted(searches)
+    try:
+        if where == "process":
+            spawn = multiprocessing.get_context("spawn")
+            with ProcessPoolExecutor(max_workers=1, mp_context=spawn) as pool:
+                pool.submit(time.sleep, 0).result()  # started before the searchers get going
+                time.sleep(0.5)
+                health = pool.submit(monitor, base, seconds).result()
+        else:
+            time.sleep(0.5)  # let the searchers get going
+            health = monitor(base, seconds)
+    finally:
+        stop.set()
+        for t in threads:
+            t.join(timeout=60)
+    return health, sorted(searches)
 
 
 def rss_mb(pid: int) -> dict[str, float]:
@@ -128,6 +153,61 @@ def rss_mb(pid: int) -> dict[str, float]:
     return out
 
 
+def run(
+    data_dir: Path, root: Path, args: argparse.Namespace, single_run: bool
+) -> tuple[list[float], list[float], list[float], list[float], dict[str, float]]:
+    """Serve `data_dir` with the code of `root`; (first round, single-client times,
+    /health times under load, loaded search times, server memory)."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    proc = serve(data_dir, port, root)
+    try:
+        with httpx.Client(base_url=base, timeout=60.0) as client:
+            wait_ready(client, proc)
+            first, times = single(client, args.requests if single_run else 0, args.seed)
+        health, searches = loaded(base, args.clients, args.seconds, args.seed, args.monitor)
+        memory = rss_mb(proc.pid)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except Exception:
+            proc.kill()
+    return first, times, health, searches, memory
+
+
+def compare(data_dir: Path, graph: dict[str, object], args: argparse.Namespace) -> int:
+    """The load phase alone, the old tree's code and this one's in turns on the same store
+    (`--rounds` times each, one server at a time): /health p50/p99 and searches done."""
+    trees = {"old": args.compare.resolve(), "new": ROOT}
+    rows = []
+    for r in range(args.rounds):
+        for name, root in trees.items():
+            _first, _times, health, searches, memory = run(data_dir, root, args, single_run=False)
+            row = {
+                "round": r + 1,
+                "code": name,
+                "health_p50_ms": round(percentile(health, 50), 2),
+                "health_p99_ms": round(percentile(health, 99), 2),
+                "health_requests": len(health),
+                "loaded_searches": len(searches),
+                "loaded_search_p50_ms": round(percentile(searches, 50), 2) if searches else None,
+                "server_rss_mb": memory.get("VmRSS"),
+                "loadavg": [round(x, 2) for x in os.getloadavg()],
+            }
+            rows.append(row)
+            print(json.dumps(row), flush=True)
+    for name in trees:
+        p99 = sorted(row["health_p99_ms"] for row in rows if row["code"] == name)
+        print(f"{name}: /health p99 per round {p99} ms (target < {TARGET_HEALTH_P99_MS:g} ms)")
+    print(
+        json.dumps(
+            {"endpoint": "/health under /search load", **graph, "clients": args.clients, "rounds": rows}
+        )
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=10_000)
@@ -136,6 +216,20 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seconds", type=float, default=10.0)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--store", type=Path, help="build the graph here once and reuse it")
+    ap.add_argument(
+        "--compare",
+        type=Path,
+        metavar="TREE",
+        help="another checkout (e.g. `git archive` of an older commit): run the load phase "
+        "with its code and this tree's in turns, --rounds times each",
+    )
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument(
+        "--monitor",
+        choices=("process", "thread"),
+        default="process",
+        help="where the /health client runs: its own process (default) or a thread beside the searchers",
+    )
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="vlkg-bench-") as tmp:
         data_dir = args.store or Path(tmp) / "data"
@@ -146,21 +240,9 @@ def main(argv: list[str] | None = None) -> int:
             graph = build(data_dir, args.articles, args.seed)
             info.write_text(json.dumps({"key": [args.articles, args.seed], "graph": graph}))
         print(f"graph: {graph}", flush=True)
-        port = free_port()
-        base = f"http://127.0.0.1:{port}"
-        proc = serve(data_dir, port)
-        try:
-            with httpx.Client(base_url=base, timeout=60.0) as client:
-                wait_ready(client, proc)
-                first, times = single(client, args.requests, args.seed)
-            health, searches = loaded(base, args.clients, args.seconds, args.seed)
-            memory = rss_mb(proc.pid)
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except Exception:
-                proc.kill()
+        if args.compare:
+            return compare(data_dir, graph, args)
+        first, times, health, searches, memory = run(data_dir, ROOT, args, single_run=True)
     result = {
         "endpoint": "/search",
         **graph,

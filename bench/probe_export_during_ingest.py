@@ -31,8 +31,10 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import RDF, Graph, URIRef
+from rdflib.term import Node
 
+from app.rdf import vocab as V
 from app.rdf.export import ExportStats
 from app.rdf.validate import export_graph, validate_graph
 from app.store.base import GraphStore
@@ -48,8 +50,42 @@ class Dump:
     seconds: float
     articles: int
     triples: int
+    #: Facts the dump cut: narrowed, or left out (supported by articles it does not hold).
+    narrowed: int = 0
     violations: int = -1
     first: str = ""
+    #: Summary values that disagree with the provenance the dump states (`summaries`).
+    disagreements: int = -1
+    first_disagreement: str = ""
+
+
+def summaries(graph: Graph) -> list[str]:
+    """The summary values of `graph` that disagree with its provenance: a partnership's
+    `vlkg:articleCount` against its distinct `prov:wasDerivedFrom` articles, and a tenure's
+    or district twinning's `vlkg:firstYear`/`vlkg:lastYear` against the `vlkg:year` of the
+    articles it cites (the values a load derives from provenance alone)."""
+    cited = URIRef(V.PROV_WAS_DERIVED_FROM)
+
+    def years_of(s: Node) -> list[int]:
+        return [int(str(y)) for a in graph.objects(s, cited) for y in graph.objects(a, URIRef(V.YEAR))]
+
+    def one(s: Node, p: str) -> int | None:
+        found = [int(str(o)) for o in graph.objects(s, URIRef(p))]
+        return found[0] if found else None
+
+    out = []
+    for s in graph.subjects(RDF.type, URIRef(V.PARTNERSHIP)):
+        count, articles = one(s, V.ARTICLE_COUNT), len(set(graph.objects(s, cited)))
+        if count is not None and count != articles:
+            out.append(f"{s}: articleCount {count}, {articles} articles cited")
+    for kind in (V.TENURE, V.DISTRICT_PARTNERSHIP):
+        for s in graph.subjects(RDF.type, URIRef(kind)):
+            years = years_of(s)
+            want = (min(years), max(years)) if years else (None, None)
+            got = (one(s, V.FIRST_YEAR), one(s, V.LAST_YEAR))
+            if got != want:
+                out.append(f"{s}: years {got}, the cited articles' {want}")
+    return out
 
 
 def neo4j_env() -> dict[str, str]:
@@ -118,7 +154,7 @@ def probe(kind: str, work: Path, base: int, more: int, batch: int, limit: int = 
                 graph = export_graph(view, stats)
             if proc.poll() is not None:
                 break  # the dump was not taken entirely during the ingest: not counted
-            dump = Dump(round(time.perf_counter() - t, 2), stats.articles, stats.triples)
+            dump = Dump(round(time.perf_counter() - t, 2), stats.articles, stats.triples, stats.narrowed)
             graphs.append((dump, graph))
         _, err = proc.communicate()
         if proc.returncode != 0:
@@ -129,6 +165,9 @@ def probe(kind: str, work: Path, base: int, more: int, batch: int, limit: int = 
         report = validate_graph(graph)
         dump.violations = len(report.violations)
         dump.first = report.summary(1) if report.violations else ""
+        wrong = summaries(graph)
+        dump.disagreements = len(wrong)
+        dump.first_disagreement = wrong[0] if wrong else ""
     return [d for d, _ in graphs]
 
 
@@ -145,11 +184,13 @@ def main(argv: list[str] | None = None) -> int:
         dumps = probe(args.store, Path(tmp), args.base, args.more, args.batch)
     for d in dumps:
         print(json.dumps(asdict(d), ensure_ascii=False))
-    bad = [d for d in dumps if d.violations]
+    bad = [d for d in dumps if d.violations or d.disagreements]
     seen = sorted({d.articles for d in dumps})
     print(
         f"{args.store}: {len(dumps)} dumps during the ingest, articles seen {seen}, "
-        f"{sum(d.violations for d in dumps)} SHACL violations"
+        f"{sum(d.violations for d in dumps)} SHACL violations, "
+        f"{sum(d.disagreements for d in dumps)} summary values disagreeing with provenance "
+        f"({sum(d.narrowed for d in dumps)} facts narrowed or left out by the cut)"
     )
     return 1 if bad or not dumps else 0
 

@@ -78,7 +78,7 @@ class Support:
     confidence: float
 
 
-@dataclass
+@dataclass(slots=True)
 class Record:
     """A node or relationship being assembled from facts, before it meets the store."""
 
@@ -392,6 +392,14 @@ class _Builder:
 
 def _merge_support(existing: Row | None, rec: Record) -> dict[str, Any]:
     """Union of stored and new provenance, keyed by (article, sentence), order kept."""
+    if not existing and len(rec.support) == 1:  # a new fact from one article: most of a load
+        s = rec.support[0]
+        return {
+            "sources": [s.article],
+            "evidence": [s.sentence],
+            "spans": [s.span],
+            "confidence": round(max(0.0, s.confidence), 4),
+        }
     sources: list[str] = list(existing.get("sources") or []) if existing else []
     evidence: list[str] = list(existing.get("evidence") or []) if existing else []
     spans: list[str] = list(existing.get("spans") or []) if existing else []

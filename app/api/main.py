@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -39,6 +40,14 @@ articles and sentences it was extracted from. Province names may be given in any
 spelling, with or without diacritics, or as ISO 3166-2 codes.
 """
 
+#: How long a thread holding the GIL runs before one waiting for it takes a turn (CPython's
+#: default is 5 ms). A search is Python holding the GIL (app/api/search_index.py), and the
+#: event loop gives the GIL up at every socket call, then waits up to this long to take it
+#: back: a `/health` answered in a few such turns waited 5 ms at each while eight clients
+#: searched (p99 ~90 ms on 10,000 articles, issue #11). At 1 ms the wait is a fifth; the
+#: search pays a switch more often, which costs it nothing measurable (bench/bench_search.py).
+SWITCH_INTERVAL = 0.001
+
 
 class HeadAsGet:
     """HEAD wherever GET is (RFC 9110): answered as GET, with the headers and no body.
@@ -71,6 +80,8 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        switch = sys.getswitchinterval()
+        sys.setswitchinterval(SWITCH_INTERVAL)
         if getattr(app.state, "store", None) is None:
             # A store that cannot be opened now (a Neo4j server still starting) gives
             # 503s, and each request tries again (deps.get_store) until it opens.
@@ -84,6 +95,7 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
         owned: GraphStore | None = getattr(app.state, "owned", None)
         if owned is not None:
             owned.close()
+        sys.setswitchinterval(switch)
 
     # /docs is served by app.web from a local copy of Swagger UI; no /redoc (see app.web)
     app = FastAPI(

@@ -145,7 +145,7 @@ class Partner(BaseModel):
     agreements: list[AgreementRef] = Field(default_factory=list)
     sources: list[Source] = Field(
         default_factory=list,
-        description="A page of the sources (`sources_limit` from `sources_offset`; 20 by default)",
+        description="A page of the sources (`sources_limit` from `sources_offset`; 5 by default)",
     )
     sources_total: int = Field(0, description="Sources of this partnership over all pages", examples=[1])
 

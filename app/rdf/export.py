@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
@@ -47,6 +47,10 @@ class ExportStats:
     articles: int = 0
     #: The ids of the Article nodes the dump holds, for its description's source list.
     article_ids: list[str] = field(default_factory=list)
+    #: Their publication years (those that have one), for the summaries `within` redoes.
+    article_years: dict[str, int] = field(default_factory=dict)
+    #: Facts the cut narrowed or left out (Neo4j: batches committed during the dump).
+    narrowed: int = 0
 
 
 #: Triples per batch handed to a writer: bounds the text a writer builds at once, however
@@ -82,13 +86,32 @@ def _counted(pages: Iterator[list[Row]], stats: ExportStats, key: str) -> Iterat
 def _articles_seen(pages: Iterator[list[Row]], stats: ExportStats) -> Iterator[list[Row]]:
     for rows in pages:
         stats.article_ids += (r["id"] for r in rows)
+        stats.article_years.update((r["id"], int(r["year"])) for r in rows if r.get("year") is not None)
         yield rows
 
 
-def within(row: Row, articles: set[str]) -> Row | None:
+#: The summary values a load derives from a fact's provenance alone (ingest/load.py), so a
+#: dump can derive them again for the provenance it keeps: `article_count` (the distinct
+#: cited articles) on partnerships, and the year range of tenures and district twinnings
+#: (the publication years of the citing articles). "years" marks the latter.
+DERIVED: dict[str, tuple[str, ...]] = {
+    "PARTNERS_WITH": ("article_count",),
+    "OFFICIAL_OF": ("years",),
+    "DistrictPartnership": ("years",),
+}
+
+
+def within(
+    row: Row, articles: set[str], derived: tuple[str, ...] = (), years: Mapping[str, int] | None = None
+) -> Row | None:
     """The fact `row` as the dumped articles support it: its provenance entries (`sources`
     with the `evidence` and `spans` at the same index) narrowed to `articles`; None when
-    it cited only other articles. A row without sources is kept as it is."""
+    it cited only other articles. A row without sources is kept as it is.
+
+    A narrowed row's summary values named in `derived` (see `DERIVED`) are derived again
+    from the entries kept, with `years` the publication year of each article, so they
+    agree with the provenance the dump states rather than with the later state the row was
+    read in."""
     sources = row.get("sources") or []
     if not sources or all(s in articles for s in sources):
         return row
@@ -99,12 +122,25 @@ def within(row: Row, articles: set[str]) -> Row | None:
     for key in ("sources", "evidence", "spans"):
         values = row.get(key) or []
         out[key] = [values[i] for i in keep if i < len(values)]
+    if "article_count" in derived:
+        out["article_count"] = len(set(out["sources"]))
+    if "years" in derived:
+        found = [y for y in ((years or {}).get(s) for s in out["sources"]) if y is not None]
+        out["first_year"], out["last_year"] = (min(found), max(found)) if found else (None, None)
     return out
 
 
-def _cut(pages: Iterator[list[Row]], articles: set[str]) -> Iterator[list[Row]]:
+def _cut(
+    pages: Iterator[list[Row]], articles: set[str], derived: tuple[str, ...], stats: ExportStats
+) -> Iterator[list[Row]]:
     for rows in pages:
-        kept = [r for r in (within(row, articles) for row in rows) if r is not None]
+        kept = []
+        for row in rows:
+            cut = within(row, articles, derived, stats.article_years)
+            if cut is not row:
+                stats.narrowed += 1
+            if cut is not None:
+                kept.append(cut)
         if kept:
             yield kept
 
@@ -130,7 +166,7 @@ def data_batches(
             pages = _articles_seen(pages, stats)
         elif NODES[label].sourced:
             articles = articles or set(stats.article_ids)  # the Article pages are all read
-            pages = _cut(pages, articles)
+            pages = _cut(pages, articles, DERIVED.get(label, ()), stats)
         pages = _counted(pages, stats, label)
         yield from _batches(pages, mapper.nodes[label], stats)
     stats.articles = stats.entities["Article"]
@@ -138,7 +174,7 @@ def data_batches(
     for rtype in RELS:
         pages = rel_pages(store, rtype, page_size)
         if RELS[rtype].sourced:
-            pages = _cut(pages, articles)
+            pages = _cut(pages, articles, DERIVED.get(rtype, ()), stats)
         if rtype == "PARTNERS_WITH":
             pages = _counted(pages, stats, "Partnership")
         yield from _batches(pages, mapper.rels[rtype], stats)

@@ -93,6 +93,7 @@ def export_graph(store: GraphStore, stats: ExportStats | None = None) -> Graph:
         got = write_export(store, "nt", fh)
         if stats is not None:
             stats.triples, stats.entities, stats.articles = got.triples, got.entities, got.articles
+            stats.narrowed = got.narrowed
         fh.seek(0)
         graph = Graph()
         graph.parse(source=fh, format="nt")

@@ -214,6 +214,12 @@ class GraphStore(Lookups):
         longer time limit than a request's)."""
         yield self
 
+    @property
+    def problem_blocks(self) -> bool:
+        """Whether `problem` may wait (a server round trip, a lock held by a running
+        query): `/health` then asks it from the thread pool, otherwise on the event loop."""
+        return True
+
     def problem(self) -> str | None:
         """Why the store cannot be read now (for `/health`), or None when it can."""
         try:

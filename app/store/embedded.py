@@ -23,9 +23,11 @@ Serving while a writer loads (the server's read-only handle):
   `empty`, `damaged`, `other version`, `needs recovery`), never an engine traceback.
 
 Writing: a load (`loading`) turns LadybugDB's automatic checkpoints off and checkpoints
-once at its end, and a batch's many new rows of one table can be `COPY`ed from an Arrow
-table inside the batch's transaction (`apply`; off for now, see `COPY_STORE_RATIO`);
-what a batch changes is still committed, or rolled back, whole.
+once at its end. A batch's rows reach each statement as an Arrow table (`LOAD FROM
+$rows`, the statements of `ladybug_write_statements`), not as a list parameter that the
+Python binding would walk and convert value by value; its many new rows of one table
+can instead be `COPY`ed inside the batch's transaction (`apply`; off for now, see
+`COPY_STORE_RATIO`). What a batch changes is still committed, or rolled back, whole.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ import struct
 import threading
 import time
 import weakref
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -53,6 +55,7 @@ from app.graph import MIGRATES_FROM, STORE_FORMAT
 from app.store.base import ChangeSet, GraphStore, Planner, Row, StoreDamaged, StoreError, StoreLocked
 from app.store.cypher import script, statement
 from app.store.migrate import fill_cites
+from app.store.statements import ladybug_write_statements
 
 ENGINE_VERSION: str = lb.Database.get_version()
 STORAGE_VERSION: int = lb.Database.get_storage_version()
@@ -555,11 +558,22 @@ class EmbeddedStore(GraphStore):
         finally:
             handle.release()
 
+    @property
+    def problem_blocks(self) -> bool:
+        return not self._read_only
+
     def problem(self) -> str | None:
-        """Unreadable files are a problem even while an older snapshot still answers."""
+        """Unreadable files are a problem even while an older snapshot still answers.
+
+        The server's read-only handle is not pinged: `RETURN 1` reads no file, so all it
+        could tell is that the served handle is open, and it would wait for the query the
+        handle is running. The flag tells the same without waiting, so `/health` answers
+        on the event loop, never queued behind searches in the thread pool (issue #11)."""
         found = _files_state(self.data_dir)
         if found is not None and found.cause is not None:
             return found.error().public
+        if self._read_only:
+            return StoreError.public if self._handle.closed else None
         return super().problem()
 
     def _write_marker(self, updated: int | None = None, *, creating: bool = False) -> None:
@@ -641,7 +655,8 @@ class EmbeddedStore(GraphStore):
     def apply(self, changes: ChangeSet) -> None:
         """Write `changes` in one transaction; new rows of a table by `COPY` from an Arrow
         table where there are enough of them, in the batch and against the store
-        (`COPY_STORE_RATIO`), the rest by the generated `CREATE`/`SET` statements.
+        (`COPY_STORE_RATIO`), the rest by the generated `CREATE`/`SET` statements in
+        LadybugDB's form (`ladybug_write_statements`: the rows as an Arrow table).
 
         `COPY` keeps the guarantee of plain `CREATE`: a key already stored, or twice in the
         rows, fails the statement and so the whole batch (LadybugDB rolls the transaction
@@ -662,14 +677,12 @@ class EmbeddedStore(GraphStore):
             conn = self._handle.conn
             conn.execute("BEGIN TRANSACTION")
             try:
-                for name, query, rows in stmts:
+                for name, _query, rows in stmts:
                     verb, _, table = name.partition("_")
                     if copy and verb == "create" and len(rows) >= COPY_MIN_ROWS:
                         conn.execute(f"COPY {table} FROM $rows", {"rows": _arrow(table, rows)})
                         continue
-                    if verb == "update":
-                        rows = [*rows, _witness(table, rows[0])]
-                    conn.execute(query, {"rows": rows})
+                    conn.execute(_ladybug()[name], {"rows": _struct(table, rows)})
                 if changes.generation is not None:
                     conn.execute(
                         statement("set_meta"), {"rows": [{"key": "generation", "value": changes.generation}]}
@@ -730,6 +743,9 @@ class EmbeddedStore(GraphStore):
                     except RuntimeError as exc:  # committed data is in the WAL: closing checkpoints it
                         log.warning("no checkpoint after the load of %s: %s", self.path, exc)
 
+    def existing_rels(self, rtype: str, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], Row]:
+        return _existing_rels(self.run, rtype, pairs, self.lookup_batch)
+
     def apply_planned(self, plan: Planner) -> ChangeSet:
         """Plan and apply under this handle's lock: LadybugDB keeps other processes out
         (one writer per database), the lock keeps out other threads of this one."""
@@ -751,6 +767,23 @@ class EmbeddedStore(GraphStore):
         if self._dirty:
             self._write_marker(time.time_ns())
             self._dirty = False
+
+
+def _existing_rels(
+    run: Callable[[str, Mapping[str, Any]], list[Row]],
+    rtype: str,
+    pairs: Iterable[tuple[str, str]],
+    size: int,
+) -> dict[tuple[str, str], Row]:
+    """`Lookups.existing_rels` in LadybugDB's form (`ladybug_write_statements`: from the
+    end that is not a province, the keys as an Arrow table)."""
+    keys = list(dict.fromkeys(pairs))
+    found: dict[tuple[str, str], Row] = {}
+    query = _ladybug()[f"existing_{rtype}"]
+    for i in range(0, len(keys), size):
+        for row in run(query, {"rows": _pairs(keys[i : i + size])}):
+            found[(row["src"], row["dst"])] = row
+    return found
 
 
 def new_generation() -> str:
@@ -795,6 +828,11 @@ class _View(GraphStore):
         finally:
             handle.release()
 
+    @property
+    def problem_blocks(self) -> bool:
+        store = self._store()
+        return store.problem_blocks if store is not None else False
+
     def problem(self) -> str | None:
         store = self._store()
         return store.problem() if store is not None else "the store is closed"
@@ -806,6 +844,9 @@ class _View(GraphStore):
         self, query: str, params: Mapping[str, Any] | None = None, size: int = 500
     ) -> Iterator[list[Row]]:
         yield from self._live().stream(query, params, max(1, size))
+
+    def existing_rels(self, rtype: str, pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], Row]:
+        return _existing_rels(self.run, rtype, pairs, self.lookup_batch)
 
     def ensure_schema(self) -> None:
         raise StoreError("a read-only view has no schema to ensure")
@@ -820,7 +861,6 @@ class _View(GraphStore):
         """The view belongs to its store, which closes the handle."""
 
 
-_TYPED: dict[str, Any] = {"STRING": "", "INT64": 0, "DOUBLE": 0.0, "BOOLEAN": False, "STRING[]": [""]}
 _ARROW: dict[str, pa.DataType] = {
     "STRING": pa.string(),
     "INT64": pa.int64(),
@@ -849,12 +889,6 @@ def _column_types() -> dict[str, dict[str, str]]:
     return out
 
 
-@functools.cache
-def _column_witnesses() -> dict[str, dict[str, Any]]:
-    """Column name → a typed value, per table."""
-    return {t: {c: _TYPED[k] for c, k in cols.items()} for t, cols in _column_types().items()}
-
-
 def _arrow(table: str, rows: list[Row]) -> pa.Table:
     """`rows` as an Arrow table for `COPY table FROM`: every column of the table in schema
     order (COPY matches columns by position), typed from the schema so a column that is
@@ -870,15 +904,31 @@ def _arrow(table: str, rows: list[Row]) -> pa.Table:
     return pa.table(cols)
 
 
-def _witness(table: str, like: Row) -> Row:
-    """A row that matches nothing but has a value of every column's type.
+@functools.cache
+def _ladybug() -> dict[str, str]:
+    """The row statements in LadybugDB's form (`ladybug_write_statements`)."""
+    return {k: v.strip() for k, v in ladybug_write_statements().items()}
 
-    LadybugDB infers a parameter's type from its values; a column that is null in every
-    row of a batch is inferred as ANY, and `SET n.year = row.year` is then refused. One
-    typed row with the same fields, whose key matches no element, fixes the inference.
-    """
-    typed = _column_witnesses()[table]
-    return {key: typed.get(key, "") for key in like}
+
+@functools.cache
+def _row_type(table: str) -> pa.StructType:
+    """The struct type of one row of `table` for `LOAD FROM`: every column, typed from the
+    schema (a column null in every row of a batch is still of its type, and a missing key
+    is null); a relationship's `src` and `dst` keys first."""
+    types = _column_types()[table]
+    ends = [] if "id" in types else [("src", pa.string()), ("dst", pa.string())]
+    return pa.struct([*ends, *((name, _ARROW[kind]) for name, kind in types.items())])
+
+
+def _struct(table: str, rows: list[Row]) -> pa.Table:
+    """`rows` as the Arrow table `LOAD FROM $rows` reads: one struct column `row`."""
+    return pa.table({"row": pa.array(rows, _row_type(table))})
+
+
+def _pairs(pairs: list[tuple[str, str]]) -> pa.Table:
+    """Relationship keys as a `LOAD FROM` table of `row` structs with `src` and `dst`."""
+    kind = pa.struct([("src", pa.string()), ("dst", pa.string())])
+    return pa.table({"row": pa.array([{"src": s, "dst": d} for s, d in pairs], kind)})
 
 
 def _holder(message: str) -> str:

@@ -11,8 +11,9 @@ from typing import Any
 
 import orjson
 
-from app.graph import parse_span
+from app.graph import NODES, RELS, parse_span
 from app.provenance import public_source
+from app.rdf.export import DERIVED, within
 from app.rdf.paging import PAGE_SIZE, node_pages, rel_pages
 from app.store.base import GraphStore
 
@@ -71,14 +72,34 @@ class _Graph:
     """Everything the tables join, read once: nodes by id and relationship ends."""
 
     def __init__(self, store: GraphStore, page_size: int = PAGE_SIZE) -> None:
+        """Read from `store` as given: `read` pins it to one snapshot first.
+
+        The articles are read before the facts, and every fact is cut to them as a dump
+        cuts it (`app.rdf.export.within`): Neo4j reads at read-committed isolation even in
+        one transaction, so a batch committed meanwhile would otherwise add facts, or
+        sources of a fact, citing articles these tables do not hold. On a LadybugDB
+        snapshot nothing is cut."""
+        listed: set[str] = set()
+        years: dict[str, int] = {}
+
+        def cut(kind: str, sourced: bool, rows: list[Row]) -> list[Row]:
+            if not sourced:
+                return rows
+            derived = DERIVED.get(kind, ())
+            return [c for c in (within(r, listed, derived, years) for r in rows) if c is not None]
+
         def nodes(label: str) -> dict[str, Row]:
-            return {r["id"]: r for page in node_pages(store, label, page_size) for r in page}
+            rows = [r for page in node_pages(store, label, page_size) for r in page]
+            return {r["id"]: r for r in cut(label, NODES[label].sourced, rows)}
 
         def rels(rtype: str) -> list[Row]:
-            return [r for page in rel_pages(store, rtype, page_size) for r in page]
+            rows = [r for page in rel_pages(store, rtype, page_size) for r in page]
+            return cut(rtype, RELS[rtype].sourced, rows)
 
         self.provinces = nodes("Province")
         self.articles = nodes("Article")
+        listed.update(self.articles)
+        years.update((a, int(r["year"])) for a, r in self.articles.items() if r.get("year") is not None)
         self.officials = nodes("Official")
         self.agreements = nodes("Agreement")
         self.projects = nodes("Project")
@@ -396,10 +417,17 @@ def cell(value: Any) -> Any:
     return "" if value is None else value
 
 
+def read(store: GraphStore, page_size: int = PAGE_SIZE) -> _Graph:
+    """Everything the tables join, read from one snapshot (`store.pinned`): one read-only
+    LadybugDB handle, or one Neo4j read transaction, as a dump reads it."""
+    with store.pinned(dump=True) as view:
+        return _Graph(view, page_size)
+
+
 def write_tables(store: GraphStore, folder: Path, *, page_size: int = PAGE_SIZE) -> dict[str, int]:
     """Write one CSV per table into `folder` and `datapackage.json`; rows written per table."""
     folder.mkdir(parents=True, exist_ok=True)
-    graph = _Graph(store, page_size)
+    graph = read(store, page_size)
     counts: dict[str, int] = {}
     for table in TABLES:
         names = [c.name for c in table.columns]
@@ -467,7 +495,7 @@ def write_xlsx(store: GraphStore, path: Path, *, page_size: int = PAGE_SIZE) -> 
     """The same tables as sheets of one workbook (write-only mode: rows are streamed)."""
     from openpyxl import Workbook
 
-    graph = _Graph(store, page_size)
+    graph = read(store, page_size)
     book = Workbook(write_only=True)
     counts: dict[str, int] = {}
     for table in TABLES:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
+import orjson
 import pytest
 from fastapi.testclient import TestClient
 
@@ -14,6 +16,7 @@ import app.api.routes.provinces as provinces_route
 from app.api.answers import Answers
 from app.api.main import create_app
 from app.facts import ArticleFacts, PartnershipFact
+from app.gazetteer import gazetteer
 from ingest.load import load_articles
 from tests.api_graph import build_graph, ev
 from tests.stores import ON_NEO4J, embedded_only, make_store, open_neo4j
@@ -148,3 +151,42 @@ def test_many_computes_only_the_missing_keys() -> None:
     Snap.snapshot = "s2"  # a new snapshot: nothing is reused
     cache.many(store, ["a"], compute)  # type: ignore[arg-type]
     assert asked[-1] == ["a"]
+
+
+@embedded_only
+def test_partners_of_a_province_asked_before_are_picked_not_queried(tmp_path: Path) -> None:
+    """On a read-only snapshot every partner of a province is encoded once per sources
+    page: other filters and pages of it run no statement, and give the bytes a writable
+    handle (nothing kept) computes afresh."""
+    writer = build_graph(make_store(tmp_path))
+    gaz = gazetteer()
+    asks: list[dict[str, Any]] = [
+        {},
+        {"since": 2023},
+        {"until": 2019},
+        {"since": 2024},
+        {"field": "Giáo dục"},
+        {"field": "none"},
+        {"limit": 1, "offset": 1},
+        {"include_inherited": False},
+    ]
+    province = gaz.resolve("Khammouane")
+    fresh = [partners_module.partners(writer, gaz, province, **kw) for kw in asks]
+    writer.close()
+    reader = make_store(tmp_path, read_only=True)
+    statements: list[str] = []
+    query = reader.query
+
+    def counting(name: str, **params: Any) -> list[Any]:
+        statements.append(name)
+        return query(name, **params)
+
+    reader.query = counting  # type: ignore[method-assign]
+    kept = [partners_module.partners(reader, gaz, province, **kw) for kw in asks]
+    assert kept == fresh
+    # Hà Tĩnh, seen 2019–2023 with an education memorandum, is Khammouane's one partner
+    assert [orjson.loads(k)["total"] for k in kept] == [1, 1, 1, 0, 1, 0, 1, 1]
+    assert orjson.loads(kept[6])["partners"] == []  # the second page of one
+    # one ask with and one without inherited partners read the store; the rest were picked
+    assert statements.count("partners") == 2 and statements.count("partner_agreements") == 2
+    reader.close()

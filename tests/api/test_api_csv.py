@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
 from app.api.main import create_app
 from tests.api_graph import make_client
+from tests.stores import ON_NEO4J
 
 # Every list endpoint, with a query that gives it rows.
 LISTS = {
@@ -103,3 +105,26 @@ def test_csv_is_only_for_lists_and_json_stays_the_default(client: TestClient) ->
 def test_csv_page_of_an_empty_list(client: TestClient) -> None:
     r = client.get("/agreements", params={"format": "csv", "year": 1950})
     assert r.status_code == 200 and r.text == "" and r.headers["x-total-count"] == "0"
+
+
+@pytest.mark.skipif(not ON_NEO4J, reason="Neo4j transactions")
+def test_a_csv_download_on_neo4j_reads_one_transaction(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The CSV is the JSON answer converted, read in the request's one read transaction
+    (`Neo4jStore.pinned`), its provenance columns included (issue 11)."""
+    from app.store import neo4j as n4
+
+    opened: list[int] = []
+    real = n4._PinnedView._open
+
+    def counted(view: n4._PinnedView) -> Any:
+        tx = real(view)
+        if id(tx) not in opened:
+            opened.append(id(tx))
+        return tx
+
+    monkeypatch.setattr(n4._PinnedView, "_open", counted)
+    r = client.get("/projects", params={"format": "csv", "sources": "true", "limit": 7})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
+    assert table(r.text) and len(opened) == 1

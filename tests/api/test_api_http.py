@@ -4,6 +4,7 @@ in error bodies, /health degraded with a reason."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -73,8 +74,6 @@ def test_health_is_degraded_with_a_reason_and_bodies_name_no_paths(tmp_path: Pat
         (data / "vlkg.lbdb").unlink()  # repaired: an operator runs `vlkg ingest --force`
         (data / "vlkg-store.json").unlink()
         make_store(data).close()
-        import time
-
         time.sleep(1.1)  # the server tries again at most once a second
         assert c.get("/health").json()["status"] == "ok"
 
@@ -95,3 +94,31 @@ def test_placeholder_password_is_refused() -> None:
         settings = Settings(VLKG_STORE="neo4j", NEO4J_URI="bolt://127.0.0.1:9", NEO4J_PASSWORD=password)
         with pytest.raises(StoreError, match="placeholder"):
             open_store(settings)
+
+
+@embedded_only
+def test_health_of_a_served_snapshot_is_answered_without_the_thread_pool(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The thread pool is where searches hold the GIL (issue 11): `/health` of an open
+    read-only store with nothing to refresh answers on the event loop, damage included."""
+    import app.api.routes.system as system
+    from app.store.embedded import EmbeddedStore
+
+    data = tmp_path / "data"
+    make_store(data).close()
+    settings = Settings(VLKG_STORE="embedded", VLKG_DATA_DIR=str(data))
+    with TestClient(create_app(None, settings)) as c:
+        assert c.get("/health").json()["status"] == "ok"  # opened (in the thread pool)
+
+        async def no_pool(*_: object, **__: object) -> None:
+            raise AssertionError("/health went to the thread pool")
+
+        monkeypatch.setattr(system, "run_in_threadpool", no_pool)
+        store = c.app.state.store
+        assert isinstance(store, EmbeddedStore)
+        store._next_look = time.monotonic() + 3600  # no look for new data due
+        assert c.get("/health").json() == {"status": "ok", "backend": "embedded"}
+        (data / "vlkg-store.json").write_text("{not json", encoding="utf-8")  # damaged meanwhile
+        r = c.get("/health")
+        assert r.status_code == 503 and r.json()["reason"] == "the graph store cannot be read (damaged)"

@@ -161,6 +161,42 @@ try {
     await shot('province', { fullPage: true });
   });
 
+  await check('a partner with more evidence than a page: “more evidence” adds the next page', async () => {
+    // The samples state each partnership once, so the partners answer is dressed here: Hà
+    // Tĩnh gets 7 sentences, served 5 then 2 as the API pages them (sources_limit/offset).
+    const asked = [];
+    await page.route(/\/province\/khammouane\/partners\?/, async (route) => {
+      const url = new URL(route.request().url());
+      asked.push(url.search);
+      const body = await (await route.fetch()).json();
+      const offset = Number(url.searchParams.get('sources_offset') || 0);
+      const limit = Number(url.searchParams.get('sources_limit'));
+      for (const x of body.partners.filter((q) => q.province.id === 'ha-tinh')) {
+        const all = Array.from({ length: 7 }, (_, i) => ({ ...x.sources[0], sentence: `Câu chứng cứ thứ ${i + 1}.` }));
+        x.sources = all.slice(offset, offset + limit);
+        x.sources_total = all.length;
+      }
+      await route.fulfill({ json: body });
+    });
+    try {
+      await page.goto(`${base}/explore/province/khammouane`);
+      await ready();
+      const card = page.locator('#partners .card[data-id=ha-tinh]');
+      assert.equal(await card.locator('blockquote').count(), 5);
+      assert.equal(await card.locator('summary').textContent(), 'Evidence (5 of 7)');
+      await card.getByRole('button', { name: 'More evidence (2 more)' }).click();
+      await page.waitForFunction(() => document.querySelectorAll('.card[data-id=ha-tinh] blockquote').length === 7);
+      assert.equal(await card.locator('blockquote').last().textContent(), 'Câu chứng cứ thứ 7.');
+      assert.equal(await card.locator('summary').textContent(), 'Evidence (7)');
+      assert.equal(await card.locator('button.more-evidence').count(), 0);
+      assert.equal(await page.locator('#partners .card[data-id=ca-mau] button.more-evidence').count(), 0);
+      assert.match(asked[0], /sources_limit=5/);
+      assert.match(asked[1], /sources_limit=20&sources_offset=5/);
+    } finally {
+      await page.unroute(/\/province\/khammouane\/partners\?/);
+    }
+  });
+
   await check('an article page lists the facts it states', async () => {
     await page.locator('#partners .card[data-id=ca-mau] .cite a').first().click();
     await ready();

@@ -185,3 +185,34 @@ def test_local_base_uri_names_wildcard_and_ipv6_hosts() -> None:
     assert local_base_uri("0.0.0.0", 8080) == "http://localhost:8080"
     assert local_base_uri("10.0.0.5", 80) == "http://10.0.0.5:80"
     assert local_base_uri("fe80::1", 9000) == "http://[fe80::1]:9000"
+
+
+def test_help_lists_every_command_with_its_whole_summary(tmp_path: Path) -> None:
+    """`vlkg --help` and `vlkg` alone show the same screen, drawn without `typer.rich_utils`
+    (issue 12): every command with its first paragraph, never cut, and the root options."""
+    from typer.main import get_command
+
+    from app.cli import cli
+
+    group = get_command(cli)
+    shown = vlkg("--help", data=tmp_path / "data", COLUMNS="200")
+    assert shown.returncode == 0, shown.stderr
+    bare = vlkg(data=tmp_path / "data", COLUMNS="200")
+    assert bare.returncode == 2 and bare.stdout.rstrip() == shown.stdout.rstrip()
+    lines = " ".join(shown.stdout.split())
+    assert "[OPTIONS] COMMAND [ARGS]..." in lines and "Knowledge graph of Vietnam–Laos" in lines
+    assert "--version Print the version and exit." in lines
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        summary = " ".join((command.help or "").split("\n\n")[0].split())
+        assert f"{name} {summary}" in lines
+    probe = "\n".join(
+        [
+            "import sys, app.cli",
+            "sys.argv = ['vlkg', '--help']",
+            "try: app.cli.main()",
+            "except SystemExit: pass",
+            "print('typer.rich_utils' in sys.modules)",
+        ]
+    )
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert loaded.stdout.strip().splitlines()[-1] == "False", loaded.stderr

@@ -66,7 +66,8 @@ async def get_partners(
     ] = None,
     include_inherited: Annotated[bool, Query(description="include partners of merged predecessors")] = True,
     sources_limit: Annotated[
-        int, Query(ge=0, le=MAX_LIMIT, description="Sources per partner (0..500; 20 by default)")
+        int,
+        Query(ge=0, le=MAX_LIMIT, description=f"Sources per partner (0..500; {SOURCES_LIMIT} by default)"),
     ] = SOURCES_LIMIT,
     sources_offset: Annotated[
         int, Query(ge=0, le=1_000_000, description="Sources to skip per partner (the next page of each)")

@@ -4,14 +4,25 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, PlainTextResponse
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import State
 
 from app.api import schemas
 from app.api.coverage import coverage as coverage_of
 from app.api.deps import Gaz, Store, current_store
-from app.store.base import StoreError
+from app.store.base import GraphStore, StoreError
 from app.store.cypher import cypher_dir
 
 router = APIRouter(tags=["system"])
+
+
+def _state_of(state: State, refresh: bool = True) -> tuple[str | None, str]:
+    """(why the store cannot be read or None, its backend)."""
+    try:
+        store = current_store(state, refresh=refresh)
+        return store.problem(), store.backend
+    except StoreError as exc:
+        return exc.public, str(getattr(state, "backend", "unknown"))
 
 
 @router.get(
@@ -19,16 +30,19 @@ router = APIRouter(tags=["system"])
     response_model=schemas.Health,
     responses={503: {"model": schemas.Health, "description": "degraded: the store cannot be read"}},
 )
-def health(request: Request) -> JSONResponse:
+async def health(request: Request) -> JSONResponse:
     """`ok` when the store answers and its files are readable; otherwise 503 `degraded`
     with the reason (a store that is missing, empty, damaged, needs recovery, or a Neo4j
     server that does not answer). The server keeps trying to reopen it meanwhile."""
-    try:
-        store = current_store(request.app.state)
-        reason = store.problem()
-        backend = store.backend
-    except StoreError as exc:
-        reason, backend = exc.public, str(getattr(request.app.state, "backend", "unknown"))
+    # On the event loop when nothing can wait (the embedded store's checks are a few
+    # `stat` calls): a hop to the thread pool and back costs two turns at the GIL, which
+    # a running search holds (issue #11). Opening, refreshing and Neo4j's ping go there.
+    state = request.app.state
+    store: GraphStore | None = getattr(state, "store", None)
+    if store is None or store.problem_blocks or store.refresh_due():
+        reason, backend = await run_in_threadpool(_state_of, state)
+    else:
+        reason, backend = _state_of(state, refresh=False)
     if reason is not None:
         body = schemas.Health(status="degraded", backend=backend, reason=reason)
         return JSONResponse(body.model_dump(), status_code=503)

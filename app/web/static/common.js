@@ -57,17 +57,27 @@ export function amount(value, currency) {
   return `${new Intl.NumberFormat('en', { maximumFractionDigits: 2 }).format(value)} ${esc(currency || '')}`.trim();
 }
 
-/** The evidence of a fact: each sentence, quoted, with a link to its article. */
-export function sources(list) {
-  if (!list || !list.length) return '';
-  const items = list.map((s) => {
-    const a = s.article || {};
-    const meta = [a.outlet, a.published].filter(Boolean).map(esc).join(', ');
-    const original = a.url ? ` · <a href="${esc(a.url)}" rel="noopener external">original</a>` : '';
-    return `<li class="source"><blockquote lang="vi">${esc(s.sentence)}</blockquote>
+/** Each evidence sentence, quoted, with a link to its article (`li` items). */
+export function sourceItems(list) {
+  return list
+    .map((s) => {
+      const a = s.article || {};
+      const meta = [a.outlet, a.published].filter(Boolean).map(esc).join(', ');
+      const original = a.url ? ` · <a href="${esc(a.url)}" rel="noopener external">original</a>` : '';
+      return `<li class="source"><blockquote lang="vi">${esc(s.sentence)}</blockquote>
       <p class="cite">— <a href="${entityHref('article', a.id)}">${esc(a.title || a.id)}</a>${meta ? ` (${meta})` : ''}${original}</p></li>`;
-  });
-  return `<details class="evidence" open><summary>Evidence (${list.length})</summary><ul>${items.join('')}</ul></details>`;
+    })
+    .join('');
+}
+
+/** The heading of an evidence list: how many are shown, and of how many when paged. */
+export const evidenceCount = (shown, total) => `Evidence (${total > shown ? `${shown} of ${total}` : shown})`;
+
+/** The evidence of a fact: each sentence, quoted, with a link to its article. `total`,
+ * when larger than the list, says that this is a page of the sources. */
+export function sources(list, total = 0) {
+  if (!list || !list.length) return '';
+  return `<details class="evidence" open><summary>${evidenceCount(list.length, total)}</summary><ul>${sourceItems(list)}</ul></details>`;
 }
 
 /** Shows a failed request where the content would have been. */

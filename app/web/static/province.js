@@ -8,6 +8,7 @@ import {
   COUNTRY,
   entityHref,
   esc,
+  evidenceCount,
   failure,
   provinceHref,
   provinceLink,
@@ -15,6 +16,7 @@ import {
   provinceText,
   ROOT,
   searchBox,
+  sourceItems,
   sources,
   years,
 } from './common.js';
@@ -25,6 +27,10 @@ const inherited = params.get('include_inherited') !== 'false';
 const section = (id) => document.querySelector(`#${id} .body`);
 const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const ALL = { limit: 500 };
+// Evidence sentences per partner: the API's page of sources (`sources_limit`) shown at
+// first, then `MORE` at a time with the "more evidence" button (`sources_offset`).
+const EVIDENCE = 5;
+const MORE = 20;
 
 function badges(item) {
   const via = item.inherited && item.via ? `<span class="badge inherited">inherited via ${provinceName(item.via)}</span>` : '';
@@ -71,18 +77,47 @@ function agreementTitle(a) {
   return `${esc(a.kind)} · ${esc(when)}`;
 }
 
-function partners(body) {
+const moreLabel = (left) => `More evidence (${left} more)`;
+
+function partners(body, page) {
   const el = section('partners');
   if (!body.partners.length) return (el.innerHTML = '<p>No partner province in the articles.</p>');
   el.innerHTML = `<p>${plural(body.total, 'partner')}, oldest partnership first.</p><ul class="cards">${body.partners
     .map(
-      (x) => `<li class="card partner" data-id="${esc(x.province.id)}">
+      (x) => `<li class="card partner" data-id="${esc(x.province.id)}" data-via="${esc(x.via?.id || '')}">
         <h3>${provinceLink(x.province)}</h3>
         <p class="meta">${esc(years(x.first_year, x.last_year))} · ${plural(x.article_count, 'article')}${x.kinds.length ? ` · ${esc(x.kinds.join(', '))}` : ''} ${badges(x)}</p>
         ${x.agreements.length ? `<p class="meta">Agreements: ${x.agreements.map((a) => `<a href="${entityHref('agreement', a.id)}">${agreementTitle(a)}</a>`).join('; ')}</p>` : ''}
-        ${sources(x.sources)}</li>`,
+        ${sources(x.sources, x.sources_total)}
+        ${x.sources_total > x.sources.length ? `<button type="button" class="more-evidence" data-total="${x.sources_total}">${moreLabel(x.sources_total - x.sources.length)}</button>` : ''}</li>`,
     )
     .join('')}</ul>`;
+  el.addEventListener('click', (e) => {
+    const button = e.target.closest('button.more-evidence');
+    if (button) more(button, page);
+  });
+}
+
+/** The next page of one partner's evidence: the partners answer from the offset of the
+ * sentences shown (the API pages every partner's sources alike), this partner's part. */
+async function more(button, page) {
+  const card = button.closest('.card.partner');
+  const list = card.querySelector('details.evidence ul');
+  const total = Number(button.dataset.total);
+  button.disabled = true;
+  try {
+    const body = await page(list.children.length);
+    const x = body.partners.find((q) => q.province.id === card.dataset.id && (q.via?.id || '') === card.dataset.via);
+    list.insertAdjacentHTML('beforeend', sourceItems(x?.sources || []));
+    const shown = list.children.length;
+    card.querySelector('details.evidence summary').textContent = evidenceCount(shown, total);
+    if (!x?.sources.length || shown >= total) return button.remove();
+    button.textContent = moreLabel(total - shown);
+    button.disabled = false;
+  } catch (error) {
+    button.insertAdjacentHTML('afterend', `<p class="error" role="alert">${esc(error.message || error)}</p>`);
+    button.remove();
+  }
 }
 
 function agreements(body) {
@@ -262,7 +297,10 @@ async function main() {
   const id = encodeURIComponent(p.id);
   const common = { ...ALL, include_inherited: inherited };
   const asks = {
-    partners: [api(`/province/${id}/partners`, common), partners],
+    partners: [
+      api(`/province/${id}/partners`, { ...common, sources_limit: EVIDENCE }),
+      (body) => partners(body, (offset) => api(`/province/${id}/partners`, { ...common, sources_limit: MORE, sources_offset: offset })),
+    ],
     agreements: [api(`/province/${id}/agreements`, { ...common, sources: true }), agreements],
     projects: [api(`/province/${id}/projects`, { ...common, sources: true }), projects],
     officials: [api(`/province/${id}/officials`, { ...common, sources: true }), officials],
