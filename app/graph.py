@@ -26,6 +26,11 @@ from pathlib import Path
 # it there; stores written before rule ids have "start:end:zone").
 PROVENANCE = ("confidence", "sources", "evidence", "spans")
 
+# Stored to serve lookups, not data: `search` (folded words, for /search) and the Article's
+# `cites` (the keys of the facts it supports, see `cite_key`). They are left out of the RDF
+# export, the shapes and the API payloads.
+INDEX_PROPS = frozenset({"search", "cites"})
+
 
 @dataclass(frozen=True)
 class Span:
@@ -105,7 +110,8 @@ NODES: dict[str, NodeSpec] = {
         ),
         NodeSpec(
             "Article",
-            ("source", "url", "title", "published", "year", "outlet", "language"),
+            # `cites` last: a store migrated from vlkg-graph/2 has it as its last column
+            ("source", "url", "title", "published", "year", "outlet", "language", "cites"),
             sourced=False,
         ),
         NodeSpec("Official", ("name", "search", "organisation")),
@@ -164,7 +170,45 @@ RELS: dict[str, RelSpec] = {
 # vlkg-graph/2: Project.qualifier, DistrictPartnership nodes and IN_PROVINCE edges, and
 # partnership `kinds` derived by the loader (aid, visit, event, district). A /1 store lacks
 # the columns, so it is refused with a message asking for a re-ingest.
-STORE_FORMAT = "vlkg-graph/2"
+# vlkg-graph/3: `Article.cites`. A /2 store is migrated in place by its next writer (the
+# column added, then filled from one pass over every fact's `sources`: app/store/migrate.py).
+STORE_FORMAT = "vlkg-graph/3"
+#: Formats a writer brings to `STORE_FORMAT` in place; any other is refused.
+MIGRATES_FROM = ("vlkg-graph/2",)
+
+
+# -- Article.cites: which facts an article supports, found by key -----------------------------
+# "Which facts does article X support" is answered from the article, not by scanning every
+# fact's `sources` (neither engine indexes list membership, and a relationship fact cannot be
+# the end of an edge): the Article stores the key of each fact it supports, "Label|id" for a
+# node fact and "TYPE|src|dst" for a relationship fact (a relationship is one per type and
+# pair of ends, as the loader's `existing_<TYPE>` lookups find it). Keys never contain `|`
+# (slugs, hashes and gazetteer ids). The loader writes `cites` in the same transaction as the
+# facts' `sources`, so each is exactly the other read backwards.
+CITE_SEP = "|"
+
+
+def cite_key(kind: str, *ids: str) -> str:
+    """The `cites` entry of the node fact `kind` `ids[0]`, or the relationship `kind` from
+    `ids[0]` to `ids[1]`."""
+    return CITE_SEP.join((kind, *ids))
+
+
+def parse_cites(cites: list[str] | None) -> dict[str, list[tuple[str, ...]]]:
+    """`cites` by label or type, in model order (sourced nodes, then sourced relationships),
+    each kind's keys sorted and unique: (id,) for a node, (src, dst) for a relationship.
+    Entries of a kind the model does not know are skipped."""
+    found: dict[str, set[tuple[str, ...]]] = {}
+    for entry in cites or ():
+        kind, _, rest = entry.partition(CITE_SEP)
+        if kind in NODES and NODES[kind].sourced:
+            found.setdefault(kind, set()).add((rest,))
+        elif kind in RELS and RELS[kind].sourced:
+            src, sep, dst = rest.partition(CITE_SEP)
+            if sep:
+                found.setdefault(kind, set()).add((src, dst))
+    order = [*NODES, *RELS]
+    return {kind: sorted(found[kind]) for kind in order if kind in found}
 
 
 def main(argv: list[str]) -> int:

@@ -1,9 +1,11 @@
 // LadybugDB (embedded) schema. Applied statement by statement on first use; every
 // statement is idempotent. Keep in step with schema.neo4j.cypher and docs/model.md.
 // `sources` holds Article ids; `evidence` the sentence from each source (same order);
-// `spans` "start:end:zone:rule" offsets of that sentence in the article text.
+// `spans` "start:end:zone:rule" offsets of that sentence in the article text. `Article.cites`
+// holds the keys of the facts an article supports ("Label|id", "TYPE|src|dst"), so its facts
+// are found by key (app/graph.py); a vlkg-graph/2 store gets it by ALTER TABLE (app/store/migrate.py).
 CREATE NODE TABLE IF NOT EXISTS Province(id STRING, iso STRING, country STRING, name_en STRING, name_vi STRING, name_native STRING, kind STRING, aliases STRING[], search STRING, lat DOUBLE, lon DOUBLE, wikidata STRING, valid_from STRING, valid_to STRING, current BOOLEAN, PRIMARY KEY(id));
-CREATE NODE TABLE IF NOT EXISTS Article(id STRING, source STRING, url STRING, title STRING, published STRING, year INT64, outlet STRING, language STRING, PRIMARY KEY(id));
+CREATE NODE TABLE IF NOT EXISTS Article(id STRING, source STRING, url STRING, title STRING, published STRING, year INT64, outlet STRING, language STRING, cites STRING[], PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS Official(id STRING, name STRING, search STRING, organisation STRING, confidence DOUBLE, sources STRING[], evidence STRING[], spans STRING[], PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS Agreement(id STRING, kind STRING, signed_year INT64, signed_date STRING, period_start INT64, period_end INT64, fields STRING[], sectors STRING[], count INT64, confidence DOUBLE, sources STRING[], evidence STRING[], spans STRING[], PRIMARY KEY(id));
 CREATE NODE TABLE IF NOT EXISTS Project(id STRING, description STRING, amount DOUBLE, currency STRING, qualifier STRING, year_start INT64, year_end INT64, per_year BOOLEAN, in_kind STRING, confidence DOUBLE, sources STRING[], evidence STRING[], spans STRING[], PRIMARY KEY(id));

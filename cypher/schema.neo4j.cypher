@@ -1,6 +1,7 @@
 // Neo4j 5 schema: uniqueness constraints (which also index) on every node key: every
 // query finds its start nodes by id. Applied at start-up; every statement is idempotent.
-// Keep in step with schema.ladybug.cypher and docs/model.md.
+// Keep in step with schema.ladybug.cypher and docs/model.md. `Article.cites` (the keys of
+// the facts an article supports) needs no index: it is read from the Article found by id.
 CREATE CONSTRAINT province_id IF NOT EXISTS FOR (n:Province) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT official_id IF NOT EXISTS FOR (n:Official) REQUIRE n.id IS UNIQUE;

@@ -30,7 +30,7 @@ from typing import Any, TypeVar
 from app.errors import VlkgError
 from app.facts import AgreementFact, ArticleFacts, Evidence, Sourced
 from app.gazetteer import Gazetteer, ProvinceAmbiguous, ProvinceNotFound, gazetteer, province_properties
-from app.graph import NODES, RELS, format_span
+from app.graph import NODES, RELS, cite_key, format_span
 from app.names import fold, fold_words, slug
 from app.store.base import ChangeSet, GraphStore, Lookups, Row
 
@@ -525,6 +525,7 @@ def plan_batch(
     for art in articles:
         report.facts += builder.add(art)
         report.articles += 1
+    _cites(builder)
     changes = ChangeSet()
     new_keys: set[str] = set()  # nodes this batch creates: no relationship can touch them yet
     for label, records in builder.nodes.items():
@@ -565,6 +566,28 @@ def plan_batch(
             wanted_r[pair] = row
         _diff_rels(store, rtype, wanted_r, changes, report, existing=existing_r)
     return changes, report
+
+
+def _cites(builder: _Builder) -> None:
+    """Each article's `cites`: the keys of the facts it backs in this batch (app/graph.py).
+
+    Set on the Article record, so `_merge_props` unions it with what is stored (a later
+    load that adds the article's support to more facts only adds keys) and it is written
+    in the batch's transaction, with the `sources` it mirrors."""
+    articles = builder.nodes["Article"]
+    cites: dict[str, list[str]] = {aid: [] for aid in articles}
+    for label, records in builder.nodes.items():
+        if NODES[label].sourced:
+            for key, rec in records.items():
+                for aid in rec.articles:
+                    cites[aid].append(cite_key(label, key))
+    for rtype, rel_records in builder.rels.items():
+        if RELS[rtype].sourced:
+            for (src, dst), rec in rel_records.items():
+                for aid in rec.articles:
+                    cites[aid].append(cite_key(rtype, src, dst))
+    for aid, keys in cites.items():
+        articles[aid].props["cites"] = sorted(keys)
 
 
 def check_article(art: ArticleFacts, gaz: Gazetteer) -> None:

@@ -1,7 +1,9 @@
 """An article and every fact it supports, each with the sentences that state it.
 
-Facts are found by their provenance (`$id IN x.sources`), the same lists the loader
-writes, so what an article "says" here is exactly what the graph credits it with.
+Facts are found from the article's `cites` (the keys of the facts whose `sources` list
+it, written by the loader in the same transaction), by key lookups rather than a scan of
+every fact's provenance; what an article "says" here is exactly what the graph credits
+it with.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from app.api.inheritance import unit_ids
 from app.api.pagination import Page
 from app.api.shaping import _span, province_ref
 from app.gazetteer import Gazetteer, Province
-from app.graph import NODES, RELS
+from app.graph import NODES, PROVENANCE, RELS
 from app.provenance import public_source
 from app.store.base import GraphStore, Row
 from app.uris import entity_uri
@@ -30,13 +32,25 @@ def _ends(row: Row) -> tuple[tuple[str, str], tuple[str, str] | None]:
     return (spec.src, row["src"]), (spec.dst, row["dst"])
 
 
+def _fact_rows(cited: dict[str, list[Row]]) -> list[Row]:
+    """`GraphStore.cited_by` as one list of facts: `fact` (label or type), `src`, `dst`
+    ('' for a node) and the provenance."""
+    out: list[Row] = []
+    for kind, rows in cited.items():
+        node = kind in NODES
+        for r in rows:
+            ends = {"src": r["id"], "dst": ""} if node else {"src": r["src"], "dst": r["dst"]}
+            out.append({"fact": kind, **ends, **{p: r[p] for p in PROVENANCE}})
+    return out
+
+
 def detail(store: GraphStore, gaz: Gazetteer, key: str) -> schemas.ArticleDetail:
     found = store.query("article_by_id", id=key)
     if not found:
         hint = [r["id"] for r in store.query("article_ids", prefix=key[:6])] if len(key) >= 6 else []
         raise NotFound("article", key, hint)
     art = found[0]
-    rows = store.query("article_facts", id=key)
+    rows = _fact_rows(store.cited_by(key))
     ends = [_ends(r) for r in rows]
     refs = resolve(store, gaz, [e for s, o in ends for e in (s, o) if e is not None])
     facts = []

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.errors import STOPPED, VlkgError
-from app.graph import NODES, RELS
+from app.graph import NODES, RELS, parse_cites
 from app.store.cypher import statement
 
 Row = dict[str, Any]
@@ -254,6 +254,30 @@ class GraphStore(Lookups):
         rows = self.run(query, params)
         for i in range(0, len(rows), max(1, size)):
             yield rows[i : i + size]
+
+    def cited_by(self, article: str) -> dict[str, list[Row]]:
+        """The facts `article` supports, by label or type in model order (sourced nodes, then
+        sourced relationships), each kind's rows as `export_one_*` / `export_pair_*` return
+        them (in key order: the order of the scans they replace); empty when there is no
+        such article.
+
+        Read from the article's `cites` (app/graph.py), then the facts by key: one lookup
+        per label and one per relationship the article cites, where `$id IN x.sources`
+        scanned every element of every label and type (`scan_citing_*` still does, for
+        the tests and the bench).
+        """
+        found = self.query("article_cites", id=article)
+        if not found:
+            return {}
+        out: dict[str, list[Row]] = {}
+        for kind, keys in parse_cites(found[0]["cites"]).items():
+            if kind in NODES:
+                rows = self.query(f"export_one_{kind}", ids=[k[0] for k in keys])
+            else:  # one query per relationship: see `export_pair_*` in app/store/statements.py
+                rows = [r for s, d in keys for r in self.query(f"export_pair_{kind}", src=s, dst=d)]
+            if rows:
+                out[kind] = rows
+        return out
 
     def ping(self) -> bool:
         self.run("RETURN 1 AS ok")

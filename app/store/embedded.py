@@ -51,9 +51,10 @@ from typing import Any
 import ladybug as lb
 import pyarrow as pa
 
-from app.graph import STORE_FORMAT
+from app.graph import MIGRATES_FROM, STORE_FORMAT
 from app.store.base import ChangeSet, GraphStore, Planner, Row, StoreDamaged, StoreError, StoreLocked
 from app.store.cypher import script, statement
+from app.store.migrate import fill_cites
 from app.store.statements import ladybug_write_statements
 
 ENGINE_VERSION: str = lb.Database.get_version()
@@ -179,9 +180,13 @@ def _read_marker(marker: Path) -> dict[str, Any]:
     return found
 
 
-def _files_state(data_dir: Path) -> Diagnosis | None:
+def _files_state(data_dir: Path, *, writer: bool = False) -> Diagnosis | None:
     """The causes that can be told from the files alone, before LadybugDB touches them
-    (LadybugDB would silently start a new database over a 0-byte or missing file)."""
+    (LadybugDB would silently start a new database over a 0-byte or missing file).
+
+    A store of a graph format this vlkg migrates (`MIGRATES_FROM`) is fine for a `writer`,
+    which migrates it when it opens it (`EmbeddedStore.ensure_schema`); a reader is told
+    to let a writer do so."""
     path = data_dir / DB_FILE
     marker = data_dir / MARKER
     if path.is_symlink() or (path.exists() and not path.is_file()):
@@ -205,7 +210,18 @@ def _files_state(data_dir: Path) -> Diagnosis | None:
         # creates it again.
         return None
     want = _marker()
-    if found.get("storage_version") != want["storage_version"] or found.get("format") != want["format"]:
+    migrates = found.get("format") in MIGRATES_FROM
+    if found.get("storage_version") == want["storage_version"] and migrates and not writer:
+        return Diagnosis(
+            path,
+            "other version",
+            f"graph format {found.get('format')}; this vlkg reads {want['format']}",
+            "its next writer migrates it in place, no re-ingest needed: run `vlkg ingest` once "
+            "(with your next inputs, or any already loaded: loading them again changes nothing)",
+        )
+    if found.get("storage_version") != want["storage_version"] or not (
+        found.get("format") == want["format"] or migrates
+    ):
         return Diagnosis(
             path,
             "other version",
@@ -385,7 +401,7 @@ class EmbeddedStore(GraphStore):
         self._loads = 0  # nested `loading` blocks open now
         self._rows: int | None = None  # rows stored, once counted (see `apply`)
         self._threshold = 0  # LadybugDB's checkpoint threshold before the first of them
-        found = _files_state(self.data_dir)
+        found = _files_state(self.data_dir, writer=not read_only)
         if found is not None and found.cause is not None:
             if not (force and not read_only and found.cause in ("missing", "empty", "damaged")):
                 raise found.error()
@@ -575,11 +591,43 @@ class EmbeddedStore(GraphStore):
         with self._lock:
             for stmt in script("schema.ladybug"):
                 self._handle.run(stmt)
+            stored = {r["key"]: r["value"] for r in self._handle.run(statement("read/meta"))}.get("format")
+            if stored in MIGRATES_FROM:
+                self._migrate(stored)
             self._handle.run(
                 statement("set_meta"),
                 {"rows": [{"key": k, "value": str(v)} for k, v in _marker().items()]},
             )
         self._write_marker()
+
+    def _migrate(self, stored: str) -> None:
+        """A vlkg-graph/2 store to `STORE_FORMAT` (app/store/migrate.py): the column first
+        (DDL, committed alone; adding it again is a no-op), then every article's `cites`
+        and the format in one transaction, so a writer stopped half-way leaves a store the
+        next one migrates again."""
+        started = time.monotonic()
+        handle = self._handle
+        handle.run(statement("admin/add_cites.ladybug"))
+        with handle.lock:
+            conn = handle.conn
+            conn.execute("BEGIN TRANSACTION")
+            try:
+                articles = fill_cites(handle.run)
+                handle.run(statement("set_meta"), {"rows": [{"key": "format", "value": STORE_FORMAT}]})
+            except Exception:
+                with contextlib.suppress(RuntimeError):
+                    conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+        self._dirty = True
+        log.warning(
+            "%s: migrated graph format %s to %s in place (Article.cites of %d articles, %.1f s)",
+            self.path,
+            stored,
+            STORE_FORMAT,
+            articles,
+            time.monotonic() - started,
+        )
 
     def run(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         handle = self._acquire()

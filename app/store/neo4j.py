@@ -31,7 +31,9 @@ Why it is built this way:
 from __future__ import annotations
 
 import contextlib
+import logging
 import threading
+import time
 import uuid
 from collections.abc import Iterator, Mapping
 from typing import Any, NoReturn
@@ -48,9 +50,12 @@ from neo4j.exceptions import (
     TransientError,
 )
 
-from app.graph import STORE_FORMAT
+from app.graph import MIGRATES_FROM, STORE_FORMAT
 from app.store.base import ChangeSet, GraphStore, Lookups, Planner, Row, StoreError, StoreUnavailable
 from app.store.cypher import script, statement
+from app.store.migrate import fill_cites
+
+log = logging.getLogger(__name__)
 
 #: Seconds a read may take on the server before it is cancelled (a query, not a load).
 READ_TIMEOUT = 10.0
@@ -128,13 +133,16 @@ class Neo4jStore(GraphStore):
         """Constraints and indexes (idempotent), then the store-format marker, checked first.
 
         A database written by another graph format (`STORE_FORMAT`) is refused with a
-        message rather than read wrongly; an empty database gets the marker.
+        message rather than read wrongly, but one this vlkg migrates (`MIGRATES_FROM`) is
+        migrated in place; an empty database gets the marker.
         """
         for stmt in script("schema.neo4j"):
             self._driver.execute_query(stmt, database_=self.database)
         records, _, _ = self._driver.execute_query(statement("read/meta"), database_=self.database)
         found = next((d["value"] for d in (r.data() for r in records) if d.get("key") == "format"), None)
-        if found is not None and found != STORE_FORMAT:
+        if found in MIGRATES_FROM:
+            self._migrate(found)
+        elif found is not None and found != STORE_FORMAT:
             raise StoreError(
                 f"the Neo4j database {self.database!r} at {self.uri} holds graph format {found}; this vlkg "
                 f"writes {STORE_FORMAT}. Re-ingest into an empty database."
@@ -144,6 +152,36 @@ class Neo4jStore(GraphStore):
                 statement("set_meta"),
                 {"rows": [{"key": "format", "value": STORE_FORMAT}, {"key": "engine", "value": "neo4j"}]},
                 database_=self.database,
+            )
+
+    def _migrate(self, stored: str) -> None:
+        """A vlkg-graph/2 database to `STORE_FORMAT` (app/store/migrate.py): every article's
+        `cites` and the format in one write transaction under the load lock, so no load runs
+        meanwhile and a migration cut short leaves a /2 database to migrate again."""
+
+        def work(tx: neo4j.ManagedTransaction) -> int:
+            tx.run(statement("admin/load_lock.neo4j"), {"token": uuid.uuid4().hex}).consume()
+            rows = _TxLookups(tx).run(statement("read/meta"))
+            if next((r["value"] for r in rows if r["key"] == "format"), None) != stored:
+                return -1  # another process migrated it while we waited for the lock
+            articles = fill_cites(_TxLookups(tx).run)
+            tx.run(statement("set_meta"), {"rows": [{"key": "format", "value": STORE_FORMAT}]}).consume()
+            tx.run(statement("admin/bump_generation.neo4j"), {"token": uuid.uuid4().hex}).consume()
+            return articles
+
+        started = time.monotonic()
+        with self._session() as session:
+            articles = session.execute_write(work)
+        if articles >= 0:
+            log.warning(
+                "Neo4j database %r at %s: migrated graph format %s to %s in place "
+                "(Article.cites of %d articles, %.1f s)",
+                self.database,
+                self.uri,
+                stored,
+                STORE_FORMAT,
+                articles,
+                time.monotonic() - started,
             )
 
     def clear(self) -> None:

@@ -31,10 +31,12 @@ def test_every_model_entry_has_its_statements() -> None:
     for label, spec in NODES.items():
         assert {f"write/create_{label}", f"write/update_{label}", f"write/existing_{label}"} <= names
         assert {f"read/export_ids_{label}", f"read/export_one_{label}"} <= names
-        assert (f"read/export_citing_{label}" in names) == spec.sourced
+        sourced = {f"read/scan_citing_{label}", f"read/sources_{label}"}
+        assert (sourced <= names) == spec.sourced and (sourced & names == set()) != spec.sourced
     for rtype, rspec in RELS.items():
         assert {f"write/create_{rtype}", f"write/existing_{rtype}", f"read/export_{rtype}"} <= names
-        assert (f"read/export_citing_{rtype}" in names) == rspec.sourced
+        sourced = {f"read/export_pair_{rtype}", f"read/scan_citing_{rtype}", f"read/sources_{rtype}"}
+        assert (sourced <= names) == rspec.sourced and (sourced & names == set()) != rspec.sourced
 
 
 def test_out_writes_every_generated_statement_for_the_lint(tmp_path: Path) -> None:
