@@ -10,14 +10,14 @@ import bisect
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from app.facts import Evidence
 
 from .mentions import Mention, find_mentions
 from .sentences import Sentence
-from .triggers import ALL, Trigger, may, scan
+from .triggers import ALL, Hits, Trigger, may, scan_hits
 from .vocab import vocabulary
 
 _CUES = vocabulary("vi", "cues")
@@ -64,10 +64,29 @@ class SentenceInfo:
     # Bits of the `Trigger`s whose words occur in the sentence (`triggers.scan`); `ALL`
     # when unknown, so a sentence built elsewhere runs every rule.
     triggers: int = ALL
+    # Where the triggers' words start in the sentence (`triggers.scan_hits`); None when
+    # unknown, and the patterns then search as usual.
+    hits: Hits | None = None
 
     def may(self, trigger: Trigger) -> bool:
         """False only when `trigger`'s pattern cannot match anywhere in this sentence."""
         return may(trigger, self.triggers)
+
+    def finditer(self, trigger: Trigger, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+        """`trigger.pattern.finditer(text, start, end)`, tried only where the trigger's
+        words start when the span lies in this sentence (the same matches, see triggers.py)."""
+        s = self.sentence
+        hits = self.hits if s.start <= start and end <= s.end else None
+        return trigger.finditer(text, start, end, hits)
+
+    def search(self, trigger: Trigger, text: str, start: int, end: int) -> re.Match[str] | None:
+        """`trigger.pattern.search(text, start, end)`, as `finditer` tries it."""
+        return next(self.finditer(trigger, text, start, end), None)
+
+    def search_sentence(self, trigger: Trigger) -> re.Match[str] | None:
+        """`trigger.pattern.search(sentence.text)`: the sentence's own string, as `finditer`."""
+        s = self.sentence
+        return trigger.search(s.text, 0, len(s.text), self.hits, s.start)
 
     def in_span(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if m.start >= start and m.end <= end]
@@ -107,9 +126,12 @@ class ArticleContext:
                         inside.append(found[i])
                     i += 1
                 infos.append(SentenceInfo(s, inside))
-            # One more pass: which rule gates each sentence could pass (see triggers.py).
-            for info, mask in zip(infos, scan(text, [(s.start, s.end) for s in sentences]), strict=True):
+            # One more pass: which rule gates each sentence could pass, and where their
+            # words start (see triggers.py).
+            scanned = scan_hits(text, [(s.start, s.end) for s in sentences])
+            for info, (mask, hits) in zip(infos, scanned, strict=True):
                 info.triggers = mask
+                info.hits = hits
         vn: Counter[str] = Counter()
         la: Counter[str] = Counter()
         for info in infos:

@@ -131,7 +131,7 @@ def extract_partnerships(ctx: ArticleContext, info: SentenceInfo) -> list[Partne
     if home is None and len({m.country for m in found}) < 2:
         return []
     cues = any(info.may(t) for t in CUE_TRIGGERS)  # False: no strong cue anywhere in it
-    info = SentenceInfo(info.sentence, found, info.triggers)
+    info = SentenceInfo(info.sentence, found, info.triggers, info.hits)
     out: dict[tuple[str, str], PartnershipFact] = {}
     seen_vn: list[str] = []
     seen_la: list[str] = []

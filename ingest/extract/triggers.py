@@ -22,15 +22,16 @@ Exactness rests on two facts, both checked here or in the tests:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import importlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import ahocorasick
 
-__all__ = ["ALL", "Trigger", "may", "scan", "words"]
+__all__ = ["ALL", "Hits", "Trigger", "may", "scan", "scan_hits", "words"]
 
 ALL = -1  # the mask of a sentence no trigger can be excluded from
 _MAX_WORDS = 512  # more alternatives than this: stop lengthening the words (still exact)
@@ -124,37 +125,120 @@ class Trigger:
             _WORDS[w] = _WORDS.get(w, 0) | self.bit
         _automaton.cache_clear()
 
+    def finditer(
+        self, string: str, pos: int, endpos: int, hits: Hits | None, offset: int = 0
+    ) -> Iterator[re.Match[str]]:
+        """`self.pattern.finditer(string, pos, endpos)`, with the pattern tried only where
+        one of its words starts (`hits`, text offsets; `string[i]` is the text's
+        `offset + i`). Every match starts with one of the words, so these are the same
+        matches, found without the regex engine walking the span. `hits` must cover the
+        span; None (not known) runs the pattern's own `finditer`."""
+        if hits is None or self.bit == ALL:
+            yield from self.pattern.finditer(string, pos, endpos)
+            return
+        bit, match = self.bit, self.pattern.match
+        at_least = pos  # where the regex engine would try next
+        for at, bits in hits:
+            at -= offset
+            if at < at_least or not bits & bit:
+                continue
+            if at >= endpos:
+                return
+            m = match(string, at, endpos)
+            if m is None:
+                at_least = at + 1
+                continue
+            yield m
+            at_least = m.end() if m.end() > m.start() else m.start() + 1
+
+    def search(
+        self, string: str, pos: int, endpos: int, hits: Hits | None, offset: int = 0
+    ) -> re.Match[str] | None:
+        """`self.pattern.search(string, pos, endpos)`, tried only at the hits (`finditer`)."""
+        return next(self.finditer(string, pos, endpos, hits, offset), None)
+
 
 @functools.cache
 def _automaton() -> Any:
-    """One automaton over every trigger's words (rebuilt when a trigger is added)."""
+    """One automaton over every trigger's words (rebuilt when a trigger is added); each
+    word's value is (its length, the mask of the triggers it starts)."""
     auto = ahocorasick.Automaton()
     for word, mask in _WORDS.items():
-        auto.add_word(word, mask)
+        auto.add_word(word, (len(word), mask))
     if len(auto) == 0:
         return None
     auto.make_automaton()
     return auto
 
 
+# Whitespace other than one plain space: a span holding some is scanned alone, collapsed.
+_IRREGULAR = re.compile(r"[^\S ]|  ")
+
+# Where the words of triggers start in a span: (offset into the text, mask of the triggers
+# whose words start there), in order of offset. None where the span was not read whole.
+Hits = list[tuple[int, int]]
+
+
 def scan(text: str, spans: Iterable[tuple[int, int]]) -> list[int]:
     """The trigger mask of each `(start, end)` span of `text` (a sentence): the bits of the
     triggers one of whose words occurs in it; `ALL` for a span the lower-cased scan cannot
     read (see the module docstring)."""
+    return [mask for mask, _ in scan_hits(text, spans)]
+
+
+def scan_hits(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, Hits | None]]:
+    """Each span's trigger mask (as `scan`) and where in it the triggers' words start.
+
+    One automaton pass over the lower-cased text the spans cover (the spans in order, not
+    overlapping, as sentences are); a hit counts for the span it lies in. A span whose
+    whitespace is not single plain spaces is read alone with its whitespace runs collapsed,
+    as `\\s+` reads them, and gets no hit offsets (None); so does every span of a text the
+    lower-cased scan cannot read at all, whose mask is `ALL`."""
+    spans = list(spans)
     auto = _automaton()
-    masks: list[int] = []
-    for start, end in spans:
-        lowered = text[start:end].lower()
-        if auto is None or len(lowered) != end - start or _UNSAFE is None or _UNSAFE.search(lowered):
-            masks.append(ALL)
-            continue
-        # Whitespace runs become one space, as `\s+` reads them (`str.split` and `\s` use
-        # the same definition of whitespace); the words hold single spaces.
-        mask = 0
-        for _, bits in auto.iter(" ".join(lowered.split())):
-            mask |= bits
-        masks.append(mask)
-    return masks
+    if auto is None or not spans:
+        return [(ALL, None)] * len(spans)
+    ordered = all(spans[i][1] <= spans[i + 1][0] for i in range(len(spans) - 1))
+    lo, hi = spans[0][0], spans[-1][1]
+    lowered = text[lo:hi].lower() if ordered else ""
+    if not ordered or len(lowered) != hi - lo or _UNSAFE is None or _UNSAFE.search(lowered):
+        return [(_scan_alone(text, start, end, auto), None) for start, end in spans]
+    starts = [start for start, _ in spans]
+    hits: list[Hits | None] = [[] for _ in spans]
+    for m in _IRREGULAR.finditer(lowered):
+        k = bisect.bisect_right(starts, lo + m.start()) - 1
+        if k >= 0 and lo + m.start() < spans[k][1]:
+            hits[k] = None
+    masks = [0] * len(spans)
+    for last, (length, bits) in auto.iter(lowered):
+        at = lo + last - length + 1
+        k = bisect.bisect_right(starts, at) - 1
+        found = hits[k] if k >= 0 else None
+        if found is None or lo + last >= spans[k][1]:
+            continue  # before the first span, in a span read alone, or across a span's end
+        masks[k] |= bits
+        found.append((at, bits))
+    out: list[tuple[int, Hits | None]] = []
+    for (start, end), mask, found in zip(spans, masks, hits, strict=True):
+        if found is None:
+            out.append((_scan_alone(text, start, end, auto), None))
+        else:
+            found.sort()
+            out.append((mask, found))
+    return out
+
+
+def _scan_alone(text: str, start: int, end: int, auto: Any) -> int:
+    """The mask of one span read by itself: lower-cased, whitespace runs collapsed."""
+    lowered = text[start:end].lower()
+    if len(lowered) != end - start or _UNSAFE is None or _UNSAFE.search(lowered):
+        return ALL
+    # Whitespace runs become one space, as `\s+` reads them (`str.split` and `\s` use
+    # the same definition of whitespace); the words hold single spaces.
+    mask = 0
+    for _, (_, bits) in auto.iter(" ".join(lowered.split())):
+        mask |= bits
+    return mask
 
 
 def words() -> list[str]:
