@@ -17,23 +17,20 @@ from app.gazetteer import gazetteer
 from app.names import fold
 from ingest.document import Document, Segment, Zone
 
-from .agreements import KIND, add_signatories, extract_agreements, merge_agreements
+from .agreements import DOCUMENTS, add_signatories, extract_agreements, merge_agreements
 from .context import ArticleContext, SentenceInfo
-from .districts import _CUE as DISTRICT_CUE
-from .districts import extract_districts
+from .districts import TWINNING, extract_districts
 from .en import extract_english
 from .en.agreements import merge_agreements as merge_english_agreements
 from .en.projects import merge_projects as merge_english_projects
 from .en.text import date_marker
-from .events import VISIT, extract_event, merge_events
+from .events import VISITS, extract_event, merge_events
 from .mentions import Mention
-from .officials import DELEGATION, FILE_PHOTO, Official, find_officials, list_heads
-from .officials import _patterns as title_patterns
+from .officials import DELEGATION, FILE_PHOTO, TITLE_WORDS, Official, find_officials, list_heads
 from .partnerships import CUE_TRIGGERS, extract_partnerships
-from .projects import VERB, extract_projects, merge_projects
+from .projects import SUPPORT, extract_projects, merge_projects
 from .sentences import sentences
 from .tiers import CONTEXTUAL, STRUCTURED, capped
-from .triggers import Trigger
 
 __all__ = ["extract_document"]
 
@@ -44,14 +41,14 @@ OFFICIAL_ZONES: tuple[Zone, ...] = ("title", "body", "caption")
 # photos (`Ảnh tư liệu`) never reach here (the zoning drops them).
 PAIR_ZONES: tuple[Zone, ...] = ("title", "body", "caption")
 
-# The gate each rule opens with, as a trigger: a sentence holding none of its words cannot
-# pass it, so the rule is not called there (the result is the same; see triggers.py). A
-# rule whose gate changes must change its trigger here.
-TITLES = Trigger(title_patterns()[2])  # `find_officials` reads only at a title anchor
-DOCUMENTS = Trigger(KIND)  # `extract_agreements`: a document noun in the sentence
-SUPPORT = Trigger(VERB)  # `extract_projects`: a support verb in the sentence
-VISITS = Trigger(VISIT)  # `extract_event`: a visit or meeting cue
-TWINNING = Trigger(DISTRICT_CUE)  # `extract_districts`: a twinning cue
+# The gate each rule opens with, as a trigger (`triggers.py`), defined beside its pattern in
+# the rule's module: a sentence holding none of its words cannot pass the gate, so the rule
+# is not called there, and within a sentence the rule tries its pattern only where those
+# words start (the result is the same). A rule whose gate changes must change its trigger.
+TITLES = TITLE_WORDS  # `find_officials`: a title anchor (officials.py)
+# DOCUMENTS: `extract_agreements`, a document noun (agreements.py); SUPPORT:
+# `extract_projects`, a support verb (projects.py); VISITS: `extract_event`, a visit or
+# meeting cue (events.py); TWINNING: `extract_districts`, a twinning cue (districts.py).
 # `extract_partnerships` skips its strong-cue searches where none of these is hit (defined
 # beside the cues in partnerships.py, which reads them).
 CUES = CUE_TRIGGERS
@@ -109,6 +106,7 @@ def _extract_one(doc: Document) -> ArticleFacts:
                 delegation,
                 section,
                 heads,
+                info.hits,
             )
             if info.may(TITLES)
             else []

@@ -83,10 +83,15 @@ class SentenceInfo:
         """`trigger.pattern.search(text, start, end)`, as `finditer` tries it."""
         return next(self.finditer(trigger, text, start, end), None)
 
-    def search_sentence(self, trigger: Trigger) -> re.Match[str] | None:
-        """`trigger.pattern.search(sentence.text)`: the sentence's own string, as `finditer`."""
+    def finditer_sentence(self, trigger: Trigger) -> Iterator[re.Match[str]]:
+        """`trigger.pattern.finditer(sentence.text)`: over the sentence's own string (the
+        text's `sentence.start` on), tried only where the trigger's words start."""
         s = self.sentence
-        return trigger.search(s.text, 0, len(s.text), self.hits, s.start)
+        return trigger.finditer(s.text, 0, len(s.text), self.hits, s.start)
+
+    def search_sentence(self, trigger: Trigger) -> re.Match[str] | None:
+        """`trigger.pattern.search(sentence.text)`, as `finditer_sentence` tries it."""
+        return next(self.finditer_sentence(trigger), None)
 
     def in_span(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if m.start >= start and m.end <= end]

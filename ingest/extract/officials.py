@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from app.gazetteer import gazetteer
 
 from .mentions import Mention
+from .triggers import Hits, Trigger
 from .vocab import phrase_regex, vocabulary
 
 _V = vocabulary("vi", "titles")
@@ -84,6 +85,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     firsts = {" ".join(t.split()[:2]) for t in (*full, *_V.words("heads"), *_V.words("ranks"))} | {"Phó"}
     anchor = re.compile(_alt(sorted(firsts)), re.IGNORECASE)
     return whole, composed, anchor
+
+
+# The anchor as a trigger (`triggers.py`): `find_officials` reads only where its words start.
+TITLE_WORDS = Trigger(_patterns()[2])
 
 
 _CHAIN_SEP = re.compile(r"\s*(?:,|kiêm|-|–|và)\s*")
@@ -166,9 +171,10 @@ def _title_at(text: str, pos: int, end: int | None = None) -> re.Match[str] | No
     return best
 
 
-def _search_title(text: str, pos: int, end: int) -> re.Match[str] | None:
-    """The first title in `text[pos:end]`, tried only where a title word starts."""
-    for a in _patterns()[2].finditer(text, pos, end):
+def _search_title(text: str, pos: int, end: int, hits: Hits | None = None) -> re.Match[str] | None:
+    """The first title in `text[pos:end]`, tried only where a title word starts (at the
+    anchor's `hits` in the span, when the caller has them)."""
+    for a in TITLE_WORDS.finditer(text, pos, end, hits):
         m = _title_at(text, a.start())
         if m is not None:
             return m
@@ -320,6 +326,7 @@ def find_officials(
     delegation: Mention | None = None,
     section: Mention | None = None,
     heads: list[Mention] | None = None,
+    hits: Hits | None = None,
 ) -> list[Official]:
     """Officials stated in `text[start:end]` (one sentence).
 
@@ -327,7 +334,8 @@ def find_officials(
     (`Đoàn đại biểu tỉnh X ...`); a leader named in a later sentence (`Đoàn do đồng chí A,
     Phó Bí thư Tỉnh ủy dẫn đầu`) with a title both countries use belongs to it. `section`
     is the province an earlier sentence headed a list with (`Về phía tỉnh X có:`); `heads`
-    the sentence's own list heads when the caller has them (`list_heads`)."""
+    the sentence's own list heads when the caller has them (`list_heads`); `hits` where the
+    title words start in the sentence (`SentenceInfo.hits`), when the caller has them."""
     out: list[Official] = []
     if delegation is not None and not (
         _LEADS.search(text, start, end) and _DELEGATION_WORD.search(text, start, end)
@@ -340,7 +348,7 @@ def find_officials(
     taken: list[tuple[int, int]] = []
     pos = start
     while True:
-        m = _search_title(text, pos, end)
+        m = _search_title(text, pos, end, hits)
         if m is None:
             break
         if any(a <= m.start() < b for a, b in taken) or _LAM_BEFORE.search(

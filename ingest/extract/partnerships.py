@@ -77,9 +77,12 @@ RULE_SUMMIT = _CUES["summit"].id
 CUE_TRIGGERS: tuple[Trigger, ...] = tuple(Trigger(p) for p in _STRONG)
 
 
-def strong_cue(text: str, start: int, end: int) -> bool:
-    """A strong cooperation cue in `text[start:end]`."""
-    return any(p.search(text, start, end) is not None for p in _STRONG)
+def strong_cue(text: str, start: int, end: int, info: SentenceInfo | None = None) -> bool:
+    """A strong cooperation cue in `text[start:end]` (a span of `info`'s sentence, when
+    given: the cues are then tried only where their words start)."""
+    if info is None:
+        return any(p.search(text, start, end) is not None for p in _STRONG)
+    return any(info.search(t, text, start, end) is not None for t in CUE_TRIGGERS)
 
 
 def _is_venue(text: str, m: Mention) -> bool:
@@ -137,13 +140,13 @@ def extract_partnerships(ctx: ArticleContext, info: SentenceInfo) -> list[Partne
     seen_la: list[str] = []
     if home is not None:
         (seen_la if home.startswith("LA-") else seen_vn).append(home)
-    sentence_cue = cues and strong_cue(text, info.sentence.start, info.sentence.end)
+    sentence_cue = cues and strong_cue(text, info.sentence.start, info.sentence.end, info)
     lead = False  # an earlier clause stated a pair with a strong cue
     for start, end in info.sentence.clauses():
         ms = info.in_span(start, end)
         vn = [m.iso for m in ms if m.country == "VN"]
         la = [m.iso for m in ms if m.country == "LA"]
-        cue = cues and strong_cue(text, start, end)
+        cue = cues and strong_cue(text, start, end, info)
         weak = _WEAK.search(text, start, end) is not None
         if is_multilateral(text, ms):
             # Many provinces in one clause: only the pairs its structure states (see

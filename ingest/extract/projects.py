@@ -23,6 +23,7 @@ from .amounts import Amount, find_amounts, find_in_kind, spoken_at, spoken_count
 from .context import ArticleContext, SentenceInfo
 from .mentions import Mention
 from .multilateral import listed
+from .triggers import Hits, Trigger
 from .vocab import vocabulary
 
 
@@ -46,6 +47,9 @@ VERB = re.compile(
     + r")(?!\w)",
     re.IGNORECASE,
 )
+# The verbs as a trigger (`triggers.py`): the rule runs only on sentences holding one of
+# their words, and looks for the verbs only where those words start.
+SUPPORT = Trigger(VERB)
 # Verbs strong enough to state aid without an amount.
 _AID_VERB = _AID_TABLE.regex
 _NOUN_CUE = _SUPPORT["noun_verbs"].regex
@@ -194,7 +198,8 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
     """Project and aid facts stated in one sentence."""
     text = ctx.text
     sent = info.sentence
-    if VERB.search(sent.text) is None:
+    hits = info.hits  # where the verbs' words start in the sentence, when known
+    if info.search_sentence(SUPPORT) is None:
         return []
     # The stated period is read once, when the first fact needs it: most sentences with a
     # support verb state none, and the year patterns cost a scan of the whole sentence.
@@ -205,7 +210,7 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
     # to or by the group is not money between two of its members.
     crowd = listed(text, info.mentions)
     for start, end in sent.clauses():
-        verbs = list(VERB.finditer(text, start, end))
+        verbs = list(SUPPORT.finditer(text, start, end, hits))
         if not verbs:
             continue  # no support verb in this clause: nothing to read
         ms = info.in_span(start, end)
@@ -231,7 +236,7 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
         if funder is None:
             # `tổng kinh phí 10 tỷ đồng, trong đó tỉnh A hỗ trợ tỉnh B 6 tỷ đồng`: a later
             # verb of the clause with its own subject.
-            for later in _verbs_with_items(text, verb.end(), end, item_starts):
+            for later in _verbs_with_items(text, verb.end(), end, item_starts, hits):
                 funder, of_funder = _funder(text, ms, later.start(), later.end(), end)
                 if (
                     funder is not None
@@ -323,7 +328,7 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
                 continue
             # `A hỗ trợ B 20 nghìn USD, còn B tặng A 50 tấn gạo`: a later verb with its own
             # subject after the previous item gives its items that subject.
-            own = _own_subject(text, ms, prev_end, item.start, end)
+            own = _own_subject(text, ms, prev_end, item.start, end, hits)
             funder = own or clause_funder
             if item.beneficiary is not None:
                 ben: str | None = item.beneficiary.iso if item.beneficiary.country != funder.country else "?"
@@ -602,9 +607,12 @@ def _agent_after(text: str, ms: list[Mention], lo: int, end: int) -> Mention | N
     return None
 
 
-def _verbs_with_items(text: str, lo: int, end: int, items: list[int]) -> list[re.Match[str]]:
-    """Support verbs in `text[lo:end]` followed by an item before the next verb."""
-    verbs = list(VERB.finditer(text, lo, end))
+def _verbs_with_items(
+    text: str, lo: int, end: int, items: list[int], hits: Hits | None = None
+) -> list[re.Match[str]]:
+    """Support verbs in `text[lo:end]` followed by an item before the next verb (`hits`:
+    where the verbs' words start in the sentence, when known)."""
+    verbs = list(SUPPORT.finditer(text, lo, end, hits))
     out = []
     for i, v in enumerate(verbs):
         stop = verbs[i + 1].start() if i + 1 < len(verbs) else end
@@ -613,11 +621,13 @@ def _verbs_with_items(text: str, lo: int, end: int, items: list[int]) -> list[re
     return out
 
 
-def _own_subject(text: str, ms: list[Mention], lo: int, hi: int, end: int) -> Mention | None:
+def _own_subject(
+    text: str, ms: list[Mention], lo: int, hi: int, end: int, hits: Hits | None = None
+) -> Mention | None:
     """The province right before the last support verb in `text[lo:hi]` (between the
     previous item and this one), if there is such a verb: that clause's own subject."""
     last = None
-    for v in VERB.finditer(text, lo, hi):
+    for v in SUPPORT.finditer(text, lo, hi, hits):
         if not _NOUN_CUE.fullmatch(v.group()):
             last = v  # a noun (`kinh phí`, `học bổng`) names no new subject
     if last is None:

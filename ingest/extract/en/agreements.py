@@ -22,6 +22,7 @@ from app.facts import AgreementFact
 from .. import tiers
 from ..context import ArticleContext, SentenceInfo, unique
 from ..vocab import vocabulary
+from .gates import KINDS
 from .partnerships import parties
 from .timing import day_in, year_in
 
@@ -34,7 +35,7 @@ def extract_agreements(ctx: ArticleContext, info: SentenceInfo) -> list[Agreemen
     docs = vocabulary("en", "documents")
     cues = vocabulary("en", "cues")
     s = info.sentence
-    nouns = list(docs.regex("kind").finditer(s.text))
+    nouns = list(info.finditer_sentence(KINDS))
     if not nouns:
         return []
     period = _period(s.text)

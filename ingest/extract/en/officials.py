@@ -31,6 +31,7 @@ from .. import tiers
 from ..context import ArticleContext, SentenceInfo
 from ..mentions import Mention
 from ..vocab import vocabulary
+from .gates import HEADS
 from .text import is_name_word, name_country
 
 _TOKEN = re.compile(r"[A-Za-zÀ-ỹĐđ0-9]+(?:[’'][A-Za-z]+)?(?:-[A-Za-zÀ-ỹ]+)*|[^\sA-Za-zÀ-ỹĐđ0-9]")
@@ -87,7 +88,7 @@ def find_officials(ctx: ArticleContext, info: SentenceInfo, taken: set[int] | No
     """Officials named with their titles in one sentence."""
     titles = vocabulary("en", "titles")
     s = info.sentence
-    heads = [(s.start + m.start(), s.start + m.end()) for m in titles.regex("head").finditer(s.text)]
+    heads = [(s.start + m.start(), s.start + m.end()) for m in info.finditer_sentence(HEADS)]
     if not heads:
         return []
     text = ctx.text

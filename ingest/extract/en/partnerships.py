@@ -20,6 +20,7 @@ from .. import tiers
 from ..context import ArticleContext, SentenceInfo, unique
 from ..mentions import Mention
 from ..vocab import vocabulary
+from .gates import STRONG
 
 # What may stand between two provinces the wording pairs: `A and B`, `A - B`, `A with the
 # Lao province of B`.
@@ -105,7 +106,7 @@ def extract_partnerships(ctx: ArticleContext, info: SentenceInfo) -> list[Partne
     la = unique(m.iso for m in ms if m.country == "LA")
     if not vn or not la:
         return []
-    if not vocabulary("en", "cues").regex("strong").search(info.sentence.text):
+    if info.search_sentence(STRONG) is None:
         return []
     if _national_gathering(ctx, info):
         return []  # who attended a national meeting: no provincial pair (precision first)

@@ -26,6 +26,7 @@ from .. import tiers
 from ..context import ArticleContext, SentenceInfo
 from ..mentions import Mention
 from ..vocab import vocabulary
+from .gates import AID, HOSTING
 from .partnerships import parties
 
 # `aid from Thanh Hoa`, `from the Lao province of X`: the funder (not `students from X`,
@@ -110,7 +111,7 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
     s = info.sentence
     text = ctx.text
     cues = vocabulary("en", "cues")
-    verb = cues.regex("support").search(s.text) or cues.regex("hosting").search(s.text)
+    verb = info.search_sentence(AID) or info.search_sentence(HOSTING)
     if verb is None:
         return []
     amounts = find_amounts(text, s.start, s.end)
