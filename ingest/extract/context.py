@@ -67,6 +67,7 @@ class SentenceInfo:
     # Where the triggers' words start in the sentence (`triggers.scan_hits`); None when
     # unknown, and the patterns then search as usual.
     hits: Hits | None = None
+    _evidence: Evidence | None = field(default=None, repr=False, compare=False)
 
     def may(self, trigger: Trigger) -> bool:
         """False only when `trigger`'s pattern cannot match anywhere in this sentence."""
@@ -97,8 +98,12 @@ class SentenceInfo:
         return [m for m in self.mentions if m.start >= start and m.end <= end]
 
     def evidence(self) -> Evidence:
-        s = self.sentence
-        return Evidence(sentence=s.text, start=s.start, end=s.end, zone=s.zone)
+        """The sentence as evidence: built once, and shared by the sentence's facts (no
+        code changes an evidence after it is made; a fact that needs another gets a new one)."""
+        if self._evidence is None:
+            s = self.sentence
+            self._evidence = Evidence(sentence=s.text, start=s.start, end=s.end, zone=s.zone)
+        return self._evidence
 
 
 @dataclass

@@ -22,7 +22,6 @@ Exactness rests on two facts, both checked here or in the tests:
 
 from __future__ import annotations
 
-import bisect
 import functools
 import importlib
 import re
@@ -171,9 +170,6 @@ def _automaton() -> Any:
     return auto
 
 
-# Whitespace other than one plain space: a span holding some is scanned alone, collapsed.
-_IRREGULAR = re.compile(r"[^\S ]|  ")
-
 # Where the words of triggers start in a span: (offset into the text, mask of the triggers
 # whose words start there), in order of offset. None where the span was not read whole.
 Hits = list[tuple[int, int]]
@@ -203,19 +199,24 @@ def scan_hits(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, Hi
     lowered = text[lo:hi].lower() if ordered else ""
     if not ordered or len(lowered) != hi - lo or _UNSAFE is None or _UNSAFE.search(lowered):
         return [(_scan_alone(text, start, end, auto), None) for start, end in spans]
-    starts = [start for start, _ in spans]
-    hits: list[Hits | None] = [[] for _ in spans]
-    for m in _IRREGULAR.finditer(lowered):
-        k = bisect.bisect_right(starts, lo + m.start()) - 1
-        if k >= 0 and lo + m.start() < spans[k][1]:
-            hits[k] = None
+    # A span with whitespace other than single plain spaces is read alone (`str.isprintable`
+    # is False for every whitespace character but the space, and for a few others).
+    hits: list[Hits | None] = []
+    for start, end in spans:
+        part = lowered[start - lo : end - lo]
+        hits.append(None if "  " in part or not part.isprintable() else [])
     masks = [0] * len(spans)
-    for last, (length, bits) in auto.iter(lowered):
-        at = lo + last - length + 1
-        k = bisect.bisect_right(starts, at) - 1
-        found = hits[k] if k >= 0 else None
-        if found is None or lo + last >= spans[k][1]:
-            continue  # before the first span, in a span read alone, or across a span's end
+    k, count = 0, len(spans)
+    for last, (length, bits) in auto.iter(lowered):  # in order of where the words end
+        stop = lo + last + 1
+        while k < count and spans[k][1] < stop:
+            k += 1
+        if k == count:
+            break
+        at = stop - length
+        found = hits[k]
+        if found is None or at < spans[k][0]:
+            continue  # in a span read alone, or not inside one span
         masks[k] |= bits
         found.append((at, bits))
     out: list[tuple[int, Hits | None]] = []
