@@ -23,7 +23,7 @@ from .amounts import Amount, find_amounts, find_in_kind, spoken_at, spoken_count
 from .context import ArticleContext, SentenceInfo
 from .mentions import Mention
 from .multilateral import listed
-from .triggers import Hits, Trigger
+from .triggers import Hits, Starts, Trigger
 from .vocab import vocabulary
 
 
@@ -161,6 +161,19 @@ _SINCE = re.compile(r"(?<!\w)từ\s+năm\s+(?P<y>(?:19|20)\d\d)\s+(?:đến|tớ
 _REQUEST = re.compile(r"(?<!\w)(?:đề nghị|mong muốn|kiến nghị|đề xuất|mời)(?!\w)", re.IGNORECASE)
 
 
+# Patterns the rule runs over each clause, tried only where a match can start (a digit, or
+# one of the pattern's leading words; `triggers.Starts`): the same matches.
+_SCALE_WORD_AT = Starts(_SCALE_WORD)
+_CASH_AT = Starts(_CASH)
+_COURTESY_AT = Starts(_COURTESY)
+_TRAINING_AT = Starts(_TRAINING)
+_SCHOLARSHIP_COUNT_AT = Starts(_SCHOLARSHIP_COUNT)
+_PEOPLE_COUNT_AT = Starts(_PEOPLE_COUNT)
+_INVESTOR_COUNT_AT = Starts(_INVESTOR_COUNT)
+_PART_AT = Starts(_PART)
+_PART_NUMBER_AT = Starts(_PART_NUMBER)
+
+
 @dataclass
 class _Carry:
     funder: Mention | None = None
@@ -217,7 +230,7 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
         # Goods and counts need a number (digits or `hai`, `mười lăm`); an amount needs
         # digits or a scale word (`hai tỷ`).
         digits = _DIGIT.search(text, start, end) is not None
-        scaled = digits or _SCALE_WORD.search(text, start, end) is not None
+        scaled = digits or _SCALE_WORD_AT.search(text, start, end) is not None
         spoken = spoken_at(text, start, end)
         all_amounts = find_amounts(text, start, end) if scaled else []
         all_goods = find_in_kind(text, start, end, at=spoken, digits=digits) if digits or spoken else []
@@ -225,7 +238,9 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
         all_cash = (
             []
             if all_amounts
-            else [_Item(m.start(), m.end(), "cash", text=m.group()) for m in _CASH.finditer(text, start, end)]
+            else [
+                _Item(m.start(), m.end(), "cash", text=m.group()) for m in _CASH_AT.finditer(text, start, end)
+            ]
         )
         item_starts = [a.start for a in all_amounts] + [g.start for g in all_goods]
         item_starts += [c.start for c in all_counts] + [c.start for c in all_cash]
@@ -310,7 +325,7 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
         if money and _TRADE.search(text, start, end) and not _AID_VERB.search(text, start, end):
             continue
         if not items:
-            if _COURTESY.search(text, start, end):
+            if _COURTESY_AT.search(text, start, end):
                 continue  # flowers, souvenirs, gifts to a delegation: protocol, not aid
             fact = _no_amount(ctx, info, start, end, verb.start(), verb.end(), funder, of_funder, ms)
             out.extend(fact)
@@ -405,7 +420,7 @@ def _counts(
     found = (
         [
             _Item(m.start(), m.end(), "count", text=m.group())
-            for m in _SCHOLARSHIP_COUNT.finditer(text, start, end)
+            for m in _SCHOLARSHIP_COUNT_AT.finditer(text, start, end)
         ]
         if digits
         else []
@@ -417,9 +432,9 @@ def _counts(
         ]
     # People count only in a clause about training; the cheap matches go first.
     people = spoken_matches(_PEOPLE_SPOKEN, text, end, spoken) if spoken else []
-    if (digits or people) and _TRAINING.search(text, start, end):
+    if (digits or people) and _TRAINING_AT.search(text, start, end):
         if digits:
-            people = list(_PEOPLE_COUNT.finditer(text, start, end)) + people
+            people = list(_PEOPLE_COUNT_AT.finditer(text, start, end)) + people
         found += [
             _Item(m.start(), m.end(), "count", text=m.group())
             for m in people
@@ -428,13 +443,13 @@ def _counts(
     if digits:
         found += [
             _Item(m.start(), m.end(), "investment", text=m.group())
-            for m in _INVESTOR_COUNT.finditer(text, start, end)
+            for m in _INVESTOR_COUNT_AT.finditer(text, start, end)
         ]
     if not found:
         return []
     found.sort(key=lambda i: i.start)
-    for part in _PART.finditer(text, found[0].end, end):
-        number = _PART_NUMBER.search(text, part.end(), min(end, part.end() + 60))
+    for part in _PART_AT.finditer(text, found[0].end, end):
+        number = _PART_NUMBER_AT.search(text, part.end(), min(end, part.end() + 60))
         who = [m for m in ms if part.end() <= m.start < min(end, part.end() + 100)]
         if number is None or not who or any(a.start <= number.start() < a.end for a in amounts):
             continue

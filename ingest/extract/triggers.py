@@ -30,7 +30,7 @@ from typing import Any
 
 import ahocorasick
 
-__all__ = ["ALL", "Hits", "Trigger", "may", "scan", "scan_hits", "words"]
+__all__ = ["ALL", "Hits", "Starts", "Trigger", "matches_at", "may", "scan", "scan_hits", "words"]
 
 ALL = -1  # the mask of a sentence no trigger can be excluded from
 _MAX_WORDS = 512  # more alternatives than this: stop lengthening the words (still exact)
@@ -104,6 +104,99 @@ def _starts(items: list[tuple[Any, Any]], c: Any) -> set[str]:
     return out
 
 
+def matches_at(
+    pattern: re.Pattern[str], string: str, pos: int, endpos: int, starts: Iterable[int]
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(string, pos, endpos)` when every match starts at one of `starts`
+    (in increasing order, repeats allowed): the pattern is tried only there, as the regex
+    engine would (leftmost first, never inside an earlier match)."""
+    match = pattern.match
+    at_least = pos  # where the regex engine would try next
+    for at in starts:
+        if at < at_least:
+            continue
+        if at >= endpos:
+            return
+        m = match(string, at, endpos)
+        if m is None:
+            at_least = at + 1
+            continue
+        yield m
+        at_least = m.end() if m.end() > m.start() else m.start() + 1
+
+
+def _opens_with_digit(items: list[tuple[Any, Any]], c: Any) -> bool:
+    """Every match of the sequence `items` starts with a character `\\d` matches."""
+    for i, (op, av) in enumerate(items):
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # zero-width: consumes nothing
+        if op is c.IN:
+            return list(av) == [(c.CATEGORY, c.CATEGORY_DIGIT)]
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            return av[0] >= 1 and _opens_with_digit(list(av[2]), c)
+        if op is c.SUBPATTERN:
+            return _opens_with_digit([*av[3], *items[i + 1 :]], c)
+        if op is c.BRANCH:
+            return all(_opens_with_digit([*alt, *items[i + 1 :]], c) for alt in av[1])
+        return False
+    return False
+
+
+_DIGIT = re.compile(r"\d")
+
+
+class Starts:
+    """Where matches of a pattern can start in a span, found without the regex engine
+    walking it: at a digit for a pattern every match of which opens with one (amounts,
+    counts), else where one of its leading words (`_prefixes`; only each word's first
+    space-free part is looked for, so spacing never hides one) occurs in the lower-cased
+    span. `finditer` then tries the pattern only there, with the matches `finditer` gives.
+    A pattern with neither, or a span lower-casing cannot be compared with (see the module
+    docstring), is searched as usual. For patterns a rule applies to spans of a sentence
+    (clauses) rather than the whole article, where the article-wide pass (`Trigger`) would
+    need a trigger for each."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.digit = False
+        self.heads: tuple[str, ...] = ()
+        try:
+            parser: Any = importlib.import_module("re._parser")
+            consts: Any = importlib.import_module("re._constants")
+            self.digit = _opens_with_digit(list(parser.parse(pattern.pattern, pattern.flags)), consts)
+        except (ImportError, AttributeError, re.error):
+            pass
+        if not self.digit:
+            words = _prefixes(pattern)
+            self.heads = tuple(sorted({w.split(" ")[0] for w in words})) if words else ()
+
+    def finditer(self, string: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
+        """`self.pattern.finditer(string, pos, endpos)`, tried only where a match can start."""
+        if self.digit:
+            return matches_at(
+                self.pattern, string, pos, endpos, (d.start() for d in _DIGIT.finditer(string, pos, endpos))
+            )
+        if not self.heads:
+            return self.pattern.finditer(string, pos, endpos)
+        lowered = string[pos:endpos].lower()
+        if len(lowered) != endpos - pos or _UNSAFE is None or _UNSAFE.search(lowered):
+            return self.pattern.finditer(string, pos, endpos)
+        found: list[int] = []
+        for head in self.heads:
+            i = lowered.find(head)
+            while i != -1:
+                found.append(pos + i)
+                i = lowered.find(head, i + 1)
+        if not found:
+            return iter(())
+        found.sort()
+        return matches_at(self.pattern, string, pos, endpos, found)
+
+    def search(self, string: str, pos: int, endpos: int) -> re.Match[str] | None:
+        """`self.pattern.search(string, pos, endpos)`, as `finditer` tries it."""
+        return next(self.finditer(string, pos, endpos), None)
+
+
 _WORDS: dict[str, int] = {}  # word → mask of the triggers whose matches start with it
 _BITS: list[int] = []
 
@@ -133,22 +226,9 @@ class Trigger:
         matches, found without the regex engine walking the span. `hits` must cover the
         span; None (not known) runs the pattern's own `finditer`."""
         if hits is None or self.bit == ALL:
-            yield from self.pattern.finditer(string, pos, endpos)
-            return
-        bit, match = self.bit, self.pattern.match
-        at_least = pos  # where the regex engine would try next
-        for at, bits in hits:
-            at -= offset
-            if at < at_least or not bits & bit:
-                continue
-            if at >= endpos:
-                return
-            m = match(string, at, endpos)
-            if m is None:
-                at_least = at + 1
-                continue
-            yield m
-            at_least = m.end() if m.end() > m.start() else m.start() + 1
+            return self.pattern.finditer(string, pos, endpos)
+        bit = self.bit
+        return matches_at(self.pattern, string, pos, endpos, (at - offset for at, bits in hits if bits & bit))
 
     def search(
         self, string: str, pos: int, endpos: int, hits: Hits | None, offset: int = 0
