@@ -161,7 +161,9 @@ def _delegation(text: str, info: SentenceInfo) -> Mention | None:
     """The province of the last delegation the sentence introduces (`Đoàn đại biểu tỉnh X`)."""
     found: Mention | None = None
     for m in info.mentions:
-        if DELEGATION.search(text, max(info.sentence.start, m.start - 40), m.start):
+        lo = max(info.sentence.start, m.start - 40)
+        # `DELEGATION` opens with `Đoàn`/`đoàn`: no `oàn` before the mention, no match.
+        if "oàn" in text[lo : m.start] and DELEGATION.search(text, lo, m.start):
             found = m
     return found
 

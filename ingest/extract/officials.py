@@ -181,11 +181,14 @@ def _search_title(text: str, pos: int, end: int, hits: Hits | None = None) -> re
     return None
 
 
-def _chain(text: str, pos: int, and_joins: bool = True) -> tuple[list[str], int]:
-    """Titles starting exactly at `pos`, joined by commas/dashes/`kiêm`; returns (titles, end)."""
+def _chain(
+    text: str, pos: int, and_joins: bool = True, first: re.Match[str] | None = None
+) -> tuple[list[str], int]:
+    """Titles starting exactly at `pos`, joined by commas/dashes/`kiêm`; returns (titles, end).
+    `first` is `_title_at(text, pos)` when the caller has it (each title is matched once)."""
     titles: list[str] = []
+    m = first if first is not None else _title_at(text, pos)
     while True:
-        m = _title_at(text, pos)
         if m is None:
             break
         title = " ".join(m.group().split()).rstrip(".")  # `UBND TP.` before a city name
@@ -198,7 +201,10 @@ def _chain(text: str, pos: int, and_joins: bool = True) -> tuple[list[str], int]
             titles.append(title)
         pos = party.end() if party is not None else m.end()
         sep = _CHAIN_SEP.match(text, pos)
-        if sep is None or _title_at(text, sep.end()) is None or (not and_joins and "và" in sep.group()):
+        if sep is None:
+            break
+        m = _title_at(text, sep.end())
+        if m is None or (not and_joins and "và" in sep.group()):
             break
         pos = sep.end()
     return titles, pos
@@ -359,7 +365,7 @@ def find_officials(
         # `ông A - <titles> và <title> B`: a name already stands before the chain, so `và`
         # starts the next person, not another title of A.
         before = _name_before(text, start, m.start(), mentions)
-        titles, chain_end = _chain(text, m.start(), and_joins=before is None)
+        titles, chain_end = _chain(text, m.start(), and_joins=before is None, first=m)
         pos = max(chain_end, m.end())
         mention = _mention_at(mentions, text, chain_end)
         if mention is None:
