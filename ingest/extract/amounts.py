@@ -77,10 +77,6 @@ class _Money:
     def prefixed_at(self) -> Starts | None:
         return None if self.prefixed is None else Starts(self.prefixed)
 
-    @functools.cached_property
-    def scale_word_at(self) -> Starts:
-        return Starts(self.scale_word)
-
 
 @functools.cache
 def _money(lang: str) -> _Money:
@@ -287,7 +283,7 @@ def find_amounts(text: str, start: int = 0, end: int | None = None, lang: str = 
         if m.start() > 0 and text[m.start() - 1] in "0123456789.,":
             continue  # inside a longer number
         found.append((m, "currency"))
-    if money.scale_word_at.search(text, start, end):
+    if money.scale_word.search(text, start, end):
         found.extend((m, "currency") for m in money.words_at.finditer(text, start, end))
     if money.prefixed_at is not None:
         found.extend((m, "currency_prefix") for m in money.prefixed_at.finditer(text, start, end))

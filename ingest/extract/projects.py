@@ -162,8 +162,8 @@ _REQUEST = re.compile(r"(?<!\w)(?:đề nghị|mong muốn|kiến nghị|đề x
 
 
 # Patterns the rule runs over each clause, tried only where a match can start (a digit, or
-# one of the pattern's leading words; `triggers.Starts`): the same matches.
-_SCALE_WORD_AT = Starts(_SCALE_WORD)
+# one of the pattern's leading words; `triggers.Starts`): the same matches. (Not the scale
+# words: their search stops at the first, and `tr` opens too many words to be a cheap start.)
 _CASH_AT = Starts(_CASH)
 _COURTESY_AT = Starts(_COURTESY)
 _TRAINING_AT = Starts(_TRAINING)
@@ -230,7 +230,7 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
         # Goods and counts need a number (digits or `hai`, `mười lăm`); an amount needs
         # digits or a scale word (`hai tỷ`).
         digits = _DIGIT.search(text, start, end) is not None
-        scaled = digits or _SCALE_WORD_AT.search(text, start, end) is not None
+        scaled = digits or _SCALE_WORD.search(text, start, end) is not None
         spoken = spoken_at(text, start, end)
         all_amounts = find_amounts(text, start, end) if scaled else []
         all_goods = find_in_kind(text, start, end, at=spoken, digits=digits) if digits or spoken else []
