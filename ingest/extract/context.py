@@ -82,7 +82,9 @@ class SentenceInfo:
 
     def search(self, trigger: Trigger, text: str, start: int, end: int) -> re.Match[str] | None:
         """`trigger.pattern.search(text, start, end)`, as `finditer` tries it."""
-        return next(self.finditer(trigger, text, start, end), None)
+        s = self.sentence
+        hits = self.hits if s.start <= start and end <= s.end else None
+        return trigger.search(text, start, end, hits)
 
     def finditer_sentence(self, trigger: Trigger) -> Iterator[re.Match[str]]:
         """`trigger.pattern.finditer(sentence.text)`: over the sentence's own string (the
@@ -92,7 +94,8 @@ class SentenceInfo:
 
     def search_sentence(self, trigger: Trigger) -> re.Match[str] | None:
         """`trigger.pattern.search(sentence.text)`, as `finditer_sentence` tries it."""
-        return next(self.finditer_sentence(trigger), None)
+        s = self.sentence
+        return trigger.search(s.text, 0, len(s.text), self.hits, s.start)
 
     def in_span(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if m.start >= start and m.end <= end]

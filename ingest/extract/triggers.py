@@ -233,8 +233,22 @@ class Trigger:
     def search(
         self, string: str, pos: int, endpos: int, hits: Hits | None, offset: int = 0
     ) -> re.Match[str] | None:
-        """`self.pattern.search(string, pos, endpos)`, tried only at the hits (`finditer`)."""
-        return next(self.finditer(string, pos, endpos, hits, offset), None)
+        """`self.pattern.search(string, pos, endpos)`, tried only at the hits: the first
+        match `finditer` gives, without its generators."""
+        if hits is None or self.bit == ALL:
+            return self.pattern.search(string, pos, endpos)
+        bit, match = self.bit, self.pattern.match
+        for at, bits in hits:
+            if bits & bit:
+                at -= offset
+                if at < pos:
+                    continue
+                if at >= endpos:
+                    return None
+                m = match(string, at, endpos)
+                if m is not None:
+                    return m
+        return None
 
 
 @functools.cache
