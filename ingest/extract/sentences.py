@@ -8,7 +8,6 @@ are also exposed: pairing provinces or amounts within a clause avoids crossing s
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -43,15 +42,18 @@ class Sentence:
     def end(self) -> int:
         return self.start + len(self.text)
 
-    @functools.cached_property
-    def _clauses(self) -> list[tuple[int, int]]:
-        return self._split_clauses()
-
     def clauses(self) -> list[tuple[int, int]]:
-        """Absolute (start, end) spans of the `;`-separated clauses (computed once)."""
-        return self._clauses
+        """Absolute (start, end) spans of the `;`-separated clauses (computed once, kept
+        beside the fields: a `functools.cached_property` took a lock on every sentence)."""
+        spans: list[tuple[int, int]] | None = self.__dict__.get("_clauses")
+        if spans is None:
+            spans = self._split_clauses()
+            object.__setattr__(self, "_clauses", spans)  # a cache, not a field
+        return spans
 
     def _split_clauses(self) -> list[tuple[int, int]]:
+        if ";" not in self.text:
+            return [(self.start, self.end)]
         spans: list[tuple[int, int]] = []
         pos = 0
         for m in _CLAUSE_SEP.finditer(self.text):
