@@ -60,7 +60,12 @@ def _prefixes(pattern: re.Pattern[str]) -> frozenset[str] | None:
         tree = parser.parse(pattern.pattern, pattern.flags)
     except (ImportError, AttributeError, re.error):
         return None
-    words = _starts(list(tree), consts)
+    return _lowered(_starts(list(tree), consts))
+
+
+def _lowered(words: set[str]) -> frozenset[str] | None:
+    """`words` as the lower-cased text holds them (single spaces, none at the ends); None
+    when there are none, or one the lower-cased text could not be compared with."""
     if not words or "" in words or _CASEFIX is None:
         return None
     lowered = set()
@@ -142,54 +147,82 @@ def _opens_with_digit(items: list[tuple[Any, Any]], c: Any) -> bool:
     return False
 
 
+def _openings(items: list[tuple[Any, Any]], c: Any) -> tuple[set[str], bool] | None:
+    """How every match of the sequence `items` opens: (literal words one of which starts
+    it, whether a digit may start it instead), alternative by alternative; None when some
+    alternative opens with neither."""
+    for i, (op, av) in enumerate(items):
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # zero-width: consumes nothing
+        if op is c.SUBPATTERN:
+            return _openings([*av[3], *items[i + 1 :]], c)
+        if op is c.BRANCH:
+            words: set[str] = set()
+            digit = False
+            for alt in av[1]:
+                found = _openings([*alt, *items[i + 1 :]], c)
+                if found is None:
+                    return None
+                words |= found[0]
+                digit = digit or found[1]
+            return words, digit
+        if _opens_with_digit(items[i:], c):
+            return set(), True
+        starts = _starts(items[i:], c)
+        return None if not starts or "" in starts else (starts, False)
+    return None
+
+
 _DIGIT = re.compile(r"\d")
 
 
 class Starts:
     """Where matches of a pattern can start in a span, found without the regex engine
-    walking it: at a digit for a pattern every match of which opens with one (amounts,
-    counts), else where one of its leading words (`_prefixes`; only each word's first
-    space-free part is looked for, so spacing never hides one) occurs in the lower-cased
-    span. `finditer` then tries the pattern only there, with the matches `finditer` gives.
-    A pattern with neither, or a span lower-casing cannot be compared with (see the module
-    docstring), is searched as usual. For patterns a rule applies to spans of a sentence
-    (clauses) rather than the whole article, where the article-wide pass (`Trigger`) would
-    need a trigger for each."""
+    walking it: at a digit, for the alternatives of the pattern that open with one
+    (amounts, counts), and where one of the leading words of the others occurs in the
+    lower-cased span (as `Trigger` reads them; only each word's first space-free part is
+    looked for, so spacing never hides one). `finditer` then tries the pattern only there,
+    with the matches `finditer` gives. A pattern with an alternative that opens with
+    neither, or a span lower-casing cannot be compared with (see the module docstring), is
+    searched as usual. For patterns a rule applies to spans of a sentence (clauses) rather
+    than the whole article, where the article-wide pass (`Trigger`) would need a trigger for
+    each."""
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self.digit = False
         self.heads: tuple[str, ...] = ()
+        self.known = False  # where every match can start is known
         try:
             parser: Any = importlib.import_module("re._parser")
             consts: Any = importlib.import_module("re._constants")
-            self.digit = _opens_with_digit(list(parser.parse(pattern.pattern, pattern.flags)), consts)
+            found = _openings(list(parser.parse(pattern.pattern, pattern.flags)), consts)
         except (ImportError, AttributeError, re.error):
-            pass
-        if not self.digit:
-            words = _prefixes(pattern)
-            self.heads = tuple(sorted({w.split(" ")[0] for w in words})) if words else ()
+            return
+        if found is None:
+            return
+        words, self.digit = found
+        lowered = _lowered(words) if words else frozenset()
+        if lowered is None:
+            return
+        self.heads = tuple(sorted({w.split(" ")[0] for w in lowered}))
+        self.known = True
 
     def finditer(self, string: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
         """`self.pattern.finditer(string, pos, endpos)`, tried only where a match can start."""
-        if self.digit:
-            return matches_at(
-                self.pattern, string, pos, endpos, (d.start() for d in _DIGIT.finditer(string, pos, endpos))
-            )
-        if not self.heads:
+        if not self.known:
             return self.pattern.finditer(string, pos, endpos)
-        lowered = string[pos:endpos].lower()
-        if len(lowered) != endpos - pos or _UNSAFE is None or _UNSAFE.search(lowered):
-            return self.pattern.finditer(string, pos, endpos)
-        found: list[int] = []
-        for head in self.heads:
-            i = lowered.find(head)
-            while i != -1:
-                found.append(pos + i)
-                i = lowered.find(head, i + 1)
-        if not found:
-            return iter(())
-        found.sort()
+        found: list[int] = [d.start() for d in _DIGIT.finditer(string, pos, endpos)] if self.digit else []
+        if self.heads:
+            lowered = string[pos:endpos].lower()
+            if len(lowered) != endpos - pos or _UNSAFE is None or _UNSAFE.search(lowered):
+                return self.pattern.finditer(string, pos, endpos)
+            for head in self.heads:
+                i = lowered.find(head)
+                while i != -1:
+                    found.append(pos + i)
+                    i = lowered.find(head, i + 1)
+            found.sort()
         return matches_at(self.pattern, string, pos, endpos, found)
 
     def search(self, string: str, pos: int, endpos: int) -> re.Match[str] | None:
