@@ -68,6 +68,12 @@ class SentenceInfo:
     # unknown, and the patterns then search as usual.
     hits: Hits | None = None
     _evidence: Evidence | None = field(default=None, repr=False, compare=False)
+    # The info this one narrows (`with_mentions`): the evidence is built once, there.
+    _base: SentenceInfo | None = field(default=None, repr=False, compare=False)
+
+    def with_mentions(self, mentions: list[Mention]) -> SentenceInfo:
+        """The same sentence with only `mentions` (the provinces a rule keeps as parties)."""
+        return SentenceInfo(self.sentence, mentions, self.triggers, self.hits, _base=self._base or self)
 
     def may(self, trigger: Trigger) -> bool:
         """False only when `trigger`'s pattern cannot match anywhere in this sentence."""
@@ -103,6 +109,8 @@ class SentenceInfo:
     def evidence(self) -> Evidence:
         """The sentence as evidence: built once, and shared by the sentence's facts (no
         code changes an evidence after it is made; a fact that needs another gets a new one)."""
+        if self._base is not None:
+            return self._base.evidence()
         if self._evidence is None:
             s = self.sentence
             self._evidence = Evidence(sentence=s.text, start=s.start, end=s.end, zone=s.zone)
