@@ -140,11 +140,26 @@ class Table:
         return re.compile(phrase_regex((*self.words, *self.map)), flags)
 
     def lookup(self, surface: str) -> Any:
-        """The `map` value of a matched phrase, whatever its case, spacing or tone placement."""
+        """The `map` value of a matched phrase, whatever its case, spacing or tone placement.
+        Each surface is looked up once (the answers are kept, a few hundred at most)."""
+        known = self._looked_up
+        if surface in known:
+            value = known[surface]
+            if value is _MISSING:
+                raise KeyError(surface)
+            return value
+        if len(known) >= _LOOKUPS_KEPT:
+            known.clear()
         for key, value in self._keyed:
             if key.fullmatch(surface):
+                known[surface] = value
                 return value
+        known[surface] = _MISSING
         raise KeyError(surface)
+
+    @functools.cached_property
+    def _looked_up(self) -> dict[str, Any]:
+        return {}
 
     @functools.cached_property
     def _keyed(self) -> list[tuple[re.Pattern[str], Any]]:
@@ -154,6 +169,8 @@ class Table:
 
 
 _KNOWN = {"id", "doc", "words", "map", "pattern", "examples", "counter", "ignore_case"}
+_MISSING = object()  # a surface `Table.lookup` found no key for
+_LOOKUPS_KEPT = 512
 
 
 @dataclass(frozen=True)
