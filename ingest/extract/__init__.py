@@ -14,11 +14,10 @@ from dataclasses import replace
 
 from app.facts import AgreementFact, ArticleFacts, OfficialFact, ProjectFact
 from app.gazetteer import gazetteer
-from app.names import fold
 from ingest.document import Document, Segment, Zone
 
 from .agreements import DOCUMENTS, add_signatories, extract_agreements, merge_agreements
-from .context import ArticleContext, SentenceInfo
+from .context import ArticleContext, SentenceInfo, name_key
 from .districts import TWINNING, extract_districts
 from .en import extract_english
 from .en.agreements import merge_agreements as merge_english_agreements
@@ -149,7 +148,7 @@ def _extract_one(doc: Document) -> ArticleFacts:
     facts.agreements = merge_agreements(agreements)
     for a in facts.agreements:
         # Signatories are named exactly as in `officials`, so the loader can link SIGNED.
-        a.signatories = [officials[fold(n)].name for n in a.signatories if fold(n) in officials]
+        a.signatories = [officials[name_key(n)].name for n in a.signatories if name_key(n) in officials]
     facts.projects = merge_projects(projects)
     facts.events = merge_events(facts.events)
     if not facts.partnerships and not facts.agreements and not facts.projects:
@@ -204,7 +203,7 @@ def _named_again(
 def _add_official(known: dict[str, OfficialFact], o: Official, info: SentenceInfo) -> None:
     """Merge repeated mentions of one person (same folded name): positions add up. The
     evidence is built only for a new person (a repeat keeps the first evidence)."""
-    key = fold(o.name)
+    key = name_key(o.name)
     old = known.get(key)
     if old is None:
         evidence = info.evidence()
@@ -264,9 +263,9 @@ def _extract_long(doc: Document) -> ArticleFacts:
         facts.events = merge_events(facts.events)
     # Signatories are named exactly as in `officials` (the loader links SIGNED by name): a
     # later run may have spelled a person the first run named differently.
-    names = {fold(o.name): o.name for o in facts.officials}
+    names = {name_key(o.name): o.name for o in facts.officials}
     for a in facts.agreements:
-        a.signatories = [names.get(fold(n), n) for n in a.signatories]
+        a.signatories = [names.get(name_key(n), n) for n in a.signatories]
     none = f"{doc.source}: no Vietnam–Laos provincial cooperation found"
     kept = dict.fromkeys(w for w in facts.warnings if w != none and w not in doc.warnings)
     facts.warnings = [*doc.warnings, *kept]
@@ -293,11 +292,11 @@ def _merge(into: ArticleFacts, part: ArticleFacts) -> ArticleFacts:
         elif not english and old.evidence.zone == "title" and p.evidence.zone == "body":
             old.evidence = p.evidence
         old.confidence = max(old.confidence, p.confidence)
-    known = {fold(o.name): o for o in into.officials}
+    known = {name_key(o.name): o for o in into.officials}
     for o in part.officials:
-        had = known.get(fold(o.name))
+        had = known.get(name_key(o.name))
         if had is None:
-            known[fold(o.name)] = o
+            known[name_key(o.name)] = o
             into.officials.append(o)
             continue
         had.positions.extend(x for x in o.positions if x not in had.positions)

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from app.facts import Evidence
+from app.names import fold
 
 from .mentions import Mention, find_mentions
 from .sentences import Sentence
@@ -199,6 +201,11 @@ class ArticleContext:
         if self.main_vn and self.main_la:
             return [self.main_vn], [self.main_la]
         return None
+
+
+# `app.names.fold` of a person's name (the key repeated mentions of one official merge on),
+# kept for the names met lately: an article names the same people again and again.
+name_key = functools.lru_cache(maxsize=4096)(fold)
 
 
 def unique(items: Iterable[str]) -> list[str]:

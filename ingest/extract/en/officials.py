@@ -25,10 +25,9 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from app.facts import OfficialFact
-from app.names import fold
 
 from .. import tiers
-from ..context import ArticleContext, SentenceInfo
+from ..context import ArticleContext, SentenceInfo, name_key
 from ..mentions import Mention
 from ..vocab import vocabulary
 from .gates import HEADS
@@ -354,7 +353,7 @@ def _context_province(ctx: ArticleContext, info: SentenceInfo, start: int, count
 def add_official(known: dict[str, OfficialFact], o: Official, info: SentenceInfo) -> None:
     """Merge repeated mentions of one person (same folded name): positions add up. The
     evidence is built only for a new person (a repeat keeps the first evidence)."""
-    key = fold(o.name)
+    key = name_key(o.name)
     old = known.get(key)
     if old is None:
         evidence = info.evidence()
