@@ -28,8 +28,8 @@ from dataclasses import dataclass, field
 from app.gazetteer import gazetteer
 
 from .mentions import Mention
-from .triggers import Hits, Trigger
-from .vocab import phrase_regex, vocabulary
+from .triggers import Hits, Trigger, casefix_chars
+from .vocab import first_chars, phrase_regex, vocabulary
 
 _V = vocabulary("vi", "titles")
 
@@ -45,6 +45,38 @@ def _alt(words: Sequence[str]) -> str:
     return phrase_regex(words)
 
 
+_CASE_FIXED = casefix_chars() or frozenset()
+
+
+def _by_first_letter(alts: Sequence[tuple[str, str]]) -> str:
+    """The alternation of the titles' patterns `alts` ((title, pattern), in order), grouped
+    by the letters a title can start with, each group behind a look-ahead on them: the
+    engine tries the one group whose letter stands at a position instead of every title.
+    A title matches only where one of its first letters stands (its own look-ahead), and
+    titles sharing a letter (in either case, as the pattern reads them) are in one group,
+    in their order; so titles of two groups never match at the same position: the same
+    match. A letter whose case-blind matching is not plain lower-casing (`re`'s case-fix
+    table) leaves the alternation as it was."""
+    groups: list[tuple[set[str], list[int]]] = []  # (lower-case letters, indices into alts)
+    for i, (title, _) in enumerate(alts):
+        firsts = first_chars([title])
+        if any(len(c.lower()) != 1 or c in _CASE_FIXED or c.lower() in _CASE_FIXED for c in firsts):
+            return "|".join(a for _, a in alts)
+        letters = {c.lower() for c in firsts}
+        indices = [i]
+        for group in [g for g in groups if g[0] & letters]:
+            groups.remove(group)
+            letters |= group[0]
+            indices += group[1]
+        groups.append((letters, sorted(indices)))
+    groups.sort(key=lambda g: g[1][0])
+    out = []
+    for _, indices in groups:
+        chars = "".join(sorted({c for i in indices for c in first_chars([alts[i][0]])}))
+        out.append(f"(?=[{re.escape(chars)}])(?:" + "|".join(alts[i][1] for i in indices) + ")")
+    return "|".join(out)
+
+
 @functools.cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """(whole titles, head + organisation titles, anchor of first words), compiled once."""
@@ -53,10 +85,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     alts = []
     for t in sorted(full, key=len, reverse=True):
         body = _alt([t])
-        alts.append(body if t.endswith(_NO_PLACE_AFTER) else body + _PLACE + "?")
+        alts.append((t, body if t.endswith(_NO_PLACE_AFTER) else body + _PLACE + "?"))
     rank = r"(?:" + _alt(_V.words("ranks")) + r"\s*,?\s*)?"
     deputy = r"(?:Phó\s+)?"
-    whole = re.compile(rank + deputy + r"(?:" + "|".join(alts) + r")", re.IGNORECASE)
+    whole = re.compile(rank + deputy + r"(?:" + _by_first_letter(alts) + r")", re.IGNORECASE)
     org = (
         r"(?:"
         + _alt(_V.words("organisations"))

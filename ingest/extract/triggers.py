@@ -36,7 +36,7 @@ ALL = -1  # the mask of a sentence no trigger can be excluded from
 _MAX_WORDS = 512  # more alternatives than this: stop lengthening the words (still exact)
 
 
-def _casefix_chars() -> frozenset[str] | None:
+def casefix_chars() -> frozenset[str] | None:
     """Non-ASCII characters `re` matches case-insensitively with a character of another
     lower case (`ſ`~`s`, `ı`~`i`, `ϐ`~`β`...); None if the table cannot be read."""
     try:
@@ -47,7 +47,7 @@ def _casefix_chars() -> frozenset[str] | None:
     return frozenset(c for c in chars if not c.isascii())
 
 
-_CASEFIX = _casefix_chars()
+_CASEFIX = casefix_chars()
 _SPACES = re.compile(r"\s+")
 _UNSAFE = re.compile("[" + re.escape("".join(sorted(_CASEFIX))) + "]") if _CASEFIX else None
 
