@@ -30,7 +30,7 @@ from typing import Any
 
 import ahocorasick
 
-__all__ = ["ALL", "Hits", "Starts", "Trigger", "matches_at", "may", "scan", "scan_hits", "words"]
+__all__ = ["ALL", "Hits", "Starts", "Trigger", "matches_at", "may", "scan", "scan_hits", "starts", "words"]
 
 ALL = -1  # the mask of a sentence no trigger can be excluded from
 _MAX_WORDS = 512  # more alternatives than this: stop lengthening the words (still exact)
@@ -228,6 +228,12 @@ class Starts:
     def search(self, string: str, pos: int, endpos: int) -> re.Match[str] | None:
         """`self.pattern.search(string, pos, endpos)`, as `finditer` tries it."""
         return next(self.finditer(string, pos, endpos), None)
+
+
+@functools.cache
+def starts(pattern: re.Pattern[str]) -> Starts:
+    """`Starts(pattern)`, made once per pattern."""
+    return Starts(pattern)
 
 
 _WORDS: dict[str, int] = {}  # word → mask of the triggers whose matches start with it

@@ -25,7 +25,7 @@ from app.facts import ProjectFact
 from .. import tiers
 from ..context import ArticleContext, SentenceInfo
 from ..mentions import Mention
-from ..triggers import Starts
+from ..triggers import Starts, starts
 from ..vocab import vocabulary
 from .gates import AID, HOSTING
 from .partnerships import parties
@@ -65,11 +65,10 @@ class Amount:
     qualifier: str | None
 
 
-@functools.cache
 def _at(key: str) -> Starts:
     """The money vocabulary's `key` pattern, tried only where a match can start (at a
     digit or a currency word; `triggers.Starts`): the same matches."""
-    return Starts(vocabulary("en", "money").regex(key))
+    return starts(vocabulary("en", "money").regex(key))
 
 
 @functools.cache
