@@ -318,47 +318,36 @@ def scan(text: str, spans: Iterable[tuple[int, int]]) -> list[int]:
 def scan_hits(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, Hits | None]]:
     """Each span's trigger mask (as `scan`) and where in it the triggers' words start.
 
-    One automaton pass over the lower-cased text the spans cover (the spans in order, not
-    overlapping, as sentences are); a hit counts for the span it lies in. A span whose
-    whitespace is not single plain spaces is read alone with its whitespace runs collapsed,
-    as `\\s+` reads them, and gets no hit offsets (None); so does every span of a text the
-    lower-cased scan cannot read at all, whose mask is `ALL`."""
+    The text the spans cover is lower-cased once, and the automaton reads each span of that
+    one string within the span's bounds (a word across a span's end is no hit). A span
+    whose whitespace is not single plain spaces is read alone with its whitespace runs
+    collapsed, as `\\s+` reads them, and gets no hit offsets (None); so does every span of
+    a text the lower-cased scan cannot read at all, whose mask is `ALL`."""
     spans = list(spans)
     auto = _automaton()
     if auto is None or not spans:
         return [(ALL, None)] * len(spans)
-    ordered = all(spans[i][1] <= spans[i + 1][0] for i in range(len(spans) - 1))
-    lo, hi = spans[0][0], spans[-1][1]
-    lowered = text[lo:hi].lower() if ordered else ""
-    if not ordered or len(lowered) != hi - lo or _UNSAFE is None or _UNSAFE.search(lowered):
+    lo, hi = min(start for start, _ in spans), max(end for _, end in spans)
+    lowered = text[lo:hi].lower()
+    if len(lowered) != hi - lo or _UNSAFE is None or _UNSAFE.search(lowered):
         return [(_scan_alone(text, start, end, auto), None) for start, end in spans]
     # A span with whitespace other than single plain spaces is read alone (`str.isprintable`
-    # is False for every whitespace character but the space, and for a few others).
-    hits: list[Hits | None] = []
-    for start, end in spans:
-        part = lowered[start - lo : end - lo]
-        hits.append(None if "  " in part or not part.isprintable() else [])
-    masks = [0] * len(spans)
-    k, count = 0, len(spans)
-    for last, (length, bits) in auto.iter(lowered):  # in order of where the words end
-        stop = lo + last + 1
-        while k < count and spans[k][1] < stop:
-            k += 1
-        if k == count:
-            break
-        at = stop - length
-        found = hits[k]
-        if found is None or at < spans[k][0]:
-            continue  # in a span read alone, or not inside one span
-        masks[k] |= bits
-        found.append((at, bits))
+    # is False for every whitespace character but the space, and for a few others); the
+    # others are read in the one lower-cased string, each within its bounds.
     out: list[tuple[int, Hits | None]] = []
-    for (start, end), mask, found in zip(spans, masks, hits, strict=True):
-        if found is None:
+    for start, end in spans:
+        a, b = start - lo, end - lo
+        part = lowered[a:b]
+        if "  " in part or not part.isprintable():
             out.append((_scan_alone(text, start, end, auto), None))
-        else:
-            found.sort()
-            out.append((mask, found))
+            continue
+        mask = 0
+        found: Hits = []
+        for last, (length, bits) in auto.iter(lowered, a, b):
+            mask |= bits
+            found.append((lo + last - length + 1, bits))
+        found.sort()
+        out.append((mask, found))
     return out
 
 
