@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from app.facts import Evidence
 from app.names import fold
@@ -72,6 +73,9 @@ class SentenceInfo:
     _evidence: Evidence | None = field(default=None, repr=False, compare=False)
     # The info this one narrows (`with_mentions`): the evidence is built once, there.
     _base: SentenceInfo | None = field(default=None, repr=False, compare=False)
+    # What several rules read of the sentence, kept by the first that works it out (the
+    # English rules' parties): key → value.
+    shared: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def with_mentions(self, mentions: list[Mention]) -> SentenceInfo:
         """The same sentence with only `mentions` (the provinces a rule keeps as parties)."""

@@ -46,7 +46,15 @@ _VENUE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:capital\s+(?:city\s+)?(
 
 def parties(ctx: ArticleContext, info: SentenceInfo) -> list[Mention]:
     """The sentence's province mentions that can be parties: national-meeting venues and
-    the ends of a named route (`the Vientiane-Hanoi expressway`) dropped."""
+    the ends of a named route (`the Vientiane-Hanoi expressway`) dropped. Worked out once
+    per sentence (partnerships, agreements and projects all read it; none changes it)."""
+    found: list[Mention] | None = info.shared.get("parties")
+    if found is None:
+        found = info.shared["parties"] = _parties(ctx, info)
+    return found
+
+
+def _parties(ctx: ArticleContext, info: SentenceInfo) -> list[Mention]:
     s = info.sentence
     text = ctx.text
     ms = info.mentions
