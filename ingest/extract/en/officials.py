@@ -57,6 +57,7 @@ class Official:
 
 
 _POSSESSIVE = re.compile(r"[’']s$")
+_POSSESSIVE_ENDS = ("’s", "'s")
 
 
 class _Tok(NamedTuple):
@@ -69,7 +70,9 @@ class _Tok(NamedTuple):
 
     @property
     def base(self) -> str:
-        return _POSSESSIVE.sub("", self.text)
+        """The word without a possessive `'s` (what `_POSSESSIVE` removes: a token holds no
+        line break, so its `$` is the token's end)."""
+        return self.text[:-2] if self.text.endswith(_POSSESSIVE_ENDS) else self.text
 
 
 def _tokens(text: str, offset: int) -> list[_Tok]:
