@@ -309,16 +309,21 @@ def _name_before(toks: list[_Tok], i: int, ranks: Mapping[str, str]) -> tuple[li
     return run, rank
 
 
+_LOCATED = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?$")
+_LAO = re.compile(r"\bLao(?:s|tian)?\b")
+_VIETNAM = re.compile(r"\bViet\s*Nam(?:ese)?\b|\bVietnam(?:ese)?\b")
+
+
 def _venue(text: str, m: Mention) -> bool:
     """`Consul General of Laos in Da Nang`: a province after `in`/`at` locates a mission."""
-    return re.search(r"\b(?:in|at|to)\s+(?:the\s+)?$", text[max(0, m.start - 10) : m.start]) is not None
+    return _LOCATED.search(text[max(0, m.start - 10) : m.start]) is not None
 
 
 def _government(text: str, start: int, end: int) -> str | None:
     span = text[start:end]
-    if re.search(r"\bLao(?:s|tian)?\b", span):
+    if _LAO.search(span):
         return "Government of Laos"
-    if re.search(r"\bViet\s*Nam(?:ese)?\b|\bVietnam(?:ese)?\b", span):
+    if _VIETNAM.search(span):
         return "Government of Vietnam"
     return None
 
