@@ -14,26 +14,22 @@ from dataclasses import replace
 
 from app.facts import AgreementFact, ArticleFacts, OfficialFact, ProjectFact
 from app.gazetteer import gazetteer
-from app.names import fold
 from ingest.document import Document, Segment, Zone
 
-from .agreements import KIND, add_signatories, extract_agreements, merge_agreements
-from .context import ArticleContext, SentenceInfo
-from .districts import _CUE as DISTRICT_CUE
-from .districts import extract_districts
+from .agreements import DOCUMENTS, add_signatories, extract_agreements, merge_agreements
+from .context import ArticleContext, SentenceInfo, name_key
+from .districts import TWINNING, extract_districts
 from .en import extract_english
 from .en.agreements import merge_agreements as merge_english_agreements
 from .en.projects import merge_projects as merge_english_projects
 from .en.text import date_marker
-from .events import VISIT, extract_event, merge_events
+from .events import VISITS, extract_event, merge_events
 from .mentions import Mention
-from .officials import DELEGATION, FILE_PHOTO, Official, find_officials, list_heads
-from .officials import _patterns as title_patterns
+from .officials import DELEGATION, FILE_PHOTO, TITLE_WORDS, Official, find_officials, list_heads
 from .partnerships import CUE_TRIGGERS, extract_partnerships
-from .projects import VERB, extract_projects, merge_projects
+from .projects import SUPPORT, extract_projects, merge_projects
 from .sentences import sentences
 from .tiers import CONTEXTUAL, STRUCTURED, capped
-from .triggers import Trigger
 
 __all__ = ["extract_document"]
 
@@ -44,14 +40,14 @@ OFFICIAL_ZONES: tuple[Zone, ...] = ("title", "body", "caption")
 # photos (`Ảnh tư liệu`) never reach here (the zoning drops them).
 PAIR_ZONES: tuple[Zone, ...] = ("title", "body", "caption")
 
-# The gate each rule opens with, as a trigger: a sentence holding none of its words cannot
-# pass it, so the rule is not called there (the result is the same; see triggers.py). A
-# rule whose gate changes must change its trigger here.
-TITLES = Trigger(title_patterns()[2])  # `find_officials` reads only at a title anchor
-DOCUMENTS = Trigger(KIND)  # `extract_agreements`: a document noun in the sentence
-SUPPORT = Trigger(VERB)  # `extract_projects`: a support verb in the sentence
-VISITS = Trigger(VISIT)  # `extract_event`: a visit or meeting cue
-TWINNING = Trigger(DISTRICT_CUE)  # `extract_districts`: a twinning cue
+# The gate each rule opens with, as a trigger (`triggers.py`), defined beside its pattern in
+# the rule's module: a sentence holding none of its words cannot pass the gate, so the rule
+# is not called there, and within a sentence the rule tries its pattern only where those
+# words start (the result is the same). A rule whose gate changes must change its trigger.
+TITLES = TITLE_WORDS  # `find_officials`: a title anchor (officials.py)
+# DOCUMENTS: `extract_agreements`, a document noun (agreements.py); SUPPORT:
+# `extract_projects`, a support verb (projects.py); VISITS: `extract_event`, a visit or
+# meeting cue (events.py); TWINNING: `extract_districts`, a twinning cue (districts.py).
 # `extract_partnerships` skips its strong-cue searches where none of these is hit (defined
 # beside the cues in partnerships.py, which reads them).
 CUES = CUE_TRIGGERS
@@ -109,6 +105,7 @@ def _extract_one(doc: Document) -> ArticleFacts:
                 delegation,
                 section,
                 heads,
+                info.hits,
             )
             if info.may(TITLES)
             else []
@@ -151,7 +148,7 @@ def _extract_one(doc: Document) -> ArticleFacts:
     facts.agreements = merge_agreements(agreements)
     for a in facts.agreements:
         # Signatories are named exactly as in `officials`, so the loader can link SIGNED.
-        a.signatories = [officials[fold(n)].name for n in a.signatories if fold(n) in officials]
+        a.signatories = [officials[name_key(n)].name for n in a.signatories if name_key(n) in officials]
     facts.projects = merge_projects(projects)
     facts.events = merge_events(facts.events)
     if not facts.partnerships and not facts.agreements and not facts.projects:
@@ -163,7 +160,9 @@ def _delegation(text: str, info: SentenceInfo) -> Mention | None:
     """The province of the last delegation the sentence introduces (`Đoàn đại biểu tỉnh X`)."""
     found: Mention | None = None
     for m in info.mentions:
-        if DELEGATION.search(text, max(info.sentence.start, m.start - 40), m.start):
+        lo = max(info.sentence.start, m.start - 40)
+        # `DELEGATION` opens with `Đoàn`/`đoàn`: no `oàn` before the mention, no match.
+        if "oàn" in text[lo : m.start] and DELEGATION.search(text, lo, m.start):
             found = m
     return found
 
@@ -204,7 +203,7 @@ def _named_again(
 def _add_official(known: dict[str, OfficialFact], o: Official, info: SentenceInfo) -> None:
     """Merge repeated mentions of one person (same folded name): positions add up. The
     evidence is built only for a new person (a repeat keeps the first evidence)."""
-    key = fold(o.name)
+    key = name_key(o.name)
     old = known.get(key)
     if old is None:
         evidence = info.evidence()
@@ -264,9 +263,9 @@ def _extract_long(doc: Document) -> ArticleFacts:
         facts.events = merge_events(facts.events)
     # Signatories are named exactly as in `officials` (the loader links SIGNED by name): a
     # later run may have spelled a person the first run named differently.
-    names = {fold(o.name): o.name for o in facts.officials}
+    names = {name_key(o.name): o.name for o in facts.officials}
     for a in facts.agreements:
-        a.signatories = [names.get(fold(n), n) for n in a.signatories]
+        a.signatories = [names.get(name_key(n), n) for n in a.signatories]
     none = f"{doc.source}: no Vietnam–Laos provincial cooperation found"
     kept = dict.fromkeys(w for w in facts.warnings if w != none and w not in doc.warnings)
     facts.warnings = [*doc.warnings, *kept]
@@ -293,11 +292,11 @@ def _merge(into: ArticleFacts, part: ArticleFacts) -> ArticleFacts:
         elif not english and old.evidence.zone == "title" and p.evidence.zone == "body":
             old.evidence = p.evidence
         old.confidence = max(old.confidence, p.confidence)
-    known = {fold(o.name): o for o in into.officials}
+    known = {name_key(o.name): o for o in into.officials}
     for o in part.officials:
-        had = known.get(fold(o.name))
+        had = known.get(name_key(o.name))
         if had is None:
-            known[fold(o.name)] = o
+            known[name_key(o.name)] = o
             into.officials.append(o)
             continue
         had.positions.extend(x for x in o.positions if x not in had.positions)

@@ -22,12 +22,16 @@ from .context import CONTINUATION, PAIR_ANAPHORA, ArticleContext, SentenceInfo, 
 from .multilateral import explicit_pairs, is_multilateral, one_to_several
 from .officials import Official
 from .timing import complete_date, not_yet, stated_day
+from .triggers import Trigger
 from .vocab import vocabulary
 
 _DOCS = vocabulary("vi", "documents")
 KIND = re.compile(
     f"(?P<kind>{_DOCS['kind'].regex.pattern}|{_DOCS['signed_cooperation'].regex.pattern})", re.IGNORECASE
 )
+# The document nouns as a trigger (`triggers.py`): the rule runs only on sentences holding
+# one of their words, and looks for the nouns only where those words start.
+DOCUMENTS = Trigger(KIND)
 # A document noun that points back to a document already named (`ký biên bản`, `biên bản hợp
 # tác`, `văn bản này`, `bản ghi nhớ nói trên`): bare or generic, or with a demonstrative.
 _BARE_TAIL = re.compile(
@@ -199,7 +203,7 @@ def extract_agreements(
     sent = info.sentence
     out: list[AgreementFact] = []
     low = sent.text.lower()
-    if not any(w in low for w in _GATE) or KIND.search(sent.text) is None:
+    if not any(w in low for w in _GATE) or info.search_sentence(DOCUMENTS) is None:
         return out
     clauses = sent.clauses()
     listed_to = -1
@@ -209,7 +213,11 @@ def extract_agreements(
     for start, end in clauses:
         if start < listed_to:
             continue  # the items of a document list (`gồm: A; B và C`) read with its lead
-        kinds = [km for km in KIND.finditer(text, start, end) if not _NATIONAL.match(text, km.end(), end)]
+        kinds = [
+            km
+            for km in info.finditer(DOCUMENTS, text, start, end)
+            if not _NATIONAL.match(text, km.end(), end)
+        ]
         if not kinds:
             if lead is not None and CONTINUATION.match(text, start) is not None:
                 out.extend(_continued(ctx, info, lead, start, end))
@@ -237,7 +245,7 @@ def extract_agreements(
                 listed_to = end
                 kinds = [
                     k
-                    for k in KIND.finditer(text, km.end(), end)
+                    for k in info.finditer(DOCUMENTS, text, km.end(), end)
                     if k.group("kind").lower() not in _VAGUE_NOUNS and not _NATIONAL.match(text, k.end(), end)
                 ]
                 listed = bool(kinds)

@@ -21,6 +21,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from .triggers import Starts
 from .vocab import Table, VocabularyError, vocabulary
 
 __all__ = [
@@ -62,6 +63,19 @@ class _Money:
     qualifier_before: re.Pattern[str]
     decimal: str
     group: str
+
+    # Each pattern tried only where a match can start (`triggers.Starts`).
+    @functools.cached_property
+    def digits_at(self) -> Starts:
+        return Starts(self.digits)
+
+    @functools.cached_property
+    def words_at(self) -> Starts:
+        return Starts(self.words)
+
+    @functools.cached_property
+    def prefixed_at(self) -> Starts | None:
+        return None if self.prefixed is None else Starts(self.prefixed)
 
 
 @functools.cache
@@ -265,14 +279,14 @@ def find_amounts(text: str, start: int = 0, end: int | None = None, lang: str = 
     end = len(text) if end is None else end
     money = _money(lang)
     found: list[tuple[re.Match[str], str]] = []
-    for m in money.digits.finditer(text, start, end):
+    for m in money.digits_at.finditer(text, start, end):
         if m.start() > 0 and text[m.start() - 1] in "0123456789.,":
             continue  # inside a longer number
         found.append((m, "currency"))
     if money.scale_word.search(text, start, end):
-        found.extend((m, "currency") for m in money.words.finditer(text, start, end))
-    if money.prefixed is not None:
-        found.extend((m, "currency_prefix") for m in money.prefixed.finditer(text, start, end))
+        found.extend((m, "currency") for m in money.words_at.finditer(text, start, end))
+    if money.prefixed_at is not None:
+        found.extend((m, "currency_prefix") for m in money.prefixed_at.finditer(text, start, end))
     out: list[Amount] = []
     for m, cur_table in sorted(found, key=lambda f: f[0].start()):
         if m.groupdict().get("num") is not None:
@@ -294,6 +308,12 @@ def parse_amount(text: str, lang: str = "vi") -> Amount | None:
     """The first amount written in `text` (`hơn 28 tỷ đồng` → 2.8e10 VND, `more_than`)."""
     found = find_amounts(text, 0, len(text), lang)
     return found[0] if found else None
+
+
+@functools.cache
+def _at(pattern: re.Pattern[str]) -> Starts:
+    """`pattern` tried only where a match can start (`triggers.Starts`), made once."""
+    return Starts(pattern)
 
 
 @functools.cache
@@ -325,7 +345,9 @@ def find_in_kind(
     end = len(text) if end is None else end
     numeric, words = _in_kind(lang)
     found = (
-        [InKind(m.group(), m.start(), m.end()) for m in numeric.finditer(text, start, end)] if digits else []
+        [InKind(m.group(), m.start(), m.end()) for m in _at(numeric).finditer(text, start, end)]
+        if digits
+        else []
     )
     if words is not None:
         spoken = spoken_matches(words, text, end, spoken_at(text, start, end, lang) if at is None else at)

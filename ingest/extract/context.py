@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from app.facts import Evidence
+from app.names import fold
 
 from .mentions import Mention, find_mentions
 from .sentences import Sentence
-from .triggers import ALL, Trigger, may, scan
+from .triggers import ALL, Hits, Trigger, may, scan_hits
 from .vocab import vocabulary
 
 _CUES = vocabulary("vi", "cues")
@@ -64,17 +67,60 @@ class SentenceInfo:
     # Bits of the `Trigger`s whose words occur in the sentence (`triggers.scan`); `ALL`
     # when unknown, so a sentence built elsewhere runs every rule.
     triggers: int = ALL
+    # Where the triggers' words start in the sentence (`triggers.scan_hits`); None when
+    # unknown, and the patterns then search as usual.
+    hits: Hits | None = None
+    _evidence: Evidence | None = field(default=None, repr=False, compare=False)
+    # The info this one narrows (`with_mentions`): the evidence is built once, there.
+    _base: SentenceInfo | None = field(default=None, repr=False, compare=False)
+    # What several rules read of the sentence, kept by the first that works it out (the
+    # English rules' parties): key → value.
+    shared: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def with_mentions(self, mentions: list[Mention]) -> SentenceInfo:
+        """The same sentence with only `mentions` (the provinces a rule keeps as parties)."""
+        return SentenceInfo(self.sentence, mentions, self.triggers, self.hits, _base=self._base or self)
 
     def may(self, trigger: Trigger) -> bool:
         """False only when `trigger`'s pattern cannot match anywhere in this sentence."""
         return may(trigger, self.triggers)
 
+    def finditer(self, trigger: Trigger, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+        """`trigger.pattern.finditer(text, start, end)`, tried only where the trigger's
+        words start when the span lies in this sentence (the same matches, see triggers.py)."""
+        s = self.sentence
+        hits = self.hits if s.start <= start and end <= s.end else None
+        return trigger.finditer(text, start, end, hits)
+
+    def search(self, trigger: Trigger, text: str, start: int, end: int) -> re.Match[str] | None:
+        """`trigger.pattern.search(text, start, end)`, as `finditer` tries it."""
+        s = self.sentence
+        hits = self.hits if s.start <= start and end <= s.end else None
+        return trigger.search(text, start, end, hits)
+
+    def finditer_sentence(self, trigger: Trigger) -> Iterator[re.Match[str]]:
+        """`trigger.pattern.finditer(sentence.text)`: over the sentence's own string (the
+        text's `sentence.start` on), tried only where the trigger's words start."""
+        s = self.sentence
+        return trigger.finditer(s.text, 0, len(s.text), self.hits, s.start)
+
+    def search_sentence(self, trigger: Trigger) -> re.Match[str] | None:
+        """`trigger.pattern.search(sentence.text)`, as `finditer_sentence` tries it."""
+        s = self.sentence
+        return trigger.search(s.text, 0, len(s.text), self.hits, s.start)
+
     def in_span(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if m.start >= start and m.end <= end]
 
     def evidence(self) -> Evidence:
-        s = self.sentence
-        return Evidence(sentence=s.text, start=s.start, end=s.end, zone=s.zone)
+        """The sentence as evidence: built once, and shared by the sentence's facts (no
+        code changes an evidence after it is made; a fact that needs another gets a new one)."""
+        if self._base is not None:
+            return self._base.evidence()
+        if self._evidence is None:
+            s = self.sentence
+            self._evidence = Evidence(sentence=s.text, start=s.start, end=s.end, zone=s.zone)
+        return self._evidence
 
 
 @dataclass
@@ -107,9 +153,12 @@ class ArticleContext:
                         inside.append(found[i])
                     i += 1
                 infos.append(SentenceInfo(s, inside))
-            # One more pass: which rule gates each sentence could pass (see triggers.py).
-            for info, mask in zip(infos, scan(text, [(s.start, s.end) for s in sentences]), strict=True):
+            # One more pass: which rule gates each sentence could pass, and where their
+            # words start (see triggers.py).
+            scanned = scan_hits(text, [(s.start, s.end) for s in sentences])
+            for info, (mask, hits) in zip(infos, scanned, strict=True):
                 info.triggers = mask
+                info.hits = hits
         vn: Counter[str] = Counter()
         la: Counter[str] = Counter()
         for info in infos:
@@ -156,6 +205,11 @@ class ArticleContext:
         if self.main_vn and self.main_la:
             return [self.main_vn], [self.main_la]
         return None
+
+
+# `app.names.fold` of a person's name (the key repeated mentions of one official merge on),
+# kept for the names met lately: an article names the same people again and again.
+name_key = functools.lru_cache(maxsize=4096)(fold)
 
 
 def unique(items: Iterable[str]) -> list[str]:

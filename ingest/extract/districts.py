@@ -16,6 +16,7 @@ from app.facts import DistrictPartnershipFact
 from . import tiers
 from .context import ArticleContext, SentenceInfo
 from .mentions import Mention
+from .triggers import Trigger
 
 _UNIT = r"(?:huyện|thị xã|thành phố|TP\.?|quận|thị trấn|xã|bản|cụm bản|Huyện|Thị xã|Thành phố)"
 _STOP = r"(?!(?:và|với|huyện|thị|xã|thành|TP|quận|bản|của|tỉnh|cùng)(?!\w))"
@@ -27,6 +28,9 @@ _CUE = re.compile(
     r"(?<!\w)(?:kết nghĩa|quan hệ hợp tác|hợp tác|thiết lập quan hệ|quan hệ hữu nghị|kết nối)(?!\w)",
     re.IGNORECASE,
 )
+# The cues as a trigger (`triggers.py`): the rule runs only on sentences holding one of
+# their words, and looks for the cue only where those words start.
+TWINNING = Trigger(_CUE)
 _PLACED = re.compile(r"\s*(?:\(\s*(?:tỉnh\s+)?|,?\s*(?:của\s+)?tỉnh\s+)")
 
 
@@ -56,7 +60,7 @@ def extract_districts(ctx: ArticleContext, info: SentenceInfo) -> list[DistrictP
     """District-level twinning pairs stated in one sentence."""
     text = ctx.text
     sent = info.sentence
-    if "với" not in sent.text or _CUE.search(sent.text) is None or not info.mentions:
+    if "với" not in sent.text or info.search_sentence(TWINNING) is None or not info.mentions:
         return []
     out: list[DistrictPartnershipFact] = []
     for start, end in sent.clauses():

@@ -32,12 +32,16 @@ from .multilateral import explicit_pairs, is_multilateral
 from .officials import Official
 from .partnerships import _MISSION
 from .timing import not_yet, partial_date
+from .triggers import Trigger
 
 VISIT = re.compile(
     r"(?<!\w)(?:thăm|làm việc|hội đàm|hội kiến|tiếp(?!\s+(?:tục|theo|cận|giáp|nối|nhận|thu|xúc))|"
     r"đón|chúc Tết|hội nghị|gặp gỡ|gặp mặt|chào xã giao)(?!\w)",
     re.IGNORECASE,
 )
+# The cues as a trigger (`triggers.py`): the rule runs only on sentences holding one of
+# their words, and looks for the cue only where those words start.
+VISITS = Trigger(VISIT)
 # `Trưởng đoàn` is a title, `đoàn kết` solidarity, `đoàn viên` a member: not a delegation.
 _DELEGATION = re.compile(r"(?<![Tt]rưởng )(?<!\w)[Đđ]oàn(?!\s+(?:kết|thể|viên|Thanh niên))(?!\w)")
 # The host acts on a delegation: `đón đoàn`, `tiếp đoàn`, `làm việc với đoàn`.
@@ -70,7 +74,7 @@ def extract_event(ctx: ArticleContext, info: SentenceInfo, officials: Sequence[O
     if sent.zone != "body" or not info.mentions:
         return None
     text = ctx.text
-    cue = VISIT.search(text, sent.start, sent.end)
+    cue = info.search(VISITS, text, sent.start, sent.end)
     if cue is None or not_yet(text, sent.start, cue.start(), sent.end):
         return None
     if _TALLY.search(text, sent.start, sent.end) is not None:

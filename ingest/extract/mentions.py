@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -38,7 +38,6 @@ _NAME_PARTS = frozenset(
 # A name never spans punctuation other than hyphens, spaces and the dot of `TP.`.
 _BREAK = re.compile(r"[,;:!?()\n\"“”]")
 _PREV_WORD = re.compile(r"(\w+)\s+$")
-_WORD_SPLIT = re.compile(r"([0-9a-z\u0e80-\u0eff]+)")
 _SPACE_HYPHEN = re.compile(r"[\s\-–.]+")
 
 
@@ -75,11 +74,29 @@ _TABLE = _fold_table()
 # `str.translate` looks a list up without the KeyError a dict raises for every unmapped
 # character, which halves the cost; characters past its end are left as they are.
 _LOOKUP = [_TABLE.get(cp, chr(cp)) for cp in range(0x2000)]
+# What `find_mentions` reads: a word character (`[0-9a-z]` after folding, or Lao script)
+# folded, and every other character of the Basic Multilingual Plane a space, so
+# `str.split(" ")` cuts the words (characters past the table's end are dealt with there).
+_WORD_CHAR = re.compile(r"[0-9a-z\u0e80-\u0eff]")
+_SPACED = [" "] * 0x10000
+for _cp, _folded in enumerate(_LOOKUP):  # every word character is below the table's end
+    if _WORD_CHAR.fullmatch(_folded):
+        _SPACED[_cp] = _folded
+_NOT_SPACED = re.compile(r"[^0-9a-z\u0e80-\u0eff ]")
 
 
 def fold_aligned(text: str) -> str:
     """`text` folded to lower-case ASCII letter by letter; same length as `text`."""
     return text.translate(_LOOKUP)
+
+
+def _fold_spaced(text: str) -> str:
+    """`text` folded as `fold_aligned` folds it, each character that is not a word character
+    then (punctuation, spaces, symbols) a single space; same length as `text`."""
+    spaced = text.translate(_SPACED)
+    if not spaced.isascii():  # Lao script, or characters past the table (emoji...)
+        spaced = _NOT_SPACED.sub(" ", spaced)
+    return spaced
 
 
 class _Automaton:
@@ -122,46 +139,36 @@ def _resolve(surface: str, on: dt.date | None) -> tuple[Province, str] | None:
 def find_mentions(text: str, on: dt.date | None, start: int = 0, end: int | None = None) -> list[Mention]:
     """Province mentions in `text[start:end]`, leftmost-longest, offsets into `text`."""
     end = len(text) if end is None else end
-    folded = fold_aligned(text[start:end])
-    # Words are concatenated into one compact string; token boundaries are kept as
-    # compact offset → token index maps (built with C-level zip/accumulate, not a loop).
-    # `split` with a capturing group alternates separators and words; running sums of the
-    # part lengths give every word's offsets without a Python-level loop.
-    parts = _WORD_SPLIT.split(folded)
-    words = parts[1::2]
-    if not words:
+    # Words are concatenated into one compact string. Every character that is not a word
+    # character is one space in `spaced`, so `split(" ")` gives the words (and an empty
+    # part between two separators) with C-level calls, and part k starts in the text at its
+    # start in `compact` plus k (the k separators before it).
+    parts = _fold_spaced(text[start:end]).split(" ")
+    compact = "".join(parts)
+    if not compact:
         return []
-    bounds = list(accumulate(map(len, parts)))
-    word_starts = bounds[0::2]
-    word_ends = bounds[1::2]
-    compact = "".join(words)
-    # `cum[i]` is where word i ends in `compact` (and word i + 1 starts). Only the
-    # automaton's hits are looked up in it (a bisection each), rather than building maps
-    # over every word of the text.
-    cum = list(accumulate(map(len, words)))
+    # `cum[k]` is where part k ends in `compact`. Only the automaton's hits are looked up
+    # in it (a bisection each), rather than building maps over every word of the text.
+    cum = list(accumulate(map(len, parts)))
     n = len(cum)
     auto = _automaton()
     found: list[tuple[int, int, int, int, str, tuple[Province, ...]]] = []
     for last, (key, provinces) in auto.automaton.iter(compact):
         first = last - len(key) + 1
-        if first == 0:
-            w0 = 0
-        else:
-            i = bisect_left(cum, first)
-            if i == n or cum[i] != first:
-                continue  # starts inside a word
-            w0 = i + 1
-        w1 = bisect_left(cum, last + 1, w0)
-        if w1 < n and cum[w1] == last + 1:
-            found.append((first, last + 1, w0, w1, key, provinces))
+        i = bisect_right(cum, first)  # the part holding compact position `first`
+        if first != (cum[i - 1] if i else 0):
+            continue  # starts inside a word
+        j = bisect_left(cum, last + 1, i)
+        if j < n and cum[j] == last + 1:
+            found.append((first, last + 1, first + i, cum[j] + j, key, provinces))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     out: list[Mention] = []
     taken_to = -1
-    for first, stop, w0, w1, key, _provinces in found:
+    for first, stop, s, e, key, _provinces in found:
         if first < taken_to:
             continue
-        s = start + word_starts[w0]
-        e = start + word_ends[w1]
+        s += start
+        e += start
         surface = text[s:e]
         if _BREAK.search(surface) is not None:
             continue

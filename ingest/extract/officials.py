@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 from app.gazetteer import gazetteer
 
 from .mentions import Mention
-from .vocab import phrase_regex, vocabulary
+from .triggers import Hits, Trigger, casefix_chars
+from .vocab import first_chars, phrase_regex, vocabulary
 
 _V = vocabulary("vi", "titles")
 
@@ -44,6 +45,38 @@ def _alt(words: Sequence[str]) -> str:
     return phrase_regex(words)
 
 
+_CASE_FIXED = casefix_chars() or frozenset()
+
+
+def _by_first_letter(alts: Sequence[tuple[str, str]]) -> str:
+    """The alternation of the titles' patterns `alts` ((title, pattern), in order), grouped
+    by the letters a title can start with, each group behind a look-ahead on them: the
+    engine tries the one group whose letter stands at a position instead of every title.
+    A title matches only where one of its first letters stands (its own look-ahead), and
+    titles sharing a letter (in either case, as the pattern reads them) are in one group,
+    in their order; so titles of two groups never match at the same position: the same
+    match. A letter whose case-blind matching is not plain lower-casing (`re`'s case-fix
+    table) leaves the alternation as it was."""
+    groups: list[tuple[set[str], list[int]]] = []  # (lower-case letters, indices into alts)
+    for i, (title, _) in enumerate(alts):
+        firsts = first_chars([title])
+        if any(len(c.lower()) != 1 or c in _CASE_FIXED or c.lower() in _CASE_FIXED for c in firsts):
+            return "|".join(a for _, a in alts)
+        letters = {c.lower() for c in firsts}
+        indices = [i]
+        for group in [g for g in groups if g[0] & letters]:
+            groups.remove(group)
+            letters |= group[0]
+            indices += group[1]
+        groups.append((letters, sorted(indices)))
+    groups.sort(key=lambda g: g[1][0])
+    out = []
+    for _, indices in groups:
+        chars = "".join(sorted({c for i in indices for c in first_chars([alts[i][0]])}))
+        out.append(f"(?=[{re.escape(chars)}])(?:" + "|".join(alts[i][1] for i in indices) + ")")
+    return "|".join(out)
+
+
 @functools.cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """(whole titles, head + organisation titles, anchor of first words), compiled once."""
@@ -52,10 +85,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     alts = []
     for t in sorted(full, key=len, reverse=True):
         body = _alt([t])
-        alts.append(body if t.endswith(_NO_PLACE_AFTER) else body + _PLACE + "?")
+        alts.append((t, body if t.endswith(_NO_PLACE_AFTER) else body + _PLACE + "?"))
     rank = r"(?:" + _alt(_V.words("ranks")) + r"\s*,?\s*)?"
     deputy = r"(?:Phó\s+)?"
-    whole = re.compile(rank + deputy + r"(?:" + "|".join(alts) + r")", re.IGNORECASE)
+    whole = re.compile(rank + deputy + r"(?:" + _by_first_letter(alts) + r")", re.IGNORECASE)
     org = (
         r"(?:"
         + _alt(_V.words("organisations"))
@@ -84,6 +117,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     firsts = {" ".join(t.split()[:2]) for t in (*full, *_V.words("heads"), *_V.words("ranks"))} | {"Phó"}
     anchor = re.compile(_alt(sorted(firsts)), re.IGNORECASE)
     return whole, composed, anchor
+
+
+# The anchor as a trigger (`triggers.py`): `find_officials` reads only where its words start.
+TITLE_WORDS = Trigger(_patterns()[2])
 
 
 _CHAIN_SEP = re.compile(r"\s*(?:,|kiêm|-|–|và)\s*")
@@ -166,20 +203,24 @@ def _title_at(text: str, pos: int, end: int | None = None) -> re.Match[str] | No
     return best
 
 
-def _search_title(text: str, pos: int, end: int) -> re.Match[str] | None:
-    """The first title in `text[pos:end]`, tried only where a title word starts."""
-    for a in _patterns()[2].finditer(text, pos, end):
+def _search_title(text: str, pos: int, end: int, hits: Hits | None = None) -> re.Match[str] | None:
+    """The first title in `text[pos:end]`, tried only where a title word starts (at the
+    anchor's `hits` in the span, when the caller has them)."""
+    for a in TITLE_WORDS.finditer(text, pos, end, hits):
         m = _title_at(text, a.start())
         if m is not None:
             return m
     return None
 
 
-def _chain(text: str, pos: int, and_joins: bool = True) -> tuple[list[str], int]:
-    """Titles starting exactly at `pos`, joined by commas/dashes/`kiêm`; returns (titles, end)."""
+def _chain(
+    text: str, pos: int, and_joins: bool = True, first: re.Match[str] | None = None
+) -> tuple[list[str], int]:
+    """Titles starting exactly at `pos`, joined by commas/dashes/`kiêm`; returns (titles, end).
+    `first` is `_title_at(text, pos)` when the caller has it (each title is matched once)."""
     titles: list[str] = []
+    m = first if first is not None else _title_at(text, pos)
     while True:
-        m = _title_at(text, pos)
         if m is None:
             break
         title = " ".join(m.group().split()).rstrip(".")  # `UBND TP.` before a city name
@@ -192,7 +233,10 @@ def _chain(text: str, pos: int, and_joins: bool = True) -> tuple[list[str], int]
             titles.append(title)
         pos = party.end() if party is not None else m.end()
         sep = _CHAIN_SEP.match(text, pos)
-        if sep is None or _title_at(text, sep.end()) is None or (not and_joins and "và" in sep.group()):
+        if sep is None:
+            break
+        m = _title_at(text, sep.end())
+        if m is None or (not and_joins and "và" in sep.group()):
             break
         pos = sep.end()
     return titles, pos
@@ -320,6 +364,7 @@ def find_officials(
     delegation: Mention | None = None,
     section: Mention | None = None,
     heads: list[Mention] | None = None,
+    hits: Hits | None = None,
 ) -> list[Official]:
     """Officials stated in `text[start:end]` (one sentence).
 
@@ -327,7 +372,8 @@ def find_officials(
     (`Đoàn đại biểu tỉnh X ...`); a leader named in a later sentence (`Đoàn do đồng chí A,
     Phó Bí thư Tỉnh ủy dẫn đầu`) with a title both countries use belongs to it. `section`
     is the province an earlier sentence headed a list with (`Về phía tỉnh X có:`); `heads`
-    the sentence's own list heads when the caller has them (`list_heads`)."""
+    the sentence's own list heads when the caller has them (`list_heads`); `hits` where the
+    title words start in the sentence (`SentenceInfo.hits`), when the caller has them."""
     out: list[Official] = []
     if delegation is not None and not (
         _LEADS.search(text, start, end) and _DELEGATION_WORD.search(text, start, end)
@@ -340,7 +386,7 @@ def find_officials(
     taken: list[tuple[int, int]] = []
     pos = start
     while True:
-        m = _search_title(text, pos, end)
+        m = _search_title(text, pos, end, hits)
         if m is None:
             break
         if any(a <= m.start() < b for a, b in taken) or _LAM_BEFORE.search(
@@ -351,7 +397,7 @@ def find_officials(
         # `ông A - <titles> và <title> B`: a name already stands before the chain, so `và`
         # starts the next person, not another title of A.
         before = _name_before(text, start, m.start(), mentions)
-        titles, chain_end = _chain(text, m.start(), and_joins=before is None)
+        titles, chain_end = _chain(text, m.start(), and_joins=before is None, first=m)
         pos = max(chain_end, m.end())
         mention = _mention_at(mentions, text, chain_end)
         if mention is None:

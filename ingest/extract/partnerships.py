@@ -77,9 +77,12 @@ RULE_SUMMIT = _CUES["summit"].id
 CUE_TRIGGERS: tuple[Trigger, ...] = tuple(Trigger(p) for p in _STRONG)
 
 
-def strong_cue(text: str, start: int, end: int) -> bool:
-    """A strong cooperation cue in `text[start:end]`."""
-    return any(p.search(text, start, end) is not None for p in _STRONG)
+def strong_cue(text: str, start: int, end: int, info: SentenceInfo | None = None) -> bool:
+    """A strong cooperation cue in `text[start:end]` (a span of `info`'s sentence, when
+    given: the cues are then tried only where their words start)."""
+    if info is None:
+        return any(p.search(text, start, end) is not None for p in _STRONG)
+    return any(info.search(t, text, start, end) is not None for t in CUE_TRIGGERS)
 
 
 def _is_venue(text: str, m: Mention) -> bool:
@@ -131,19 +134,19 @@ def extract_partnerships(ctx: ArticleContext, info: SentenceInfo) -> list[Partne
     if home is None and len({m.country for m in found}) < 2:
         return []
     cues = any(info.may(t) for t in CUE_TRIGGERS)  # False: no strong cue anywhere in it
-    info = SentenceInfo(info.sentence, found, info.triggers)
+    info = info.with_mentions(found)
     out: dict[tuple[str, str], PartnershipFact] = {}
     seen_vn: list[str] = []
     seen_la: list[str] = []
     if home is not None:
         (seen_la if home.startswith("LA-") else seen_vn).append(home)
-    sentence_cue = cues and strong_cue(text, info.sentence.start, info.sentence.end)
+    sentence_cue = cues and strong_cue(text, info.sentence.start, info.sentence.end, info)
     lead = False  # an earlier clause stated a pair with a strong cue
     for start, end in info.sentence.clauses():
         ms = info.in_span(start, end)
         vn = [m.iso for m in ms if m.country == "VN"]
         la = [m.iso for m in ms if m.country == "LA"]
-        cue = cues and strong_cue(text, start, end)
+        cue = cues and strong_cue(text, start, end, info)
         weak = _WEAK.search(text, start, end) is not None
         if is_multilateral(text, ms):
             # Many provinces in one clause: only the pairs its structure states (see
@@ -151,17 +154,20 @@ def extract_partnerships(ctx: ArticleContext, info: SentenceInfo) -> list[Partne
             if vn and la and (cue or (weak and sentence_cue)):
                 tier = tiers.STRUCTURED if cue else tiers.CONTEXTUAL
                 for v, la_ in explicit_pairs(text, ms, start, end):
-                    out.setdefault((v, la_), _fact(v, la_, info, tier, RULE_MULTI))
+                    if (v, la_) not in out:  # built only for a new pair
+                        out[(v, la_)] = _fact(v, la_, info, tier, RULE_MULTI)
             continue
         if vn and la and (cue or (weak and sentence_cue)):
             tier, rule = (tiers.EXPLICIT, RULE_CLAUSE) if cue else (tiers.WEAK, RULE_WEAK)
             for v in vn:
                 for la_ in la:
-                    out.setdefault((v, la_), _fact(v, la_, info, tier, rule))
+                    if (v, la_) not in out:  # built only for a new pair
+                        out[(v, la_)] = _fact(v, la_, info, tier, rule)
             lead = lead or cue
         elif vn and la:
             for v, la_, rule in _standalone_weak(text, ms, start, end):
-                out.setdefault((v, la_), _fact(v, la_, info, tiers.WEAK, rule))
+                if (v, la_) not in out:  # built only for a new pair
+                    out[(v, la_)] = _fact(v, la_, info, tiers.WEAK, rule)
         elif (vn or la) and (cue or (lead and CONTINUATION.match(text, start) is not None)):
             # One side only: borrow the other side from earlier clauses of this sentence
             # (or the home province of a bare `Tỉnh` subject). Without a cue of its own, a
@@ -171,7 +177,8 @@ def extract_partnerships(ctx: ArticleContext, info: SentenceInfo) -> list[Partne
             for v in vn or seen_vn:
                 for la_ in la or seen_la:
                     r = RULE_HOME if home is not None and home in (v, la_) and cue else rule
-                    out.setdefault((v, la_), _fact(v, la_, info, tiers.CONTEXTUAL, r))
+                    if (v, la_) not in out:  # built only for a new pair
+                        out[(v, la_)] = _fact(v, la_, info, tiers.CONTEXTUAL, r)
             lead = lead or (cue and bool(vn or seen_vn) and bool(la or seen_la))
         seen_vn.extend(x for x in vn if x not in seen_vn)
         seen_la.extend(x for x in la if x not in seen_la)

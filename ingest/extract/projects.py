@@ -23,6 +23,7 @@ from .amounts import Amount, find_amounts, find_in_kind, spoken_at, spoken_count
 from .context import ArticleContext, SentenceInfo
 from .mentions import Mention
 from .multilateral import listed
+from .triggers import Hits, Starts, Trigger
 from .vocab import vocabulary
 
 
@@ -46,6 +47,9 @@ VERB = re.compile(
     + r")(?!\w)",
     re.IGNORECASE,
 )
+# The verbs as a trigger (`triggers.py`): the rule runs only on sentences holding one of
+# their words, and looks for the verbs only where those words start.
+SUPPORT = Trigger(VERB)
 # Verbs strong enough to state aid without an amount.
 _AID_VERB = _AID_TABLE.regex
 _NOUN_CUE = _SUPPORT["noun_verbs"].regex
@@ -157,6 +161,19 @@ _SINCE = re.compile(r"(?<!\w)từ\s+năm\s+(?P<y>(?:19|20)\d\d)\s+(?:đến|tớ
 _REQUEST = re.compile(r"(?<!\w)(?:đề nghị|mong muốn|kiến nghị|đề xuất|mời)(?!\w)", re.IGNORECASE)
 
 
+# Patterns the rule runs over each clause, tried only where a match can start (a digit, or
+# one of the pattern's leading words; `triggers.Starts`): the same matches. (Not the scale
+# words: their search stops at the first, and `tr` opens too many words to be a cheap start.)
+_CASH_AT = Starts(_CASH)
+_COURTESY_AT = Starts(_COURTESY)
+_TRAINING_AT = Starts(_TRAINING)
+_SCHOLARSHIP_COUNT_AT = Starts(_SCHOLARSHIP_COUNT)
+_PEOPLE_COUNT_AT = Starts(_PEOPLE_COUNT)
+_INVESTOR_COUNT_AT = Starts(_INVESTOR_COUNT)
+_PART_AT = Starts(_PART)
+_PART_NUMBER_AT = Starts(_PART_NUMBER)
+
+
 @dataclass
 class _Carry:
     funder: Mention | None = None
@@ -194,7 +211,8 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
     """Project and aid facts stated in one sentence."""
     text = ctx.text
     sent = info.sentence
-    if VERB.search(sent.text) is None:
+    hits = info.hits  # where the verbs' words start in the sentence, when known
+    if info.search_sentence(SUPPORT) is None:
         return []
     # The stated period is read once, when the first fact needs it: most sentences with a
     # support verb state none, and the year patterns cost a scan of the whole sentence.
@@ -205,7 +223,7 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
     # to or by the group is not money between two of its members.
     crowd = listed(text, info.mentions)
     for start, end in sent.clauses():
-        verbs = list(VERB.finditer(text, start, end))
+        verbs = list(SUPPORT.finditer(text, start, end, hits))
         if not verbs:
             continue  # no support verb in this clause: nothing to read
         ms = info.in_span(start, end)
@@ -220,7 +238,9 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
         all_cash = (
             []
             if all_amounts
-            else [_Item(m.start(), m.end(), "cash", text=m.group()) for m in _CASH.finditer(text, start, end)]
+            else [
+                _Item(m.start(), m.end(), "cash", text=m.group()) for m in _CASH_AT.finditer(text, start, end)
+            ]
         )
         item_starts = [a.start for a in all_amounts] + [g.start for g in all_goods]
         item_starts += [c.start for c in all_counts] + [c.start for c in all_cash]
@@ -231,7 +251,7 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
         if funder is None:
             # `tổng kinh phí 10 tỷ đồng, trong đó tỉnh A hỗ trợ tỉnh B 6 tỷ đồng`: a later
             # verb of the clause with its own subject.
-            for later in _verbs_with_items(text, verb.end(), end, item_starts):
+            for later in _verbs_with_items(text, verb.end(), end, item_starts, hits):
                 funder, of_funder = _funder(text, ms, later.start(), later.end(), end)
                 if (
                     funder is not None
@@ -305,7 +325,7 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
         if money and _TRADE.search(text, start, end) and not _AID_VERB.search(text, start, end):
             continue
         if not items:
-            if _COURTESY.search(text, start, end):
+            if _COURTESY_AT.search(text, start, end):
                 continue  # flowers, souvenirs, gifts to a delegation: protocol, not aid
             fact = _no_amount(ctx, info, start, end, verb.start(), verb.end(), funder, of_funder, ms)
             out.extend(fact)
@@ -323,7 +343,7 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
                 continue
             # `A hỗ trợ B 20 nghìn USD, còn B tặng A 50 tấn gạo`: a later verb with its own
             # subject after the previous item gives its items that subject.
-            own = _own_subject(text, ms, prev_end, item.start, end)
+            own = _own_subject(text, ms, prev_end, item.start, end, hits)
             funder = own or clause_funder
             if item.beneficiary is not None:
                 ben: str | None = item.beneficiary.iso if item.beneficiary.country != funder.country else "?"
@@ -400,7 +420,7 @@ def _counts(
     found = (
         [
             _Item(m.start(), m.end(), "count", text=m.group())
-            for m in _SCHOLARSHIP_COUNT.finditer(text, start, end)
+            for m in _SCHOLARSHIP_COUNT_AT.finditer(text, start, end)
         ]
         if digits
         else []
@@ -412,9 +432,9 @@ def _counts(
         ]
     # People count only in a clause about training; the cheap matches go first.
     people = spoken_matches(_PEOPLE_SPOKEN, text, end, spoken) if spoken else []
-    if (digits or people) and _TRAINING.search(text, start, end):
+    if (digits or people) and _TRAINING_AT.search(text, start, end):
         if digits:
-            people = list(_PEOPLE_COUNT.finditer(text, start, end)) + people
+            people = list(_PEOPLE_COUNT_AT.finditer(text, start, end)) + people
         found += [
             _Item(m.start(), m.end(), "count", text=m.group())
             for m in people
@@ -423,13 +443,13 @@ def _counts(
     if digits:
         found += [
             _Item(m.start(), m.end(), "investment", text=m.group())
-            for m in _INVESTOR_COUNT.finditer(text, start, end)
+            for m in _INVESTOR_COUNT_AT.finditer(text, start, end)
         ]
     if not found:
         return []
     found.sort(key=lambda i: i.start)
-    for part in _PART.finditer(text, found[0].end, end):
-        number = _PART_NUMBER.search(text, part.end(), min(end, part.end() + 60))
+    for part in _PART_AT.finditer(text, found[0].end, end):
+        number = _PART_NUMBER_AT.search(text, part.end(), min(end, part.end() + 60))
         who = [m for m in ms if part.end() <= m.start < min(end, part.end() + 100)]
         if number is None or not who or any(a.start <= number.start() < a.end for a in amounts):
             continue
@@ -602,9 +622,12 @@ def _agent_after(text: str, ms: list[Mention], lo: int, end: int) -> Mention | N
     return None
 
 
-def _verbs_with_items(text: str, lo: int, end: int, items: list[int]) -> list[re.Match[str]]:
-    """Support verbs in `text[lo:end]` followed by an item before the next verb."""
-    verbs = list(VERB.finditer(text, lo, end))
+def _verbs_with_items(
+    text: str, lo: int, end: int, items: list[int], hits: Hits | None = None
+) -> list[re.Match[str]]:
+    """Support verbs in `text[lo:end]` followed by an item before the next verb (`hits`:
+    where the verbs' words start in the sentence, when known)."""
+    verbs = list(SUPPORT.finditer(text, lo, end, hits))
     out = []
     for i, v in enumerate(verbs):
         stop = verbs[i + 1].start() if i + 1 < len(verbs) else end
@@ -613,11 +636,13 @@ def _verbs_with_items(text: str, lo: int, end: int, items: list[int]) -> list[re
     return out
 
 
-def _own_subject(text: str, ms: list[Mention], lo: int, hi: int, end: int) -> Mention | None:
+def _own_subject(
+    text: str, ms: list[Mention], lo: int, hi: int, end: int, hits: Hits | None = None
+) -> Mention | None:
     """The province right before the last support verb in `text[lo:hi]` (between the
     previous item and this one), if there is such a verb: that clause's own subject."""
     last = None
-    for v in VERB.finditer(text, lo, hi):
+    for v in SUPPORT.finditer(text, lo, hi, hits):
         if not _NOUN_CUE.fullmatch(v.group()):
             last = v  # a noun (`kinh phí`, `học bổng`) names no new subject
     if last is None:

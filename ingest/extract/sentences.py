@@ -8,7 +8,6 @@ are also exposed: pairing provinces or amounts within a clause avoids crossing s
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -16,10 +15,15 @@ from dataclasses import dataclass
 from ingest.document import Document, Segment, Zone
 
 # A sentence ends at . ! ? … (possibly followed by closing quotes/brackets) and whitespace,
-# when the next word starts like a sentence (capital, digit, quote or bracket).
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+(?=[\"“‘(\[0-9A-ZÀ-ỸĐ])")
-# Abbreviations that end in a dot but do not end a sentence ("TP. Hồ Chí Minh").
+# when the next word starts like a sentence (capital, digit, quote or bracket). The match
+# opens with the end mark (so the regex engine can skip to the marks); the sentence ends
+# right after it.
+_BOUNDARY = re.compile(r"[.!?…][\"”’)\]]*\s+(?=[\"“‘(\[0-9A-ZÀ-ỸĐ])")
+# Abbreviations that end in a dot but do not end a sentence ("TP. Hồ Chí Minh"). A match
+# ends where the sentence would and is at most `_ABBREV_SPAN` characters long (`Th.S.`),
+# so only that much before the end mark is searched (`\b` still sees the character before).
 _ABBREV = re.compile(r"(?:\b(?:TP|Tp|tp|TS|ThS|PGS|GS|BS|Th\.S|St|Mr|Mrs|Dr|Q|P|v\.v)\.)$")
+_ABBREV_SPAN = 8
 _CLAUSE_SEP = re.compile(r";\s*")
 
 
@@ -38,15 +42,18 @@ class Sentence:
     def end(self) -> int:
         return self.start + len(self.text)
 
-    @functools.cached_property
-    def _clauses(self) -> list[tuple[int, int]]:
-        return self._split_clauses()
-
     def clauses(self) -> list[tuple[int, int]]:
-        """Absolute (start, end) spans of the `;`-separated clauses (computed once)."""
-        return self._clauses
+        """Absolute (start, end) spans of the `;`-separated clauses (computed once, kept
+        beside the fields: a `functools.cached_property` took a lock on every sentence)."""
+        spans: list[tuple[int, int]] | None = self.__dict__.get("_clauses")
+        if spans is None:
+            spans = self._split_clauses()
+            object.__setattr__(self, "_clauses", spans)  # a cache, not a field
+        return spans
 
     def _split_clauses(self) -> list[tuple[int, int]]:
+        if ";" not in self.text:
+            return [(self.start, self.end)]
         spans: list[tuple[int, int]] = []
         pos = 0
         for m in _CLAUSE_SEP.finditer(self.text):
@@ -65,9 +72,10 @@ def split_segment(segment: Segment, index: int) -> Iterator[Sentence]:
         line_start += len(line) + 1
         pos = 0
         for m in _BOUNDARY.finditer(line):
-            if _ABBREV.search(line, 0, m.start()):
+            end = m.start() + 1  # after the end mark
+            if _ABBREV.search(line, max(0, end - _ABBREV_SPAN), end):
                 continue
-            yield from _emit(line, pos, m.start(), segment.start + base, segment, index)
+            yield from _emit(line, pos, end, segment.start + base, segment, index)
             pos = m.end()
         yield from _emit(line, pos, len(line), segment.start + base, segment, index)
 

@@ -25,18 +25,18 @@ from __future__ import annotations
 import functools
 import importlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import ahocorasick
 
-__all__ = ["ALL", "Trigger", "may", "scan", "words"]
+__all__ = ["ALL", "Hits", "Starts", "Trigger", "matches_at", "may", "scan", "scan_hits", "starts", "words"]
 
 ALL = -1  # the mask of a sentence no trigger can be excluded from
 _MAX_WORDS = 512  # more alternatives than this: stop lengthening the words (still exact)
 
 
-def _casefix_chars() -> frozenset[str] | None:
+def casefix_chars() -> frozenset[str] | None:
     """Non-ASCII characters `re` matches case-insensitively with a character of another
     lower case (`ſ`~`s`, `ı`~`i`, `ϐ`~`β`...); None if the table cannot be read."""
     try:
@@ -47,7 +47,7 @@ def _casefix_chars() -> frozenset[str] | None:
     return frozenset(c for c in chars if not c.isascii())
 
 
-_CASEFIX = _casefix_chars()
+_CASEFIX = casefix_chars()
 _SPACES = re.compile(r"\s+")
 _UNSAFE = re.compile("[" + re.escape("".join(sorted(_CASEFIX))) + "]") if _CASEFIX else None
 
@@ -60,7 +60,12 @@ def _prefixes(pattern: re.Pattern[str]) -> frozenset[str] | None:
         tree = parser.parse(pattern.pattern, pattern.flags)
     except (ImportError, AttributeError, re.error):
         return None
-    words = _starts(list(tree), consts)
+    return _lowered(_starts(list(tree), consts))
+
+
+def _lowered(words: set[str]) -> frozenset[str] | None:
+    """`words` as the lower-cased text holds them (single spaces, none at the ends); None
+    when there are none, or one the lower-cased text could not be compared with."""
     if not words or "" in words or _CASEFIX is None:
         return None
     lowered = set()
@@ -104,6 +109,133 @@ def _starts(items: list[tuple[Any, Any]], c: Any) -> set[str]:
     return out
 
 
+def matches_at(
+    pattern: re.Pattern[str], string: str, pos: int, endpos: int, starts: Iterable[int]
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(string, pos, endpos)` when every match starts at one of `starts`
+    (in increasing order, repeats allowed): the pattern is tried only there, as the regex
+    engine would (leftmost first, never inside an earlier match)."""
+    match = pattern.match
+    at_least = pos  # where the regex engine would try next
+    for at in starts:
+        if at < at_least:
+            continue
+        if at >= endpos:
+            return
+        m = match(string, at, endpos)
+        if m is None:
+            at_least = at + 1
+            continue
+        yield m
+        at_least = m.end() if m.end() > m.start() else m.start() + 1
+
+
+def _opens_with_digit(items: list[tuple[Any, Any]], c: Any) -> bool:
+    """Every match of the sequence `items` starts with a character `\\d` matches."""
+    for i, (op, av) in enumerate(items):
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # zero-width: consumes nothing
+        if op is c.IN:
+            return list(av) == [(c.CATEGORY, c.CATEGORY_DIGIT)]
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            return av[0] >= 1 and _opens_with_digit(list(av[2]), c)
+        if op is c.SUBPATTERN:
+            return _opens_with_digit([*av[3], *items[i + 1 :]], c)
+        if op is c.BRANCH:
+            return all(_opens_with_digit([*alt, *items[i + 1 :]], c) for alt in av[1])
+        return False
+    return False
+
+
+def _openings(items: list[tuple[Any, Any]], c: Any) -> tuple[set[str], bool] | None:
+    """How every match of the sequence `items` opens: (literal words one of which starts
+    it, whether a digit may start it instead), alternative by alternative; None when some
+    alternative opens with neither."""
+    for i, (op, av) in enumerate(items):
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # zero-width: consumes nothing
+        if op is c.SUBPATTERN:
+            return _openings([*av[3], *items[i + 1 :]], c)
+        if op is c.BRANCH:
+            words: set[str] = set()
+            digit = False
+            for alt in av[1]:
+                found = _openings([*alt, *items[i + 1 :]], c)
+                if found is None:
+                    return None
+                words |= found[0]
+                digit = digit or found[1]
+            return words, digit
+        if _opens_with_digit(items[i:], c):
+            return set(), True
+        starts = _starts(items[i:], c)
+        return None if not starts or "" in starts else (starts, False)
+    return None
+
+
+_DIGIT = re.compile(r"\d")
+
+
+class Starts:
+    """Where matches of a pattern can start in a span, found without the regex engine
+    walking it: at a digit, for the alternatives of the pattern that open with one
+    (amounts, counts), and where one of the leading words of the others occurs in the
+    lower-cased span (as `Trigger` reads them; only each word's first space-free part is
+    looked for, so spacing never hides one). `finditer` then tries the pattern only there,
+    with the matches `finditer` gives. A pattern with an alternative that opens with
+    neither, or a span lower-casing cannot be compared with (see the module docstring), is
+    searched as usual. For patterns a rule applies to spans of a sentence (clauses) rather
+    than the whole article, where the article-wide pass (`Trigger`) would need a trigger for
+    each."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.digit = False
+        self.heads: tuple[str, ...] = ()
+        self.known = False  # where every match can start is known
+        try:
+            parser: Any = importlib.import_module("re._parser")
+            consts: Any = importlib.import_module("re._constants")
+            found = _openings(list(parser.parse(pattern.pattern, pattern.flags)), consts)
+        except (ImportError, AttributeError, re.error):
+            return
+        if found is None:
+            return
+        words, self.digit = found
+        lowered = _lowered(words) if words else frozenset()
+        if lowered is None:
+            return
+        self.heads = tuple(sorted({w.split(" ")[0] for w in lowered}))
+        self.known = True
+
+    def finditer(self, string: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
+        """`self.pattern.finditer(string, pos, endpos)`, tried only where a match can start."""
+        if not self.known:
+            return self.pattern.finditer(string, pos, endpos)
+        found: list[int] = [d.start() for d in _DIGIT.finditer(string, pos, endpos)] if self.digit else []
+        if self.heads:
+            lowered = string[pos:endpos].lower()
+            if len(lowered) != endpos - pos or _UNSAFE is None or _UNSAFE.search(lowered):
+                return self.pattern.finditer(string, pos, endpos)
+            for head in self.heads:
+                i = lowered.find(head)
+                while i != -1:
+                    found.append(pos + i)
+                    i = lowered.find(head, i + 1)
+            found.sort()
+        return matches_at(self.pattern, string, pos, endpos, found)
+
+    def search(self, string: str, pos: int, endpos: int) -> re.Match[str] | None:
+        """`self.pattern.search(string, pos, endpos)`, as `finditer` tries it."""
+        return next(self.finditer(string, pos, endpos), None)
+
+
+@functools.cache
+def starts(pattern: re.Pattern[str]) -> Starts:
+    """`Starts(pattern)`, made once per pattern."""
+    return Starts(pattern)
+
+
 _WORDS: dict[str, int] = {}  # word → mask of the triggers whose matches start with it
 _BITS: list[int] = []
 
@@ -124,37 +256,112 @@ class Trigger:
             _WORDS[w] = _WORDS.get(w, 0) | self.bit
         _automaton.cache_clear()
 
+    def finditer(
+        self, string: str, pos: int, endpos: int, hits: Hits | None, offset: int = 0
+    ) -> Iterator[re.Match[str]]:
+        """`self.pattern.finditer(string, pos, endpos)`, with the pattern tried only where
+        one of its words starts (`hits`, text offsets; `string[i]` is the text's
+        `offset + i`). Every match starts with one of the words, so these are the same
+        matches, found without the regex engine walking the span. `hits` must cover the
+        span; None (not known) runs the pattern's own `finditer`."""
+        if hits is None or self.bit == ALL:
+            return self.pattern.finditer(string, pos, endpos)
+        bit = self.bit
+        return matches_at(self.pattern, string, pos, endpos, (at - offset for at, bits in hits if bits & bit))
+
+    def search(
+        self, string: str, pos: int, endpos: int, hits: Hits | None, offset: int = 0
+    ) -> re.Match[str] | None:
+        """`self.pattern.search(string, pos, endpos)`, tried only at the hits: the first
+        match `finditer` gives, without its generators."""
+        if hits is None or self.bit == ALL:
+            return self.pattern.search(string, pos, endpos)
+        bit, match = self.bit, self.pattern.match
+        for at, bits in hits:
+            if bits & bit:
+                at -= offset
+                if at < pos:
+                    continue
+                if at >= endpos:
+                    return None
+                m = match(string, at, endpos)
+                if m is not None:
+                    return m
+        return None
+
 
 @functools.cache
 def _automaton() -> Any:
-    """One automaton over every trigger's words (rebuilt when a trigger is added)."""
+    """One automaton over every trigger's words (rebuilt when a trigger is added); each
+    word's value is (its length, the mask of the triggers it starts)."""
     auto = ahocorasick.Automaton()
     for word, mask in _WORDS.items():
-        auto.add_word(word, mask)
+        auto.add_word(word, (len(word), mask))
     if len(auto) == 0:
         return None
     auto.make_automaton()
     return auto
 
 
+# Where the words of triggers start in a span: (offset into the text, mask of the triggers
+# whose words start there), in order of offset. None where the span was not read whole.
+Hits = list[tuple[int, int]]
+
+
 def scan(text: str, spans: Iterable[tuple[int, int]]) -> list[int]:
     """The trigger mask of each `(start, end)` span of `text` (a sentence): the bits of the
     triggers one of whose words occurs in it; `ALL` for a span the lower-cased scan cannot
     read (see the module docstring)."""
+    return [mask for mask, _ in scan_hits(text, spans)]
+
+
+def scan_hits(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, Hits | None]]:
+    """Each span's trigger mask (as `scan`) and where in it the triggers' words start.
+
+    The text the spans cover is lower-cased once, and the automaton reads each span of that
+    one string within the span's bounds (a word across a span's end is no hit). A span
+    whose whitespace is not single plain spaces is read alone with its whitespace runs
+    collapsed, as `\\s+` reads them, and gets no hit offsets (None); so does every span of
+    a text the lower-cased scan cannot read at all, whose mask is `ALL`."""
+    spans = list(spans)
     auto = _automaton()
-    masks: list[int] = []
+    if auto is None or not spans:
+        return [(ALL, None)] * len(spans)
+    lo, hi = min(start for start, _ in spans), max(end for _, end in spans)
+    lowered = text[lo:hi].lower()
+    if len(lowered) != hi - lo or _UNSAFE is None or _UNSAFE.search(lowered):
+        return [(_scan_alone(text, start, end, auto), None) for start, end in spans]
+    # A span with whitespace other than single plain spaces is read alone (`str.isprintable`
+    # is False for every whitespace character but the space, and for a few others); the
+    # others are read in the one lower-cased string, each within its bounds.
+    out: list[tuple[int, Hits | None]] = []
     for start, end in spans:
-        lowered = text[start:end].lower()
-        if auto is None or len(lowered) != end - start or _UNSAFE is None or _UNSAFE.search(lowered):
-            masks.append(ALL)
+        a, b = start - lo, end - lo
+        part = lowered[a:b]
+        if "  " in part or not part.isprintable():
+            out.append((_scan_alone(text, start, end, auto), None))
             continue
-        # Whitespace runs become one space, as `\s+` reads them (`str.split` and `\s` use
-        # the same definition of whitespace); the words hold single spaces.
         mask = 0
-        for _, bits in auto.iter(" ".join(lowered.split())):
+        found: Hits = []
+        for last, (length, bits) in auto.iter(lowered, a, b):
             mask |= bits
-        masks.append(mask)
-    return masks
+            found.append((lo + last - length + 1, bits))
+        found.sort()
+        out.append((mask, found))
+    return out
+
+
+def _scan_alone(text: str, start: int, end: int, auto: Any) -> int:
+    """The mask of one span read by itself: lower-cased, whitespace runs collapsed."""
+    lowered = text[start:end].lower()
+    if len(lowered) != end - start or _UNSAFE is None or _UNSAFE.search(lowered):
+        return ALL
+    # Whitespace runs become one space, as `\s+` reads them (`str.split` and `\s` use
+    # the same definition of whitespace); the words hold single spaces.
+    mask = 0
+    for _, (_, bits) in auto.iter(" ".join(lowered.split())):
+        mask |= bits
+    return mask
 
 
 def words() -> list[str]:

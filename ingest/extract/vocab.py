@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
-__all__ = ["Table", "Vocabulary", "phrase_pattern", "phrase_regex", "vocabulary"]
+__all__ = ["Table", "Vocabulary", "first_chars", "phrase_pattern", "phrase_regex", "vocabulary"]
 
 # Tone marks the old style puts on the second vowel of `oa`, `oe`, `uy` (and the new style
 # on the first): the compiled pattern accepts either placement.
@@ -96,9 +96,15 @@ def phrase_regex(phrases: Iterable[str]) -> str:
     bodies = sorted({_phrase_body(p) for p in phrases}, key=len, reverse=True)
     if not bodies:
         raise VocabularyError("empty phrase list")
-    firsts = "".join(sorted({c for p in phrases for c in _first_chars(p)}))
+    firsts = first_chars(phrases)
     # `(?<!\w)` stays first: callers strip it to join patterns (`projects._bare`).
     return r"(?<!\w)(?=[" + re.escape(firsts) + r"])(?:" + "|".join(bodies) + r")(?!\w)"
+
+
+def first_chars(phrases: Iterable[str]) -> str:
+    """The characters the phrases' regex can start with (each phrase's first letter, or the
+    other tone placement's), sorted: what `phrase_regex` puts in its look-ahead."""
+    return "".join(sorted({c for p in phrases for c in _first_chars(p)}))
 
 
 def _first_chars(phrase: str) -> set[str]:
@@ -140,11 +146,26 @@ class Table:
         return re.compile(phrase_regex((*self.words, *self.map)), flags)
 
     def lookup(self, surface: str) -> Any:
-        """The `map` value of a matched phrase, whatever its case, spacing or tone placement."""
+        """The `map` value of a matched phrase, whatever its case, spacing or tone placement.
+        Each surface is looked up once (the answers are kept, a few hundred at most)."""
+        known = self._looked_up
+        if surface in known:
+            value = known[surface]
+            if value is _MISSING:
+                raise KeyError(surface)
+            return value
+        if len(known) >= _LOOKUPS_KEPT:
+            known.clear()
         for key, value in self._keyed:
             if key.fullmatch(surface):
+                known[surface] = value
                 return value
+        known[surface] = _MISSING
         raise KeyError(surface)
+
+    @functools.cached_property
+    def _looked_up(self) -> dict[str, Any]:
+        return {}
 
     @functools.cached_property
     def _keyed(self) -> list[tuple[re.Pattern[str], Any]]:
@@ -154,6 +175,8 @@ class Table:
 
 
 _KNOWN = {"id", "doc", "words", "map", "pattern", "examples", "counter", "ignore_case"}
+_MISSING = object()  # a surface `Table.lookup` found no key for
+_LOOKUPS_KEPT = 512
 
 
 @dataclass(frozen=True)

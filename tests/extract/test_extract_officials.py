@@ -454,3 +454,36 @@ def test_lao_education_and_sports_department() -> None:
         _doc("Dự buổi lễ có ông Xổm-xạ Vông-phi-thắc, Phó Giám đốc Sở Giáo dục và Thể thao tỉnh Sê Kông.")
     ).officials
     assert [(o.name, o.province) for o in got] == [("Xổm-xạ Vông-phi-thắc", "LA-XE")]
+
+
+def test_titles_grouped_by_first_letter_match_as_the_plain_alternation() -> None:
+    """The whole-title pattern groups titles by the letters they start with (one group tried
+    per position); at every position of these sentences, in any case, it matches what the
+    plain alternation of the same titles in the same order matches."""
+    import re
+
+    from app.gazetteer import gazetteer
+    from ingest.extract.officials import _NO_PLACE_AFTER, _PLACE, _V, _alt, _by_first_letter, _patterns
+
+    full = {p.title_vi for p in gazetteer().positions if "," not in p.title_vi}
+    full.update(_V.words("titles"))  # as `_patterns` builds it (equal lengths keep set order)
+    alts = [
+        (t, _alt([t]) if t.endswith(_NO_PLACE_AFTER) else _alt([t]) + _PLACE + "?")
+        for t in sorted(full, key=len, reverse=True)
+    ]
+    head = _patterns()[0].pattern[: _patterns()[0].pattern.index("(?:(?=[")]
+    grouped = re.compile(head + "(?:" + _by_first_letter(alts) + ")", re.IGNORECASE)
+    plain = re.compile(head + "(?:" + "|".join(a for _, a in alts) + ")", re.IGNORECASE)
+    assert grouped.pattern == _patterns()[0].pattern
+    texts = (
+        "Ông Bun Thong, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Tỉnh trưởng tỉnh Chăm-pa-sắc phát biểu.",
+        "Phó Chủ tịch Thường trực UBND tỉnh Hà Tĩnh, Phó Bí thư Tỉnh uỷ Nguyễn Văn A tiếp đoàn.",
+        "Đại tá Trần B, Chỉ huy trưởng Bộ Chỉ huy Bộ đội Biên phòng tỉnh Quảng Trị, Phó Tỉnh trưởng C.",
+    )
+    matched = 0
+    for text in (*texts, *(t.upper() for t in texts), *(t.lower() for t in texts)):
+        for pos in range(len(text)):
+            a, b = plain.match(text, pos), grouped.match(text, pos)
+            assert (a and (a.span(), a.groups())) == (b and (b.span(), b.groups())), text[pos : pos + 30]
+            matched += a is not None
+    assert matched > 10

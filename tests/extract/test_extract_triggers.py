@@ -120,3 +120,92 @@ def test_a_gate_word_ending_in_spaces_gets_a_trigger() -> None:
 
     pattern = re.compile(r"\b(?:received|hosted)\s+\d+\s+students\b")
     assert _prefixes(pattern) == frozenset({"received", "hosted"})
+
+
+def _all_gates() -> dict[str, Trigger]:
+    return {**GATES, **_english_gates()}
+
+
+def test_hits_give_the_matches_of_the_gate_pattern() -> None:
+    """Trying a gate pattern only where its words start (`scan_hits`) finds exactly what
+    the pattern's own `finditer`/`search` find, over sentences, clauses and sub-spans, and
+    over a sentence's own string."""
+    from ingest.extract.triggers import scan_hits
+
+    compared = 0
+    for sentence in (*SENTENCES, *EN_SENTENCES):
+        for variant in _variants(sentence):
+            text = f"Mở đầu. {variant} Kết thúc."
+            start = text.index(variant)
+            end = start + len(variant)
+            (_, hits), *_ = scan_hits(text, [(start, end), (end + 1, len(text))])
+            for trigger in _all_gates().values():
+                spans = [(start, end), (start + 3, end), (start, end - 5), (start + len(variant) // 2, end)]
+                for a, b in spans:
+                    want = [(m.span(), m.groups()) for m in trigger.pattern.finditer(text, a, b)]
+                    got = [(m.span(), m.groups()) for m in trigger.finditer(text, a, b, hits)]
+                    assert got == want, (variant, trigger.pattern.pattern[:40])
+                    first = trigger.pattern.search(text, a, b)
+                    found = trigger.search(text, a, b, hits)
+                    assert (first and first.span()) == (found and found.span())
+                    compared += len(want)
+                own = [m.span() for m in trigger.pattern.finditer(variant)]
+                assert [m.span() for m in trigger.finditer(variant, 0, len(variant), hits, start)] == own
+    assert compared > 0
+
+
+def test_a_sentence_with_odd_whitespace_is_read_alone_without_hits() -> None:
+    from ingest.extract.triggers import scan_hits
+
+    for sep in ("  ", "\t", "\u00a0"):
+        text = SENTENCES[1].replace(" ", sep)
+        ((mask, hits),) = scan_hits(text, [(0, len(text))])
+        assert hits is None and may(DOCUMENTS, mask)
+    ((mask, hits),) = scan_hits(SENTENCES[1], [(0, len(SENTENCES[1]))])
+    assert hits is not None and may(DOCUMENTS, mask)
+
+
+STARTS_TEXTS = (
+    "Tỉnh A hỗ trợ tỉnh B 1.500,5 tỷ đồng, hai tỷ đồng và 20 tấn gạo; cấp 45 suất học bổng.",
+    "TỈNH A HỖ TRỢ 12 TỶ ĐỒNG; trao 3 máy siêu âm, mười lăm bộ máy tính cho 200 học viên.",
+    "Năm 2023, hai bên ký 2 văn bản; trong đó tỉnh B là 210 học viên, riêng tỉnh C nhận 5 xe.",
+    "The province provided US$200,000 and VND5 billion, 20 tonnes of rice and 45 scholarships.",
+    "It  granted\t75 billion VND\u00a0to Khammouane; 3,000 US dollars went to 12 families.",
+    "Kết quả thu ngân sách năm 2022 đạt 3.100 tỷ đồng ſ, thu nhập İ bình quân tăng khá.",
+)
+
+
+def test_starts_give_the_matches_of_the_pattern() -> None:
+    """`Starts` tries a pattern only at the digits and leading words its alternatives open
+    with, and finds what `finditer` finds (also upper-cased, with odd spacing, and in text
+    lower-casing cannot be compared with, which is searched as usual)."""
+    from ingest.extract.amounts import _at, _in_kind, _money
+    from ingest.extract.en.projects import _at as _en_at
+    from ingest.extract.projects import _CASH_AT, _COURTESY_AT, _PART_AT, _SCHOLARSHIP_COUNT_AT, _TRAINING_AT
+
+    money = _money("vi")
+    starts = [money.digits_at, money.words_at, _at(_in_kind("vi")[0]), _en_at("amount"), _en_at("in_kind")]
+    starts += [_CASH_AT, _COURTESY_AT, _PART_AT, _SCHOLARSHIP_COUNT_AT, _TRAINING_AT]
+    assert all(s.known for s in starts)
+    assert money.digits_at.digit and not money.words_at.digit and _en_at("amount").digit
+    found = 0
+    for text in (*STARTS_TEXTS, *(t.upper() for t in STARTS_TEXTS)):
+        for st in starts:
+            for a, b in ((0, len(text)), (5, len(text) - 3), (text.find(";") + 1, len(text))):
+                want = [(m.span(), m.groups()) for m in st.pattern.finditer(text, a, b)]
+                assert [(m.span(), m.groups()) for m in st.finditer(text, a, b)] == want, (
+                    text,
+                    st.pattern.pattern[:40],
+                )
+                first = st.pattern.search(text, a, b)
+                assert (first and first.span()) == ((m := st.search(text, a, b)) and m.span())
+                found += len(want)
+    assert found > 0
+
+
+def test_a_pattern_opening_with_neither_digit_nor_word_is_searched_as_usual() -> None:
+    from ingest.extract.triggers import Starts
+
+    st = Starts(re.compile(r"[A-Z]\w+\s+\d+"))
+    assert not st.known
+    assert [m.span() for m in st.finditer("xx Ab 12 Cd 3", 0, 13)] == [(3, 8), (9, 13)]

@@ -14,26 +14,16 @@ from __future__ import annotations
 from app.facts import AgreementFact, ArticleFacts, OfficialFact, ProjectFact
 from ingest.document import Document
 
-from ..triggers import Trigger
-from ..vocab import vocabulary
 from .agreements import extract_agreements, merge_agreements
+from .gates import AID, HEADS, HOSTING, KINDS, STRONG
 from .officials import add_official, find_officials
 from .partnerships import extract_partnerships
 from .projects import extract_projects, merge_projects
 from .text import date_marker, english_context
 
-__all__ = ["extract_english"]
+__all__ = ["AID", "HEADS", "HOSTING", "KINDS", "STRONG", "extract_english"]
 
-# The gate each English rule opens with, as a trigger (see `triggers.py`): a sentence in
-# which none of the gate pattern's words occurs cannot pass it, so the rule is not called
-# there and the result is the one the gate would have given. A rule whose gate changes
-# must change its trigger here.
-HEADS = Trigger(vocabulary("en", "titles").regex("head"))  # `find_officials`: a title head
-KINDS = Trigger(vocabulary("en", "documents").regex("kind"))  # `extract_agreements`: a document noun
-STRONG = Trigger(vocabulary("en", "cues").regex("strong"))  # `extract_partnerships`: a cue
-# `extract_projects` on a sentence naming provinces: a support verb or a hosting phrase.
-AID = Trigger(vocabulary("en", "cues").regex("support"))
-HOSTING = Trigger(vocabulary("en", "cues").regex("hosting"))
+# The gate each rule opens with, as a trigger: `gates.py`.
 
 
 def extract_english(doc: Document) -> ArticleFacts:

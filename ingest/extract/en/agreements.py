@@ -21,7 +21,9 @@ from app.facts import AgreementFact
 
 from .. import tiers
 from ..context import ArticleContext, SentenceInfo, unique
+from ..triggers import starts
 from ..vocab import vocabulary
+from .gates import KINDS
 from .partnerships import parties
 from .timing import day_in, year_in
 
@@ -34,18 +36,20 @@ def extract_agreements(ctx: ArticleContext, info: SentenceInfo) -> list[Agreemen
     docs = vocabulary("en", "documents")
     cues = vocabulary("en", "cues")
     s = info.sentence
-    nouns = list(docs.regex("kind").finditer(s.text))
+    nouns = list(info.finditer_sentence(KINDS))
     if not nouns:
         return []
     period = _period(s.text)
-    backrefs = [(m.start(), m.end()) for m in docs.regex("back_reference").finditer(s.text)]
-    national = [(m.start(), m.end()) for m in docs.regex("national").finditer(s.text)]
+    # Each pattern tried only where a match can start (`triggers.Starts`): the same matches.
+    text, size = s.text, len(s.text)
+    backrefs = [(m.start(), m.end()) for m in starts(docs.regex("back_reference")).finditer(text, 0, size)]
+    national = [(m.start(), m.end()) for m in starts(docs.regex("national")).finditer(text, 0, size)]
     signed = [
         m
-        for m in docs.regex("signed").finditer(s.text)
+        for m in starts(docs.regex("signed")).finditer(text, 0, size)
         if not cues.regex("planned").search(s.text[max(0, m.start() - 30) : m.start()])
     ]
-    not_done = docs.regex("not_done").search(s.text)
+    not_done = starts(docs.regex("not_done")).search(text, 0, size)
     if not_done is not None:
         # `proposed the two provinces sign ...`: a bare `sign` after a proposal is planned.
         signed = [m for m in signed if m.start() < not_done.start() or m.group(0).lower() not in _BARE]

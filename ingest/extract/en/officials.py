@@ -25,12 +25,12 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from app.facts import OfficialFact
-from app.names import fold
 
 from .. import tiers
-from ..context import ArticleContext, SentenceInfo
+from ..context import ArticleContext, SentenceInfo, name_key
 from ..mentions import Mention
 from ..vocab import vocabulary
+from .gates import HEADS
 from .text import is_name_word, name_country
 
 _TOKEN = re.compile(r"[A-Za-zÀ-ỹĐđ0-9]+(?:[’'][A-Za-z]+)?(?:-[A-Za-zÀ-ỹ]+)*|[^\sA-Za-zÀ-ỹĐđ0-9]")
@@ -57,6 +57,7 @@ class Official:
 
 
 _POSSESSIVE = re.compile(r"[’']s$")
+_POSSESSIVE_ENDS = ("’s", "'s")
 
 
 class _Tok(NamedTuple):
@@ -69,11 +70,16 @@ class _Tok(NamedTuple):
 
     @property
     def base(self) -> str:
-        return _POSSESSIVE.sub("", self.text)
+        """The word without a possessive `'s` (what `_POSSESSIVE` removes: a token holds no
+        line break, so its `$` is the token's end)."""
+        return self.text[:-2] if self.text.endswith(_POSSESSIVE_ENDS) else self.text
 
 
 def _tokens(text: str, offset: int) -> list[_Tok]:
-    return [_Tok(m.group(0), offset + m.start(), offset + m.end()) for m in _TOKEN.finditer(text)]
+    # `tuple.__new__` is what `_Tok(...)` calls, without its argument handling (a third of
+    # the cost of tokenising a sentence).
+    new = tuple.__new__
+    return [new(_Tok, (m[0], offset + m.start(), offset + m.end())) for m in _TOKEN.finditer(text)]
 
 
 @functools.cache
@@ -87,7 +93,7 @@ def find_officials(ctx: ArticleContext, info: SentenceInfo, taken: set[int] | No
     """Officials named with their titles in one sentence."""
     titles = vocabulary("en", "titles")
     s = info.sentence
-    heads = [(s.start + m.start(), s.start + m.end()) for m in titles.regex("head").finditer(s.text)]
+    heads = [(s.start + m.start(), s.start + m.end()) for m in info.finditer_sentence(HEADS)]
     if not heads:
         return []
     text = ctx.text
@@ -303,16 +309,21 @@ def _name_before(toks: list[_Tok], i: int, ranks: Mapping[str, str]) -> tuple[li
     return run, rank
 
 
+_LOCATED = re.compile(r"\b(?:in|at|to)\s+(?:the\s+)?$")
+_LAO = re.compile(r"\bLao(?:s|tian)?\b")
+_VIETNAM = re.compile(r"\bViet\s*Nam(?:ese)?\b|\bVietnam(?:ese)?\b")
+
+
 def _venue(text: str, m: Mention) -> bool:
     """`Consul General of Laos in Da Nang`: a province after `in`/`at` locates a mission."""
-    return re.search(r"\b(?:in|at|to)\s+(?:the\s+)?$", text[max(0, m.start - 10) : m.start]) is not None
+    return _LOCATED.search(text[max(0, m.start - 10) : m.start]) is not None
 
 
 def _government(text: str, start: int, end: int) -> str | None:
     span = text[start:end]
-    if re.search(r"\bLao(?:s|tian)?\b", span):
+    if _LAO.search(span):
         return "Government of Laos"
-    if re.search(r"\bViet\s*Nam(?:ese)?\b|\bVietnam(?:ese)?\b", span):
+    if _VIETNAM.search(span):
         return "Government of Vietnam"
     return None
 
@@ -350,7 +361,7 @@ def _context_province(ctx: ArticleContext, info: SentenceInfo, start: int, count
 def add_official(known: dict[str, OfficialFact], o: Official, info: SentenceInfo) -> None:
     """Merge repeated mentions of one person (same folded name): positions add up. The
     evidence is built only for a new person (a repeat keeps the first evidence)."""
-    key = fold(o.name)
+    key = name_key(o.name)
     old = known.get(key)
     if old is None:
         evidence = info.evidence()

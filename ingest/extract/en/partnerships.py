@@ -20,6 +20,7 @@ from .. import tiers
 from ..context import ArticleContext, SentenceInfo, unique
 from ..mentions import Mention
 from ..vocab import vocabulary
+from .gates import STRONG
 
 # What may stand between two provinces the wording pairs: `A and B`, `A - B`, `A with the
 # Lao province of B`.
@@ -45,7 +46,15 @@ _VENUE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:capital\s+(?:city\s+)?(
 
 def parties(ctx: ArticleContext, info: SentenceInfo) -> list[Mention]:
     """The sentence's province mentions that can be parties: national-meeting venues and
-    the ends of a named route (`the Vientiane-Hanoi expressway`) dropped."""
+    the ends of a named route (`the Vientiane-Hanoi expressway`) dropped. Worked out once
+    per sentence (partnerships, agreements and projects all read it; none changes it)."""
+    found: list[Mention] | None = info.shared.get("parties")
+    if found is None:
+        found = info.shared["parties"] = _parties(ctx, info)
+    return found
+
+
+def _parties(ctx: ArticleContext, info: SentenceInfo) -> list[Mention]:
     s = info.sentence
     text = ctx.text
     ms = info.mentions
@@ -105,7 +114,7 @@ def extract_partnerships(ctx: ArticleContext, info: SentenceInfo) -> list[Partne
     la = unique(m.iso for m in ms if m.country == "LA")
     if not vn or not la:
         return []
-    if not vocabulary("en", "cues").regex("strong").search(info.sentence.text):
+    if info.search_sentence(STRONG) is None:
         return []
     if _national_gathering(ctx, info):
         return []  # who attended a national meeting: no provincial pair (precision first)

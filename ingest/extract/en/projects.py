@@ -25,7 +25,9 @@ from app.facts import ProjectFact
 from .. import tiers
 from ..context import ArticleContext, SentenceInfo
 from ..mentions import Mention
+from ..triggers import Starts, starts
 from ..vocab import vocabulary
+from .gates import AID, HOSTING
 from .partnerships import parties
 
 # `aid from Thanh Hoa`, `from the Lao province of X`: the funder (not `students from X`,
@@ -63,6 +65,12 @@ class Amount:
     qualifier: str | None
 
 
+def _at(key: str) -> Starts:
+    """The money vocabulary's `key` pattern, tried only where a match can start (at a
+    digit or a currency word; `triggers.Starts`): the same matches."""
+    return starts(vocabulary("en", "money").regex(key))
+
+
 @functools.cache
 def _qualifier() -> re.Pattern[str]:
     """A hedge word ending right before an amount, even glued to it (`approximatelyUSD 12 million`)."""
@@ -75,7 +83,7 @@ def find_amounts(text: str, start: int, end: int) -> list[Amount]:
     money = vocabulary("en", "money")
     qual = _qualifier()
     out: list[Amount] = []
-    for m in money.regex("amount").finditer(text, start, end):
+    for m in _at("amount").finditer(text, start, end):
         num = m.group("num1") or m.group("num2")
         scale = m.group("scale1") or m.group("scale2")
         cur = m.group("cur1") or m.group("cur2")
@@ -110,7 +118,7 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
     s = info.sentence
     text = ctx.text
     cues = vocabulary("en", "cues")
-    verb = cues.regex("support").search(s.text) or cues.regex("hosting").search(s.text)
+    verb = info.search_sentence(AID) or info.search_sentence(HOSTING)
     if verb is None:
         return []
     amounts = find_amounts(text, s.start, s.end)
@@ -118,7 +126,7 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
         return []  # trade statistics; a count of people trained beside `trade` still counts
     ms = parties(ctx, info)
     verb_at = s.start + verb.start()
-    if not amounts and vocabulary("en", "money").regex("in_kind").search(s.text) is None:
+    if not amounts and _at("in_kind").search(s.text, 0, len(s.text)) is None:
         return []
     funder = _funder(ctx, info, ms, verb_at)
     if funder is None:
@@ -181,7 +189,7 @@ def _in_kind(
     (`[in_kind_after]`)."""
     s = info.sentence
     money = vocabulary("en", "money")
-    found = money.regex("in_kind").search(s.text)
+    found = _at("in_kind").search(s.text, 0, len(s.text))
     if found is not None and amounts:
         at = s.start + found.start()
         if at < amounts[0].start:
@@ -192,7 +200,7 @@ def _in_kind(
             found = next(
                 (
                     k
-                    for k in money.regex("in_kind").finditer(s.text, last.end - s.start)
+                    for k in _at("in_kind").finditer(s.text, last.end - s.start, len(s.text))
                     if money.regex("in_kind_after").search(ctx.text, last.end, s.start + k.start())
                 ),
                 None,
