@@ -94,6 +94,15 @@ def wait_ready(client: httpx.Client, proc: subprocess.Popen[bytes], timeout: flo
     raise SystemExit("the server did not answer /health in time")
 
 
+def stop(proc: subprocess.Popen[bytes]) -> None:
+    """Stop a server this bench started: ask, then kill it if it has not gone in 10 s."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
 def percentile(sorted_ms: list[float], q: float) -> float:
     """Nearest-rank percentile of an ascending list."""
     k = max(0, min(len(sorted_ms) - 1, round(q / 100 * len(sorted_ms) + 0.5) - 1))
@@ -177,11 +186,7 @@ def main(argv: list[str] | None = None) -> int:
                 cold, times, partners = measure(client, names, args.requests, args.seed, args.query)
                 fresh = computed(client, names, args.computed, args.seed, args.query) if args.computed else []
         finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+            stop(proc)
     result = {
         "endpoint": "/province/{name}/partners",
         **graph,

@@ -34,7 +34,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.bench_partners_latency import build, free_port, serve, wait_ready  # noqa: E402
+from bench.bench_partners_latency import build, free_port, serve, stop, wait_ready  # noqa: E402
 
 TARGET_RATIO = 0.6
 #: Lao provinces (large answers: every Vietnamese partner with its sources).
@@ -141,11 +141,7 @@ def main(argv: list[str] | None = None) -> int:
                     runs[f"{name}_{tag}"] = asyncio.run(load(port, ps, args.connections, args.seconds, gzip))
         finally:
             for proc in (api, bare):
-                proc.terminate()
-                try:
-                    proc.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
+                stop(proc)
     ratios = {
         tag: round(runs[f"partners_{tag}"]["rps"] / runs[f"bare_{tag}"]["rps"], 2)
         for tag in ("identity", "gzip")

@@ -52,7 +52,7 @@ from app.facts import ArticleFacts  # noqa: E402
 from app.gazetteer import gazetteer  # noqa: E402
 from app.settings import get_settings  # noqa: E402
 from app.store.embedded import EmbeddedStore, _arrow  # noqa: E402
-from bench.bench_partners_latency import computed, free_port, measure, percentile, timed, wait_ready  # noqa: E402
+from bench.bench_partners_latency import computed, free_port, measure, percentile, stop, timed, wait_ready  # noqa: E402
 from bench.bench_stores import serve  # noqa: E402
 from bench.synthetic import GIVEN, LAO, SURNAMES, articles  # noqa: E402
 from ingest.load import load_articles, plan_batch, reference_changes  # noqa: E402
@@ -159,11 +159,7 @@ def serving(data: Path, args: argparse.Namespace) -> dict[str, float]:
             ms, body = timed(client, "/export.ttl")
             memory = rss_mb(proc.pid)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
     return {
         "rss_mb": round(memory, 1),
         "partners_cached_p50_ms": round(percentile(cached, 50), 2),

@@ -45,7 +45,7 @@ sys.path.insert(0, str(ROOT))
 from app.facts import ArticleFacts  # noqa: E402
 from app.gazetteer import gazetteer  # noqa: E402
 from app.store.base import GraphStore  # noqa: E402
-from bench.bench_partners_latency import computed, free_port, measure, percentile, wait_ready  # noqa: E402
+from bench.bench_partners_latency import computed, free_port, measure, percentile, stop, wait_ready  # noqa: E402
 from bench.synthetic import articles  # noqa: E402
 from ingest.load import load_articles  # noqa: E402
 
@@ -84,11 +84,7 @@ def latency(env: dict[str, str], names: list[str], args: argparse.Namespace) -> 
             cold, times, _ = measure(client, names, args.requests, args.seed)
             fresh = computed(client, names, args.computed, args.seed) if args.computed else []
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop(proc)
     out: dict[str, object] = {
         "cold_p50_ms": round(percentile(cold, 50), 2),
         "cold_p95_ms": round(percentile(cold, 95), 2),
