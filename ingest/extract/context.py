@@ -20,7 +20,7 @@ from app.names import fold
 
 from .mentions import Mention, find_mentions
 from .sentences import Sentence
-from .triggers import ALL, Hits, Trigger, may, scan_hits
+from .triggers import ALL, Hits, Trigger, scan_hits
 from .vocab import vocabulary
 
 _CUES = vocabulary("vi", "cues")
@@ -83,7 +83,8 @@ class SentenceInfo:
 
     def may(self, trigger: Trigger) -> bool:
         """False only when `trigger`'s pattern cannot match anywhere in this sentence."""
-        return may(trigger, self.triggers)
+        bit = trigger.bit  # `triggers.may`, inlined: five calls per sentence
+        return bit == ALL or bool(self.triggers & bit)
 
     def finditer(self, trigger: Trigger, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         """`trigger.pattern.finditer(text, start, end)`, tried only where the trigger's

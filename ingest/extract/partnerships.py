@@ -147,17 +147,19 @@ def extract_partnerships(ctx: ArticleContext, info: SentenceInfo) -> list[Partne
         vn = [m.iso for m in ms if m.country == "VN"]
         la = [m.iso for m in ms if m.country == "LA"]
         cue = cues and strong_cue(text, start, end, info)
-        weak = _WEAK.search(text, start, end) is not None
+        # A weak cue counts only beside both sides and a strong cue elsewhere in the
+        # sentence, and not where the clause has its own: searched only then.
+        weak = bool(vn and la and not cue and sentence_cue) and _WEAK.search(text, start, end) is not None
         if is_multilateral(text, ms):
             # Many provinces in one clause: only the pairs its structure states (see
             # multilateral.py); the clause lends no side to later clauses.
-            if vn and la and (cue or (weak and sentence_cue)):
+            if vn and la and (cue or weak):
                 tier = tiers.STRUCTURED if cue else tiers.CONTEXTUAL
                 for v, la_ in explicit_pairs(text, ms, start, end):
                     if (v, la_) not in out:  # built only for a new pair
                         out[(v, la_)] = _fact(v, la_, info, tier, RULE_MULTI)
             continue
-        if vn and la and (cue or (weak and sentence_cue)):
+        if vn and la and (cue or weak):
             tier, rule = (tiers.EXPLICIT, RULE_CLAUSE) if cue else (tiers.WEAK, RULE_WEAK)
             for v in vn:
                 for la_ in la:
