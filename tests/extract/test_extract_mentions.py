@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from ingest.extract.mentions import find_mentions
 
 OLD = dt.date(2023, 6, 1)
@@ -94,3 +96,36 @@ def test_hue_resolves_by_date() -> None:
 def test_no_mention_starting_inside_a_hyphenated_word() -> None:
     assert isos("Ông Khăm-xay Xổm-bun phát biểu.") == []
     assert isos("Hợp tác Quảng Trị-Savannakhet phát triển.") == ["VN-25", "LA-SV"]
+
+
+def test_fast_fold_is_the_character_by_character_fold() -> None:
+    """The byte-codec fold (`mentions._FAST`) gives what the character-by-character fold
+    gives, for every character of the Basic Multilingual Plane (each inside a Vietnamese
+    phrase, so the text is not ASCII), a few beyond it, and mixed texts."""
+    from ingest.extract.mentions import _fold_spaced, _fold_spaced_slow
+
+    for cp in [*range(0xD800), *range(0xE000, 0x10000), 0x1F600, 0x10400, 0x20000]:
+        text = f"Tỉnh Ðồng {chr(cp)}Tháp, ĐẮK lắk"
+        assert _fold_spaced(text) == _fold_spaced_slow(text), hex(cp)
+    for text in (
+        "Thủ tướng Phạm Minh Chính  thăm\u00a0tỉnh Luông Pha Băng (Lào) — “hợp tác” 2024…",
+        "\u212a\u0130 Kiên Giang",  # Kelvin sign, dotted capital I: the slow path
+        "ແຂວງ ສະຫວັນນະເຂດ và tỉnh Quảng Trị",  # Lao script: the slow path
+        "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ?!",
+        "a\u0301 tổ hợp: combining marks stay as they are folded",
+    ):
+        assert _fold_spaced(text) == _fold_spaced_slow(text), text
+        assert len(_fold_spaced(text)) == len(text)
+
+
+def test_vietnamese_text_takes_the_fast_fold(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The comparison above means something only if Vietnamese text takes the fast path."""
+    from ingest.extract import mentions
+
+    def slow(text: str) -> str:
+        raise AssertionError(f"slow path for {text!r}")
+
+    monkeypatch.setattr(mentions, "_fold_spaced_slow", slow)
+    assert mentions._fold_spaced("Tỉnh Đắk Lắk “hợp tác” với tỉnh Chăm-pa-xắc – 2024") == (
+        "tinh dak lak  hop tac  voi tinh cham pa xac   2024"
+    )
