@@ -39,6 +39,8 @@ _NAME_PARTS = frozenset(
 )
 # A name never spans punctuation other than hyphens, spaces and the dot of `TP.`.
 _BREAK = re.compile(r"[,;:!?()\n\"“”]")
+# The word before a mention, as `_prev_word` reads it (the pattern is its specification
+# and its test oracle: searched in the window, it tried every start).
 _PREV_WORD = re.compile(r"(\w+)\s+$")
 _SPACE_HYPHEN = re.compile(r"[\s\-–.]+")
 
@@ -268,11 +270,23 @@ def _province_of_vientiane(text: str, start: int, surface: str) -> bool:
 
 def _inside_person_name(text: str, start: int) -> bool:
     """True when the word before `start` is a capitalised family/middle name."""
-    m = _PREV_WORD.search(text, max(0, start - 12), start)
-    if m is None:
-        return False
-    word = m.group(1)
-    return word[0].isupper() and word.lower() in _NAME_PARTS
+    word = _prev_word(text, max(0, start - 12), start)
+    return word is not None and word[0].isupper() and word.lower() in _NAME_PARTS
+
+
+def _prev_word(text: str, lo: int, hi: int) -> str | None:
+    r"""`_PREV_WORD.search(text, lo, hi).group(1)`: the run of word characters that ends
+    right before the whitespace closing `text[lo:hi]` (None without such whitespace or
+    word). Read backwards from `hi`: the regex tried every start in the window, each with
+    a greedy `\w+` (`\s` is `str.isspace`, `\w` is `str.isalnum` or `_`)."""
+    window = text[lo:hi]
+    stripped = window.rstrip()
+    if len(stripped) == len(window):
+        return None
+    i = len(stripped)
+    while i > 0 and (stripped[i - 1].isalnum() or stripped[i - 1] == "_"):
+        i -= 1
+    return stripped[i:] or None
 
 
 def _plausible(surface: str, key: str, auto: _Automaton, provinces: tuple[Province, ...] = ()) -> bool:

@@ -129,3 +129,21 @@ def test_vietnamese_text_takes_the_fast_fold(monkeypatch: pytest.MonkeyPatch) ->
     assert mentions._fold_spaced("Tỉnh Đắk Lắk “hợp tác” với tỉnh Chăm-pa-xắc – 2024") == (
         "tinh dak lak  hop tac  voi tinh cham pa xac   2024"
     )
+
+
+def test_previous_word_reads_as_its_pattern() -> None:
+    """`_prev_word` (read backwards) finds what `_PREV_WORD` (`(\\w+)\\s+$`) finds, on
+    windows of every length cut from invented text with odd spacing and punctuation."""
+    import random
+
+    from ingest.extract.mentions import _PREV_WORD, _prev_word
+
+    alphabet = "aĐệ_9 \t\n\u00a0\u2009,.(-’Ⅻ²"
+    rng = random.Random(3)
+    texts = ["Ông Lê Văn Thành  tỉnh", "x\n", " ", "", "đoàn (Hà\u00a0"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16))) for _ in range(3000)]
+    for text in texts:
+        for lo in range(len(text) + 1):
+            for hi in range(lo, len(text) + 1):
+                m = _PREV_WORD.search(text, lo, hi)
+                assert _prev_word(text, lo, hi) == (m.group(1) if m else None), (text, lo, hi)
