@@ -18,9 +18,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import accumulate
 
 import ahocorasick
 
@@ -202,28 +200,28 @@ def _resolve(surface: str, on: dt.date | None) -> tuple[Province, str] | None:
 def find_mentions(text: str, on: dt.date | None, start: int = 0, end: int | None = None) -> list[Mention]:
     """Province mentions in `text[start:end]`, leftmost-longest, offsets into `text`."""
     end = len(text) if end is None else end
-    # Words are concatenated into one compact string. Every character that is not a word
-    # character is one space in `spaced`, so `split(" ")` gives the words (and an empty
-    # part between two separators) with C-level calls, and part k starts in the text at its
-    # start in `compact` plus k (the k separators before it).
-    parts = _fold_spaced(text[start:end]).split(" ")
-    compact = "".join(parts)
-    if not compact:
-        return []
-    # `cum[k]` is where part k ends in `compact`. Only the automaton's hits are looked up
-    # in it (a bisection each), rather than building maps over every word of the text.
-    cum = list(accumulate(map(len, parts)))
-    n = len(cum)
+    # Every character that is not a word character is one space in `spaced`, and the
+    # automaton reads it skipping the spaces (`ignore_white_space`), so its keys (names
+    # folded without spaces or hyphens) match across word breaks as in the words written
+    # together, with no copy of the text or map of its words built. A hit counts only
+    # where a word starts and one ends; `spaced[i]` is the text's `start + i`.
+    spaced = _fold_spaced(text[start:end])
+    size = len(spaced)
     auto = _automaton()
     found: list[tuple[int, int, int, int, str, tuple[Province, ...]]] = []
-    for last, (key, provinces) in auto.automaton.iter(compact):
-        first = last - len(key) + 1
-        i = bisect_right(cum, first)  # the part holding compact position `first`
-        if first != (cum[i - 1] if i else 0):
+    for last, (key, provinces) in auto.automaton.iter(spaced, 0, size, True):
+        stop = last + 1
+        if stop < size and spaced[stop] != " ":
+            continue  # ends inside a word
+        # Where the match starts: `len(key)` word characters before `stop`, the spaces
+        # between them skipped (the span widens until the spaces in it are counted; the
+        # first such start is the key's first letter, as the span grows from the right).
+        first = stop - len(key)
+        while (back := stop - len(key) - spaced.count(" ", first, stop)) != first:
+            first = back
+        if first > 0 and spaced[first - 1] != " ":
             continue  # starts inside a word
-        j = bisect_left(cum, last + 1, i)
-        if j < n and cum[j] == last + 1:
-            found.append((first, last + 1, first + i, cum[j] + j, key, provinces))
+        found.append((first, stop, first, stop, key, provinces))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     out: list[Mention] = []
     taken_to = -1

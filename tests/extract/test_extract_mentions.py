@@ -147,3 +147,26 @@ def test_previous_word_reads_as_its_pattern() -> None:
             for hi in range(lo, len(text) + 1):
                 m = _PREV_WORD.search(text, lo, hi)
                 assert _prev_word(text, lo, hi) == (m.group(1) if m else None), (text, lo, hi)
+
+
+def test_names_across_odd_word_breaks_and_inside_words() -> None:
+    """The automaton skips the spaces of the folded text: a name written with several
+    spaces and a hyphen between its syllables is found with its exact offsets, and a key
+    that starts or ends inside a word is not (`xKhăm Muộn`)."""
+
+    def spans(text: str) -> list[tuple[str, str, int, int]]:
+        return [(m.surface, m.iso, m.start, m.end) for m in find_mentions(text, OLD)]
+
+    assert spans("Đoàn tỉnh Khăm  -  Muộn, tỉnh Xiêng Khoảng") == [
+        ("Khăm  -  Muộn", "LA-KH", 10, 23),
+        ("Xiêng Khoảng", "LA-XI", 30, 42),
+    ]
+    assert spans("xKhăm Muộn và HàNam, Hà  Nam.") == [
+        ("HàNam", "VN-63", 14, 19),
+        ("Hà  Nam", "VN-63", 21, 28),
+    ]
+    assert spans("Sa-van-na-khẹt   (Lào)") == [("Sa-van-na-khẹt", "LA-SV", 0, 14)]
+    assert spans("tỉnh Hà Tĩnh-Bôlykhămxay") == [
+        ("Hà Tĩnh", "VN-23", 5, 12),
+        ("Bôlykhămxay", "LA-BL", 13, 24),
+    ]
