@@ -4,8 +4,9 @@ The gazetteer folds names (no case, diacritics, spaces or hyphens), so the text 
 the same way before matching: every character maps to one folded character (Vietnamese
 letters fold to one ASCII letter, every other character to a space), the automaton reads
 that text skipping its spaces, so the letters and digits read as one compact string, and a
-match is kept only if it starts at the start of a word and ends at the end of one (so `Hà Nam` never matches inside `Hà Nam Định`, and `Khăm-muộn` and
-`Khăm Muộn` are one key). Prefixes such as `tỉnh`, `TP`, `thủ đô` are keys of their own
+match is kept only if it starts at the start of a word and ends at the end of one (so
+`Hà Nam` never matches inside `Hà Nam Định`, and `Khăm-muộn` and `Khăm Muộn` are one
+key). Prefixes such as `tỉnh`, `TP`, `thủ đô` are keys of their own
 where they change the unit (`tỉnh Viêng Chăn` is not `thủ đô Viêng Chăn`); the longest
 match wins. Short keys fold onto ordinary words and given names (`Huế` vs `Huệ`), so for
 them the diacritics written in the text must agree with a known spelling.

@@ -49,6 +49,7 @@ _INSTITUTION = _CUES["institution"].regex
 _MISSION = re.compile(
     r"(?:Lãnh sự|Đại sứ|lãnh sự|đại sứ)[^,;.()]{0,40}?\stại\s+(?:(?:tỉnh|TP\.?|thành phố)\s*)?$"
 )
+_MISSION_AT = "tại"  # a literal of `_MISSION`, which no match lacks (a prefilter)
 
 
 # A national body as the actor: a Vietnamese province named only as the venue (`tại Hà Nội`)
@@ -86,9 +87,11 @@ def strong_cue(text: str, start: int, end: int, info: SentenceInfo | None = None
 
 
 def _is_venue(text: str, m: Mention) -> bool:
-    return (
-        _VENUE.search(text, max(0, m.start - 20), m.start) is not None
-        or _VENUE_BRACKET.search(text, max(0, m.start - 80), m.start) is not None
+    # `_VENUE_BRACKET` cannot match without a `(` in its window: most mentions have none,
+    # and the pattern backtracks through its 60-character run at every `tại`/`ở`.
+    lo = max(0, m.start - 80)
+    return _VENUE.search(text, max(0, m.start - 20), m.start) is not None or (
+        text.find("(", lo, m.start) >= 0 and _VENUE_BRACKET.search(text, lo, m.start) is not None
     )
 
 
@@ -99,7 +102,11 @@ def actors(ctx: ArticleContext, info: SentenceInfo) -> list[Mention]:
     out = [
         m
         for m in info.mentions
-        if _MISSION.search(text, max(0, m.start - 60), m.start) is None
+        # `_MISSION` (case-sensitive) cannot match without its literal `tại`.
+        if (
+            text.find(_MISSION_AT, max(0, m.start - 60), m.start) < 0
+            or _MISSION.search(text, max(0, m.start - 60), m.start) is None
+        )
         and _INSTITUTION.search(text, max(0, m.start - 60), m.start) is None
     ]
     venues = [m for m in out if _is_venue(text, m)]

@@ -87,3 +87,31 @@ def test_province_as_venue_of_a_provincial_visit_still_counts() -> None:
 def test_friendship_statement_is_a_partnership() -> None:
     got = pairs("Tỉnh Hà Giang và tỉnh Phông Sa Lỳ có mối quan hệ hữu nghị truyền thống lâu đời.")
     assert got == {("VN-03", "LA-PH")}
+
+
+def test_venue_and_mission_prefilters_change_nothing() -> None:
+    """`_is_venue` tries the bracket pattern only with a `(` in its window, and `actors`
+    the mission pattern only with its literal `tại`: at every position of invented texts
+    the answer is the plain patterns' answer."""
+    import random
+    from types import SimpleNamespace
+    from typing import Any
+
+    from ingest.extract import partnerships as p
+
+    assert p._MISSION_AT in p._MISSION.pattern
+    pieces = ["tại ", "Tại ", "ở ", "Ở ", "(", "( tỉnh ", "Lãnh sự ", "đại sứ ", "Cửa khẩu X ", "TP. "]
+    pieces += ["a, ", " "]
+    rng = random.Random(5)
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        for at in range(len(text) + 1):
+            m: Any = SimpleNamespace(start=at)
+            plain = (
+                p._VENUE.search(text, max(0, at - 20), at) is not None
+                or p._VENUE_BRACKET.search(text, max(0, at - 80), at) is not None
+            )
+            assert p._is_venue(text, m) == plain, (text, at)
+            gated = text.find(p._MISSION_AT, max(0, at - 60), at) >= 0
+            if p._MISSION.search(text, max(0, at - 60), at) is not None:
+                assert gated, (text, at)
