@@ -334,21 +334,50 @@ def scan_hits(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, Hi
     # A span with whitespace other than single plain spaces is read alone (`str.isprintable`
     # is False for every whitespace character but the space, and for a few others); the
     # others are read in the one lower-cased string, each within its bounds.
+    n = len(spans)
+    if any(spans[i][1] > spans[i + 1][0] for i in range(n - 1)):
+        return [_scan_span(text, lowered, lo, start, end, auto) for start, end in spans]
+    # Spans in order without overlap (sentences): one pass over the whole string, each hit
+    # given to the span it lies in (a span read on its own reports exactly the hits of the
+    # whole that start and end inside it), not one automaton call per span.
+    found: list[Hits] = [[] for _ in range(n)]
+    masks = [0] * n
+    ends = [end - lo for _, end in spans]
+    starts = [start - lo for start, _ in spans]
+    k = 0
+    for last, (length, bits) in auto.iter(lowered):
+        while k < n and ends[k] <= last:  # the hits come in order of where they end
+            k += 1
+        if k == n:
+            break
+        first = last - length + 1
+        if first >= starts[k]:
+            found[k].append((lo + first, bits))
+            masks[k] |= bits
     out: list[tuple[int, Hits | None]] = []
-    for start, end in spans:
-        a, b = start - lo, end - lo
-        part = lowered[a:b]
+    for (start, end), mask, hits in zip(spans, masks, found, strict=True):
+        part = lowered[start - lo : end - lo]
         if "  " in part or not part.isprintable():
             out.append((_scan_alone(text, start, end, auto), None))
             continue
-        mask = 0
-        found: Hits = []
-        for last, (length, bits) in auto.iter(lowered, a, b):
-            mask |= bits
-            found.append((lo + last - length + 1, bits))
-        found.sort()
-        out.append((mask, found))
+        hits.sort()
+        out.append((mask, hits))
     return out
+
+
+def _scan_span(text: str, lowered: str, lo: int, start: int, end: int, auto: Any) -> tuple[int, Hits | None]:
+    """One span's mask and hits, read by itself in `lowered` (`text[lo:]` lower-cased)."""
+    a, b = start - lo, end - lo
+    part = lowered[a:b]
+    if "  " in part or not part.isprintable():
+        return _scan_alone(text, start, end, auto), None
+    mask = 0
+    found: Hits = []
+    for last, (length, bits) in auto.iter(lowered, a, b):
+        mask |= bits
+        found.append((lo + last - length + 1, bits))
+    found.sort()
+    return mask, found
 
 
 def _scan_alone(text: str, start: int, end: int, auto: Any) -> int:

@@ -209,3 +209,31 @@ def test_a_pattern_opening_with_neither_digit_nor_word_is_searched_as_usual() ->
     st = Starts(re.compile(r"[A-Z]\w+\s+\d+"))
     assert not st.known
     assert [m.span() for m in st.finditer("xx Ab 12 Cd 3", 0, 13)] == [(3, 8), (9, 13)]
+
+
+def test_one_pass_gives_each_span_what_reading_it_alone_gives() -> None:
+    """`scan_hits` reads sentences in order in one automaton pass and hands each hit to its
+    span: the masks and hits are those of each span read by itself (`_scan_span`),
+    including words cut by a span's edge, gaps between spans, odd whitespace, and spans out
+    of order (then read one by one)."""
+    import itertools
+    import random
+
+    from ingest.extract.triggers import _automaton, _scan_span, scan_hits
+
+    words = ["hỗ trợ", "Biên bản", "ghi nhớ", "chủ tịch", "tặng", "kết nghĩa", "thăm", "ký", "xx", ".", " "]
+    rng = random.Random(11)
+    auto = _automaton()
+    for _ in range(300):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 30)))
+        if rng.random() < 0.2:
+            text = text.replace(" ", "  ", 1)
+        cuts = sorted(rng.sample(range(len(text) + 1), min(len(text) + 1, rng.randint(2, 9))))
+        spans = [(a, b) for a, b in itertools.pairwise(cuts) if rng.random() < 0.8]
+        if not spans:
+            continue
+        lo = spans[0][0]
+        lowered = text[lo : max(b for _, b in spans)].lower()
+        alone = [_scan_span(text, lowered, lo, a, b, auto) for a, b in spans]
+        assert scan_hits(text, spans) == alone, (text, spans)
+        assert scan_hits(text, spans[::-1]) == alone[::-1], (text, spans)
