@@ -173,7 +173,40 @@ def _openings(items: list[tuple[Any, Any]], c: Any) -> tuple[set[str], bool] | N
     return None
 
 
-_DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
+
+
+# The last span `_digits_in` and `_lowered_span` read, with their answers: a rule tries
+# several `Starts` patterns on one clause (amounts, goods, counts, cash...), each of which
+# read it again. One tuple, replaced whole (a thread reads a consistent entry); strings
+# are immutable, so the same object and bounds give the same answer.
+_DIGITS_MEMO: list[tuple[str, int, int, tuple[int, ...]]] = [("", 0, 0, ())]
+_LOWERED_MEMO: list[tuple[str, int, int, str | None]] = [("", 0, 0, "")]
+
+
+def _digits_in(string: str, pos: int, endpos: int) -> tuple[int, ...]:
+    """The position of every digit (`\\d`) in `string[pos:endpos]`, in order."""
+    memo = _DIGITS_MEMO[0]
+    if memo[0] is string and memo[1] == pos and memo[2] == endpos:
+        return memo[3]
+    found: list[int] = []
+    for run in _DIGITS.finditer(string, pos, endpos):  # a run of digits is one match
+        found.extend(range(run.start(), run.end()))
+    digits = tuple(found)
+    _DIGITS_MEMO[0] = (string, pos, endpos, digits)
+    return digits
+
+
+def _lowered_span(string: str, pos: int, endpos: int) -> str | None:
+    """`string[pos:endpos]` lower-cased, or None where lower-casing cannot be compared
+    with the span (its length changes, or `re` folds one of its letters specially)."""
+    memo = _LOWERED_MEMO[0]
+    if memo[0] is string and memo[1] == pos and memo[2] == endpos:
+        return memo[3]
+    lowered = string[pos:endpos].lower()
+    readable = len(lowered) == endpos - pos and _UNSAFE is not None and not _UNSAFE.search(lowered)
+    _LOWERED_MEMO[0] = (string, pos, endpos, lowered if readable else None)
+    return lowered if readable else None
 
 
 class Starts:
@@ -212,10 +245,10 @@ class Starts:
         """`self.pattern.finditer(string, pos, endpos)`, tried only where a match can start."""
         if not self.known:
             return self.pattern.finditer(string, pos, endpos)
-        found: list[int] = [d.start() for d in _DIGIT.finditer(string, pos, endpos)] if self.digit else []
+        found: list[int] = list(_digits_in(string, pos, endpos)) if self.digit else []
         if self.heads:
-            lowered = string[pos:endpos].lower()
-            if len(lowered) != endpos - pos or _UNSAFE is None or _UNSAFE.search(lowered):
+            lowered = _lowered_span(string, pos, endpos)
+            if lowered is None:
                 return self.pattern.finditer(string, pos, endpos)
             for head in self.heads:
                 i = lowered.find(head)

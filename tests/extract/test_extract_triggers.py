@@ -237,3 +237,21 @@ def test_one_pass_gives_each_span_what_reading_it_alone_gives() -> None:
         alone = [_scan_span(text, lowered, lo, a, b, auto) for a, b in spans]
         assert scan_hits(text, spans) == alone, (text, spans)
         assert scan_hits(text, spans[::-1]) == alone[::-1], (text, spans)
+
+
+def test_span_memos_answer_for_their_own_span_only() -> None:
+    """`_digits_in` and `_lowered_span` keep the last span's answer: asked again about the
+    same span they give it, about any other span or string they read that one."""
+    import re as re_
+
+    from ingest.extract.triggers import _digits_in, _lowered_span
+
+    text = "Năm 2019 tỉnh A tặng 15 TẤN gạo, ١٢ bao"  # Arabic-Indic digits are `\d` too
+    other = "".join(["Năm 2019 tỉnh A tặng 15 TẤN gạo, ١٢ bao"])  # equal, not the same object
+    for string in (text, other, text):
+        for pos, endpos in ((0, len(string)), (4, 20), (0, 3), (4, 20), (30, len(string))):
+            want = tuple(m.start() for m in re_.finditer(r"\d", string[:endpos]) if m.start() >= pos)
+            assert _digits_in(string, pos, endpos) == want
+            assert _digits_in(string, pos, endpos) == want
+            assert _lowered_span(string, pos, endpos) == string[pos:endpos].lower()
+    assert _lowered_span("Kİ", 0, 2) is None  # lower-casing changes the length
