@@ -152,7 +152,9 @@ def test_a_load_larger_than_one_transaction_commits_in_parts(neo: GraphStore) ->
     seen: list[int] = []
     reader = open_neo4j()
     try:
-        load_articles(neo, articles(10, seed=5), batch_size=2, on_batch=lambda _: seen.append(article_count(reader)))
+        load_articles(
+            neo, articles(10, seed=5), batch_size=2, on_batch=lambda _: seen.append(article_count(reader))
+        )
     finally:
         reader.close()
     assert seen == [0, 4, 4, 8, 10]
