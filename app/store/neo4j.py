@@ -267,9 +267,22 @@ class Neo4jStore(GraphStore):
         inside `loading`, the load's one transaction; otherwise a transaction of its own."""
         load = self._load()
         if load is not None:
+            written = load.articles
             try:
                 return load.apply(plan)
             except Exception as exc:
+                if isinstance(exc, Neo4jError) and "Memory" in (exc.code or ""):
+                    smaller = (
+                        f"set VLKG_NEO4J_WHOLE_LOAD_ARTICLES to at most {written} (the load then "
+                        "commits in parts)"
+                        if written
+                        else "load smaller batches (--batch-size)"
+                    )
+                    raise StoreError(
+                        f"the load's transaction outgrew the memory Neo4j at {self.uri} gives "
+                        f"transactions, with {written} article(s) in it ({_short(exc)}): "
+                        f"{smaller} or give Neo4j more heap (NEO4J_HEAP)"
+                    ) from exc
                 self._fail(exc)
         return self._write_unit(plan)
 
@@ -379,7 +392,7 @@ class _Load:
         self._session: neo4j.Session | None = None
         self._tx: neo4j.Transaction | None = None
         self.units = 0  # units of work in the open transaction: lost if it fails now
-        self._articles = 0  # Article rows it writes: what `whole_load_articles` bounds
+        self.articles = 0  # Article rows it writes: what `whole_load_articles` bounds
         self._changed = False  # whether it changes the graph (bump the generation)
         store._local.parts = 0
 
@@ -416,10 +429,10 @@ class _Load:
             self.abort()  # Neo4j has ended the transaction on a failed statement anyway
             raise
         self._changed = self._changed or bool(changes)
-        self._articles += sum(len(t.get("Article", [])) for t in (changes.create_nodes, changes.update_nodes))
+        self.articles += sum(len(t.get("Article", [])) for t in (changes.create_nodes, changes.update_nodes))
         if changes.generation is not None:
             self.commit()  # the load's last batch: publish it now, in the batch's unit of work
-        elif self._articles >= (self._store.whole_load_articles or self._articles + 1):
+        elif self.articles >= (self._store.whole_load_articles or self.articles + 1):
             self.commit()  # a part: readers see it (the CLI said so before the load)
             self._store._local.parts += 1
         else:
@@ -441,7 +454,7 @@ class _Load:
             self.abort()
             raise
         self._close()
-        self.units = self._articles = 0
+        self.units = self.articles = 0
         self._changed = False
 
     def finish(self) -> None:
