@@ -429,11 +429,15 @@ class _Load:
             self.abort()  # Neo4j has ended the transaction on a failed statement anyway
             raise
         self._changed = self._changed or bool(changes)
-        self.articles += sum(len(t.get("Article", [])) for t in (changes.create_nodes, changes.update_nodes))
+        written = sum(len(t.get("Article", [])) for t in (changes.create_nodes, changes.update_nodes))
+        self.articles += written
+        limit = self._store.whole_load_articles
         if changes.generation is not None:
             self.commit()  # the load's last batch: publish it now, in the batch's unit of work
-        elif self.articles >= (self._store.whole_load_articles or self.articles + 1):
-            self.commit()  # a part: readers see it (the CLI said so before the load)
+        elif limit is not None and self.articles + written > limit:
+            # a part, before a next batch like this one would take it past the limit:
+            # readers see it (the CLI said so before the load)
+            self.commit()
             self._store._local.parts += 1
         else:
             self.units += 1  # counted once it is in, so a failed commit counts only those before
