@@ -100,6 +100,7 @@ UNAVAILABLE_CODES = (
     "Neo.ClientError.Security.",
     "Neo.TransientError.",
     "Neo.DatabaseError.Database.DatabaseUnavailable",
+    "Neo.ClientError.Transaction.TransactionTimedOut",  # a read past its limit: not answering now
 )
 
 

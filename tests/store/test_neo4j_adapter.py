@@ -248,6 +248,10 @@ def test_nothing_to_write_opens_no_transaction(fake: FakeDriver) -> None:
         DatabaseUnavailable("starting"),
         AuthError("wrong password"),
         ConnectionAcquisitionTimeoutError("pool"),
+        Neo4jError._hydrate_neo4j(  # a read past its time limit (a server busy with a big commit)
+            code="Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+            message="The transaction has been terminated.",
+        ),
     ],
     ids=lambda e: type(e).__name__,
 )
