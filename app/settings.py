@@ -32,8 +32,9 @@ class Settings(BaseSettings):
     #: Articles a Neo4j load writes in its one transaction, which readers see only once it
     #: commits (issue 11); a larger load commits in parts of this many, which readers see
     #: one by one (`vlkg ingest` says so). The transaction's state is held in the Neo4j
-    #: heap until it commits: see docs/benchmarks.md for what 10k and 50k articles take.
-    neo4j_whole_load_articles: int = Field(default=50_000, ge=1, alias="VLKG_NEO4J_WHOLE_LOAD_ARTICLES")
+    #: heap until it commits: 10,000 synthetic articles took 518 MB (Neo4j allows 717 MB on
+    #: a 1 GB heap), 50,000 took 2.3 GB (docs/benchmarks.md).
+    neo4j_whole_load_articles: int = Field(default=10_000, ge=1, alias="VLKG_NEO4J_WHOLE_LOAD_ARTICLES")
     #: Articles per load transaction. Each batch reads and rewrites the provenance lists of
     #: the facts it touches (a partnership's sources grow with every article citing it), so
     #: larger batches write each once where smaller ones wrote it many times: 5,000 took

@@ -14,7 +14,7 @@ Why it is built this way:
   of it is stored, nothing stored before is touched. The transaction's state lives in the
   server's heap until commit, so a load that writes more than `whole_load_articles`
   articles commits in parts of that many (each part whole, readers see the parts; the CLI
-  says so); the default fits the 1 GB heap of scripts/neo4j.sh (docs/benchmarks.md).
+  says so); the default, 10,000, fits the 1 GB heap of scripts/neo4j.sh (docs/benchmarks.md).
 - Outside `loading()`, `apply_planned` is one managed write transaction per call (same
   lock, retried on transient errors). New rows are plain `CREATE`s: a key that exists
   after all breaks the uniqueness constraint and the unit fails whole; stored properties
@@ -84,9 +84,11 @@ PINNED_TIMEOUT = 3600.0
 #: written by then.
 WRITE_RETRY_TIME = 30.0
 #: Articles a load writes in one transaction before it commits a part and goes on in a new
-#: one (`loading`); the setting VLKG_NEO4J_WHOLE_LOAD_ARTICLES. Measured against the
-#: 1 GB heap of scripts/neo4j.sh and docker-compose.yml in docs/benchmarks.md.
-WHOLE_LOAD_ARTICLES = 50_000
+#: one (`loading`); the setting VLKG_NEO4J_WHOLE_LOAD_ARTICLES. A transaction of 10,000
+#: synthetic articles peaked at 518 MB, under the 717 MB Neo4j allows transactions on the
+#: 1 GB heap of scripts/neo4j.sh and docker-compose.yml; 50,000 took 2.3 GB (a 4 GB heap).
+#: docs/benchmarks.md, "Neo4j: one transaction per load".
+WHOLE_LOAD_ARTICLES = 10_000
 #: Driver settings that keep a missing server from stalling a request for long.
 DRIVER_CONFIG: dict[str, Any] = {
     "connection_timeout": 2.0,
