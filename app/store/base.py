@@ -68,7 +68,8 @@ class ChangeSet:
 
     `generation`, when set, publishes the load: the store records it in the same
     transaction as these rows, and a reading server moves to the new data only once it
-    sees a new generation (so it never serves half an ingest; see `EmbeddedStore`).
+    sees a new generation (so it never serves half an ingest; see `EmbeddedStore`). On
+    Neo4j the change set carrying it commits the load's one transaction (`Neo4jStore.loading`).
     """
 
     generation: str | None = None
