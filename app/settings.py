@@ -29,6 +29,12 @@ class Settings(BaseSettings):
     neo4j_user: str = Field(default="neo4j", alias="NEO4J_USER")
     neo4j_password: str = Field(default="neo4j", alias="NEO4J_PASSWORD")
     neo4j_database: str = Field(default="neo4j", alias="NEO4J_DATABASE")
+    #: Articles a Neo4j load writes in its one transaction, which readers see only once it
+    #: commits (issue 11); a larger load commits in parts of this many, which readers see
+    #: one by one (`vlkg ingest` says so). The transaction's state is held in the Neo4j
+    #: heap until it commits: 10,000 synthetic articles took 518 MB (Neo4j allows 717 MB on
+    #: a 1 GB heap), 50,000 took 2.3 GB (docs/benchmarks.md).
+    neo4j_whole_load_articles: int = Field(default=10_000, ge=1, alias="VLKG_NEO4J_WHOLE_LOAD_ARTICLES")
     #: Articles per load transaction. Each batch reads and rewrites the provenance lists of
     #: the facts it touches (a partnership's sources grow with every article citing it), so
     #: larger batches write each once where smaller ones wrote it many times: 5,000 took

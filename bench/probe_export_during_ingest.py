@@ -9,14 +9,18 @@ streams the N-Triples dump again and again, each from a pinned store
 (`GraphStore.pinned(dump=True)`: one LadybugDB handle, or one Neo4j read transaction), and
 validates each dump against the SHACL shapes (app/data/shapes.ttl) once the ingest is
 done. A dump that mixed two states of the graph (a relationship whose end was not
-exported, a fact citing an article that is not in the dump) would break the shapes. Exit
-status 1 if any dump has a violation or none was taken during the ingest.
+exported, a fact citing an article that is not in the dump) would break the shapes. It
+also checks that every dump holds a whole ingest: `--base` articles (before the second
+ingest) or `--base` + `--more` (after it), never a count between. Exit status 1 if any
+dump has a violation, holds part of an ingest, or none was taken during the ingest.
 
 On the embedded store a reader sees only published loads (the last batch of an ingest
-publishes it), so a dump holds the graph before or after an ingest. On Neo4j a read
-transaction sees each batch as it commits (read-committed isolation); the dump is still
-whole because a load commits an article with all its facts and never deletes, and the
-dump cuts every fact to the articles it listed first (`within`, app/rdf/export.py).
+publishes it); on Neo4j the whole ingest is one write transaction (`Neo4jStore.loading`),
+which readers see only once it commits. So a dump holds the graph before or after an
+ingest on both. (A Neo4j ingest above VLKG_NEO4J_WHOLE_LOAD_ARTICLES commits in parts;
+the dump is then still whole for the articles it lists, because a part commits an
+article with all its facts and never deletes, and the dump cuts every fact to the
+articles it listed first: `within`, app/rdf/export.py.)
 """
 
 from __future__ import annotations
@@ -186,13 +190,15 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(asdict(d), ensure_ascii=False))
     bad = [d for d in dumps if d.violations or d.disagreements]
     seen = sorted({d.articles for d in dumps})
+    partial = [n for n in seen if n not in (args.base, args.base + args.more)]
     print(
         f"{args.store}: {len(dumps)} dumps during the ingest, articles seen {seen}, "
+        f"{'only whole ingests' if not partial else f'part of an ingest in {partial}'}, "
         f"{sum(d.violations for d in dumps)} SHACL violations, "
         f"{sum(d.disagreements for d in dumps)} summary values disagreeing with provenance "
         f"({sum(d.narrowed for d in dumps)} facts narrowed or left out by the cut)"
     )
-    return 1 if bad or not dumps else 0
+    return 1 if bad or partial or not dumps else 0
 
 
 if __name__ == "__main__":

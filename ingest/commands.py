@@ -171,6 +171,7 @@ def ingest(
         articles, failures, warnings = _collect(paths, progress)
         store = _open_writer(settings, force)
         try:
+            _say_parts(store, len(articles))
             task = progress.add_task("load", total=len(articles))
             report = load_articles(
                 store,
@@ -200,6 +201,19 @@ def ingest(
         table.add_row(label, str(value))
     err.print(table)
     raise typer.Exit(failed_status(len(failures)))
+
+
+def _say_parts(store: GraphStore, articles: int) -> None:
+    """One line when readers may see this load before its end: a Neo4j load of more
+    articles than one transaction is allowed to hold commits them in parts."""
+    limit = store.whole_load_articles
+    if limit is not None and articles > limit:
+        say(
+            "note:",
+            "yellow",
+            f"{articles} articles are more than VLKG_NEO4J_WHOLE_LOAD_ARTICLES={limit}: this load "
+            f"commits in parts of up to {limit} articles, and readers see each part as it commits",
+        )
 
 
 def _open_writer(settings: Settings, force: bool) -> GraphStore:

@@ -1,4 +1,4 @@
-"""Loading facts into a graph store: idempotent, incremental, one transaction per batch.
+"""Loading facts into a graph store: idempotent, incremental, published whole.
 
 Why it works this way:
 - Every node and relationship has a key derived from its content (a province pair, a
@@ -14,8 +14,10 @@ Why it works this way:
   portably, and would replace stored provenance.
 - Elements whose merged properties equal the stored ones are not written at all, so a
   second load of the same input changes nothing.
-- Each batch is one `ChangeSet`, applied in one transaction: a failing batch leaves
-  nothing half-written, and every article is checked before any write.
+- Each batch is one `ChangeSet`, applied in one transaction (the embedded store) or in
+  the load's one transaction (Neo4j): a failing batch leaves nothing half-written, and
+  every article is checked before any write. Readers see the load only once its last
+  batch commits, on both stores.
 """
 
 from __future__ import annotations
@@ -50,22 +52,34 @@ class LoadError(VlkgError, ValueError):
 
 
 class BatchFailed(VlkgError, RuntimeError):
-    """A batch could not be written; it was rolled back whole, earlier batches stay stored."""
+    """A batch could not be written; it was rolled back whole, and with it the earlier
+    batches the store had not committed yet (all of them on Neo4j, whose load is one
+    transaction: then nothing of the run is stored). What was stored before stays."""
 
     status = 503
     title = "Load stopped"
     public = "the facts could not be written to the graph store"
 
-    def __init__(self, sources: list[str], done: LoadReport, cause: BaseException) -> None:
+    def __init__(self, sources: list[str], done: LoadReport, cause: BaseException, stored: int) -> None:
         self.sources = sources
         self.done = done
         self.cause = cause
+        self.stored = stored  # articles of earlier batches that stay stored
         first = sources[0] if sources else "?"
         more = f" and {len(sources) - 1} more" if len(sources) > 1 else ""
-        super().__init__(
-            f"the batch with {first}{more} was not written ({cause}); "
-            f"{done.articles} article(s) of earlier batches are stored"
-        )
+        if stored == done.articles:
+            kept = f"{stored} article(s) of earlier batches are stored"
+        elif stored == 0:
+            kept = (
+                f"the {done.articles} article(s) of earlier batches were rolled back with it: "
+                "nothing of this run is stored"
+            )
+        else:
+            kept = (
+                f"{stored} article(s) of earlier batches are stored, the {done.articles - stored} "
+                "after them were rolled back with it"
+            )
+        super().__init__(f"the batch with {first}{more} was not written ({cause}); {kept}")
 
 
 @dataclass
@@ -608,10 +622,11 @@ def load_articles(
     the same transaction as its rows: a server reading the store moves to this load when
     its last batch is committed, never to a half load, and also when the process dies
     right after that commit. So a full batch is held back until the next valid article
-    shows it is not the last.
+    shows it is not the last. On Neo4j every batch runs in the load's one transaction
+    (`Neo4jStore.loading`), which the last batch commits: readers see no batch before.
     """
     gaz = gaz or gazetteer()
-    with store.loading():  # the embedded store checkpoints once, at the end
+    with store.loading():  # embedded: one checkpoint at the end; Neo4j: one transaction
         return _load(store, articles, batch_size, gaz, on_batch)
 
 
@@ -626,6 +641,7 @@ def _load(
     changed = bool(store.apply_planned(lambda view: reference_changes(view, gaz)))
     generation = new_generation()
     batch: list[ArticleFacts] = []
+    applied: list[int] = [0]  # articles per unit of work applied (the reference data: none)
 
     def flush(last: bool) -> None:
         nonlocal changed
@@ -643,8 +659,11 @@ def _load(
         try:
             changes = store.apply_planned(plan)
         except Exception as exc:
-            raise BatchFailed([a.source for a in batch], total, exc) from exc
+            lost = store.uncommitted_units  # applied before, in the transaction that failed
+            stored = sum(applied[: len(applied) - lost])
+            raise BatchFailed([a.source for a in batch], total, exc, stored) from exc
         changed = changed or bool(changes)
+        applied.append(reports[-1].articles)
         total.add(reports[-1])
         if on_batch is not None and batch:
             on_batch(len(batch))

@@ -12,6 +12,8 @@
 #   VLKG_NEO4J_HOME  server folder: conf, data, logs, PID file (default .neo4j/, git-ignored)
 #   NEO4J_BOLT_PORT  7687     NEO4J_HTTP_PORT  7474     (always on 127.0.0.1)
 #   NEO4J_HEAP       1g       NEO4J_PAGECACHE  512m     NEO4J_START_TIMEOUT  180 (seconds)
+#   (an ingest is one transaction held in the heap: 1g takes VLKG_NEO4J_WHOLE_LOAD_ARTICLES=10000,
+#   the default; 50000 needs about 4g, see docs/benchmarks.md)
 # Data stays in VLKG_NEO4J_HOME across restarts; delete that folder to start empty.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"

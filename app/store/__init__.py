@@ -39,7 +39,11 @@ def open_store(settings: Settings | None = None, read_only: bool = False, force:
         from app.store.neo4j import Neo4jStore
 
         return Neo4jStore(
-            settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password, settings.neo4j_database
+            settings.neo4j_uri,
+            settings.neo4j_user,
+            settings.neo4j_password,
+            settings.neo4j_database,
+            whole_load_articles=settings.neo4j_whole_load_articles,
         )
     from app.store.embedded import EmbeddedStore
 

@@ -68,7 +68,8 @@ class ChangeSet:
 
     `generation`, when set, publishes the load: the store records it in the same
     transaction as these rows, and a reading server moves to the new data only once it
-    sees a new generation (so it never serves half an ingest; see `EmbeddedStore`).
+    sees a new generation (so it never serves half an ingest; see `EmbeddedStore`). On
+    Neo4j the change set carrying it commits the load's one transaction (`Neo4jStore.loading`).
     """
 
     generation: str | None = None
@@ -200,11 +201,24 @@ class GraphStore(Lookups):
         its event loop, then runs `refresh` in the thread pool only when this says so)."""
         return True
 
+    #: Articles a load (`loading`) writes before it commits a part that readers see; None
+    #: where a load is seen whole whatever its size (the embedded store publishes it once).
+    whole_load_articles: int | None = None
+
     @contextlib.contextmanager
     def loading(self) -> Iterator[GraphStore]:
-        """Around one load of many batches: a store may defer housekeeping to its end (the
-        embedded store checkpoints once instead of as its log grows). Nothing by default."""
+        """Around one load of many batches, on the thread that loads: a store may defer
+        housekeeping to its end (the embedded store checkpoints once instead of as its log
+        grows) or, on a server, write the whole load in one transaction that readers see
+        only once it commits (Neo4j). An exception rolls back what the store has not
+        committed (`uncommitted_units`). Nothing by default."""
         yield self
+
+    @property
+    def uncommitted_units(self) -> int:
+        """Units of work (`apply`, `apply_planned`) of the running load that are not
+        committed yet, so a failure now loses them with it: 0 where each unit commits."""
+        return 0
 
     @contextlib.contextmanager
     def pinned(self, *, dump: bool = False) -> Iterator[GraphStore]:

@@ -1,12 +1,24 @@
 """Neo4j store through the official driver: one driver per process, managed transactions.
 
 Why it is built this way:
-- Loads plan and write in one write transaction (`apply_planned`). Its first statement
-  writes the `Meta {key: 'load_lock'}` node, which takes that node's write lock until
-  commit, so concurrent loaders (two `vlkg ingest`, a retried batch) run one after the
-  other, each planning from what the one before committed. New rows are then plain
-  `CREATE`s: a key that exists after all breaks the uniqueness constraint and the batch
-  fails whole; stored properties and provenance are never replaced by a blind `MERGE`.
+- A load (`loading()`, around all the batches of one `vlkg ingest`) is one explicit write
+  transaction, committed once at its end, so readers see the graph before the load or
+  after it, never between (issue 11; the embedded store gets there with read-only
+  snapshots, Neo4j Community has one database and read-committed reads, so the only way
+  to hide a running load is not to commit it). Its first statement writes the
+  `Meta {key: 'load_lock'}` node, which takes that node's write lock until commit, so
+  concurrent loaders (two `vlkg ingest`) run one after the other, each planning from what
+  the one before committed; each batch plans with lookups in that transaction
+  (`apply_planned`), so it sees the batches before it. A failing statement ends the
+  transaction and the whole load is rolled back, as is a load whose client dies: nothing
+  of it is stored, nothing stored before is touched. The transaction's state lives in the
+  server's heap until commit, so a load that writes more than `whole_load_articles`
+  articles commits in parts of that many (each part whole, readers see the parts; the CLI
+  says so); the default, 10,000, fits the 1 GB heap of scripts/neo4j.sh (docs/benchmarks.md).
+- Outside `loading()`, `apply_planned` is one managed write transaction per call (same
+  lock, retried on transient errors). New rows are plain `CREATE`s: a key that exists
+  after all breaks the uniqueness constraint and the unit fails whole; stored properties
+  and provenance are never replaced by a blind `MERGE`.
 - Every driver failure that means "the store is not reachable, not ready, or refuses our
   credentials" becomes `StoreUnavailable` (the API's 503, the CLI's one line and exit
   120); other server errors keep their type, they are bugs to see.
@@ -16,16 +28,18 @@ Why it is built this way:
 - Writes and reads share the driver's bookmark manager, so on a cluster a batch sees the
   batch before it and a read after a load sees the load.
 - Answers are cached by the load generation: each load that changes the graph bumps
-  `Meta {key: 'generation'}` with a new random token in its own transaction, `refresh`
+  `Meta {key: 'generation'}` with a new random token in its commit (once per load, or
+  per part), `refresh`
   (once per API request) reads it with one indexed lookup, and `snapshot` is that token.
   The token is read before the request's queries, so what is cached under it is at least
   as new as the load it names; after `clear` there is no token (no caching) until a load.
 - `pinned()` (each API request, each streamed export from its first byte to its last)
   runs every read in one read transaction, opened at the first read. Neo4j reads at
   read-committed isolation, so the transaction alone does not freeze the data; a dump
-  taken during a load is whole because a load commits an article with all its facts and
-  never deletes, and the dump cuts every fact to the articles it listed first
-  (app/rdf/export.py).
+  taken during a load is whole because the load commits once (or, above
+  `whole_load_articles`, in whole parts that each commit articles with all their facts
+  and never delete), and the dump cuts every fact to the articles it listed first
+  (app/rdf/export.py). Reads take no locks, so they never wait on a load's write locks.
 """
 
 from __future__ import annotations
@@ -65,8 +79,16 @@ REQUEST_TIMEOUT = 30.0
 #: Seconds a dump (a streamed export) may keep its read transaction open on the server: a
 #: dump of a large graph streams for minutes.
 PINNED_TIMEOUT = 3600.0
-#: Seconds a load's unit of work is retried on transient errors (deadlock, leader switch).
+#: Seconds a load's unit of work is retried on transient errors (deadlock, leader switch);
+#: a whole load (`loading`) retries only its start (taking the load lock), nothing is
+#: written by then.
 WRITE_RETRY_TIME = 30.0
+#: Articles a load writes in one transaction before it commits a part and goes on in a new
+#: one (`loading`); the setting VLKG_NEO4J_WHOLE_LOAD_ARTICLES. A transaction of 10,000
+#: synthetic articles peaked at 518 MB, under the 717 MB Neo4j allows transactions on the
+#: 1 GB heap of scripts/neo4j.sh and docker-compose.yml; 50,000 took 2.3 GB (a 4 GB heap).
+#: docs/benchmarks.md, "Neo4j: one transaction per load".
+WHOLE_LOAD_ARTICLES = 10_000
 #: Driver settings that keep a missing server from stalling a request for long.
 DRIVER_CONFIG: dict[str, Any] = {
     "connection_timeout": 2.0,
@@ -80,6 +102,7 @@ UNAVAILABLE_CODES = (
     "Neo.ClientError.Security.",
     "Neo.TransientError.",
     "Neo.DatabaseError.Database.DatabaseUnavailable",
+    "Neo.ClientError.Transaction.TransactionTimedOut",  # a read past its limit: not answering now
 )
 
 
@@ -96,9 +119,18 @@ def unavailable(exc: BaseException) -> bool:
 class Neo4jStore(GraphStore):
     backend = "neo4j"
 
-    def __init__(self, uri: str, user: str, password: str, database: str = "neo4j") -> None:
+    def __init__(
+        self,
+        uri: str,
+        user: str,
+        password: str,
+        database: str = "neo4j",
+        whole_load_articles: int = WHOLE_LOAD_ARTICLES,
+    ) -> None:
         self.uri = uri
         self.database = database
+        self.whole_load_articles: int | None = whole_load_articles
+        self._local = threading.local()  # the load (`_Load`) this thread has open, if any
         try:
             self._driver = neo4j.GraphDatabase.driver(uri, auth=(user, password), **DRIVER_CONFIG)
         except (ValueError, ConfigurationError) as exc:
@@ -228,13 +260,70 @@ class Neo4jStore(GraphStore):
             self._fail(exc)
 
     def apply(self, changes: ChangeSet) -> None:
-        """Write a change set planned elsewhere, in one transaction (new keys must be new)."""
-        if changes:
-            self._write_unit(lambda _view: changes)
+        """Write a change set planned elsewhere, in one transaction (new keys must be new);
+        inside `loading`, in the load's transaction."""
+        if changes or changes.generation is not None:
+            self.apply_planned(lambda _view: changes)
 
     def apply_planned(self, plan: Planner) -> ChangeSet:
-        """Plan with lookups inside the write transaction, under the load lock, and apply."""
+        """Plan with lookups inside the write transaction, under the load lock, and apply:
+        inside `loading`, the load's one transaction; otherwise a transaction of its own."""
+        load = self._load()
+        if load is not None:
+            written = load.articles
+            try:
+                return load.apply(plan)
+            except Exception as exc:
+                if isinstance(exc, Neo4jError) and "Memory" in (exc.code or ""):
+                    smaller = (
+                        f"set VLKG_NEO4J_WHOLE_LOAD_ARTICLES to at most {written} (the load then "
+                        "commits in parts)"
+                        if written
+                        else "load smaller batches (--batch-size)"
+                    )
+                    raise StoreError(
+                        f"the load's transaction outgrew the memory Neo4j at {self.uri} gives "
+                        f"transactions, with {written} article(s) in it ({_short(exc)}): "
+                        f"{smaller} or give Neo4j more heap (NEO4J_HEAP)"
+                    ) from exc
+                self._fail(exc)
         return self._write_unit(plan)
+
+    def _load(self) -> _Load | None:
+        load: _Load | None = getattr(self._local, "load", None)
+        return load
+
+    @contextlib.contextmanager
+    def loading(self) -> Iterator[GraphStore]:
+        """One load in one write transaction, committed when a batch publishes the load
+        (`ChangeSet.generation`, its last) or at the end; rolled back on any exception, so
+        a failed load stores nothing of itself. Past `whole_load_articles` articles it
+        commits a part and goes on in a new transaction. Loads on one thread nest (the
+        inner one joins the outer); other threads, and reads, are outside it."""
+        outer = self._load()
+        if outer is not None:
+            yield self
+            return
+        load = _Load(self)
+        self._local.load = load
+        try:
+            yield self
+            load.finish()
+        except BaseException:
+            load.abort()
+            raise
+        finally:
+            self._local.load = None
+
+    @property
+    def uncommitted_units(self) -> int:
+        """Units of work of this thread's load in its open (or just failed) transaction."""
+        return load.units if (load := self._load()) is not None else 0
+
+    @property
+    def load_parts(self) -> int:
+        """Parts the last load on this thread committed before its last (0: it was whole)."""
+        return int(getattr(self._local, "parts", 0))
 
     def _write_unit(self, plan: Planner) -> ChangeSet:
         def work(tx: neo4j.ManagedTransaction) -> ChangeSet:
@@ -297,10 +386,107 @@ def _delete_some(tx: neo4j.ManagedTransaction) -> int:
     return int(record["deleted"]) if record else 0
 
 
+class _Load:
+    """The open write transaction of one load (`Neo4jStore.loading`), begun at its first
+    unit of work: the load lock, then every batch's lookups and writes, one commit."""
+
+    def __init__(self, store: Neo4jStore) -> None:
+        self._store = store
+        self._session: neo4j.Session | None = None
+        self._tx: neo4j.Transaction | None = None
+        self.units = 0  # units of work in the open transaction: lost if it fails now
+        self.articles = 0  # Article rows it writes: what `whole_load_articles` bounds
+        self._changed = False  # whether it changes the graph (bump the generation)
+        store._local.parts = 0
+
+    def _begin(self) -> neo4j.Transaction:
+        """The transaction, with the load lock taken (waiting for another loader's commit).
+        Retried on transient errors for `WRITE_RETRY_TIME`: nothing is written yet."""
+        if self._tx is not None:
+            return self._tx
+        deadline = time.monotonic() + WRITE_RETRY_TIME
+        while True:
+            self._session = self._store._session()
+            try:
+                tx = self._session.begin_transaction()
+                tx.run(statement("admin/load_lock.neo4j"), {"token": uuid.uuid4().hex}).consume()
+            except TransientError:
+                self._close()
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.5)
+                continue
+            except BaseException:
+                self._close()
+                raise
+            self._tx = tx
+            return tx
+
+    def apply(self, plan: Planner) -> ChangeSet:
+        tx = self._begin()
+        try:
+            changes = plan(_TxLookups(tx))
+            for _name, query, rows in changes.statements():
+                tx.run(query, {"rows": rows}).consume()
+        except BaseException:
+            self.abort()  # Neo4j has ended the transaction on a failed statement anyway
+            raise
+        self._changed = self._changed or bool(changes)
+        written = sum(len(t.get("Article", [])) for t in (changes.create_nodes, changes.update_nodes))
+        self.articles += written
+        limit = self._store.whole_load_articles
+        if changes.generation is not None:
+            self.commit()  # the load's last batch: publish it now, in the batch's unit of work
+        elif limit is not None and self.articles + written > limit:
+            # a part, before a next batch like this one would take it past the limit:
+            # readers see it (the CLI said so before the load)
+            self.commit()
+            self._store._local.parts += 1
+        else:
+            self.units += 1  # counted once it is in, so a failed commit counts only those before
+        return changes
+
+    def commit(self) -> None:
+        """Bump the generation if the graph changed and commit; or roll back, if it did not."""
+        tx = self._tx
+        if tx is None:
+            return
+        try:
+            if self._changed:
+                tx.run(statement("admin/bump_generation.neo4j"), {"token": uuid.uuid4().hex}).consume()
+                tx.commit()
+            else:
+                tx.rollback()  # nothing to publish: leave even the lock node's token as it was
+        except BaseException:
+            self.abort()
+            raise
+        self._close()
+        self.units = self.articles = 0
+        self._changed = False
+
+    def finish(self) -> None:
+        """The end of the load: commit what a last batch did not (writes without one)."""
+        self.commit()
+
+    def abort(self) -> None:
+        """Roll back the open transaction, if any: nothing of it stays."""
+        tx = self._tx
+        with contextlib.suppress(Exception):
+            if tx is not None:
+                tx.close()  # rolls back an open transaction
+        self._close()
+
+    def _close(self) -> None:
+        session, self._session, self._tx = self._session, None, None
+        with contextlib.suppress(Exception):
+            if session is not None:
+                session.close()
+
+
 class _TxLookups(Lookups):
     """The loader's lookups, run inside the load's write transaction."""
 
-    def __init__(self, tx: neo4j.ManagedTransaction) -> None:
+    def __init__(self, tx: neo4j.ManagedTransaction | neo4j.Transaction) -> None:
         self._tx = tx
 
     def run(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:

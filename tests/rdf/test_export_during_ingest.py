@@ -2,7 +2,8 @@
 
 The short version of `python -m bench.probe_export_during_ingest`, on the store the suite
 runs on: an embedded dump reads one pinned handle; a Neo4j dump reads one transaction at
-read-committed isolation, cut to the articles it lists (app/rdf/export.py).
+read-committed isolation, cut to the articles it lists (app/rdf/export.py). On both, a
+dump holds a whole ingest: the articles before it (a Neo4j ingest is one transaction).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ def test_dumps_taken_during_an_ingest_validate(tmp_path: Path) -> None:
     finally:
         forget()  # the probe cleared and filled the Neo4j database
     assert dumps, "no dump was taken while the ingest ran"
-    assert all(d.articles >= 10 and d.triples > 0 for d in dumps)
+    assert all(d.articles in (10, 160) and d.triples > 0 for d in dumps)  # never part of the ingest
     assert [d.first for d in dumps if d.violations] == []
     # the summary values agree with the provenance the dump states (on Neo4j the cut
     # narrows facts that batches committed during the dump extended)

@@ -18,6 +18,7 @@ from neo4j.exceptions import (
     ConnectionAcquisitionTimeoutError,
     CypherSyntaxError,
     DatabaseUnavailable,
+    Neo4jError,
     ServiceUnavailable,
     SessionExpired,
     TransientError,
@@ -65,12 +66,50 @@ class FakeSession:
             raise ServiceUnavailable("connection lost")
         self.driver.transactions.append(tx_log)
 
+    def begin_transaction(self, **config: Any) -> FakeExplicitTx:
+        return FakeExplicitTx(self.driver)
+
+    def close(self) -> None:
+        return None
+
+
+class FakeExplicitTx(FakeTx):
+    """A load's transaction (`Neo4jStore.loading`): kept by the driver only if committed."""
+
+    def __init__(self, driver: FakeDriver) -> None:
+        super().__init__([])
+        self.driver = driver
+        self.open = True
+
+    def run(self, query: str, params: dict[str, Any] | None = None) -> FakeTx:
+        if self.driver.fail_statement and self.driver.fail_statement in query:
+            raise Neo4jError._hydrate_neo4j(  # as the driver builds it from the server's answer
+                code="Neo.TransientError.General.MemoryPoolOutOfMemoryError",
+                message="The allocation of an extra 2.0 MiB would use more than the limit 716.8 MiB. "
+                "dbms.memory.transaction.total.max threshold reached",
+            )
+        return super().run(query, params)
+
+    def commit(self) -> None:
+        self.driver.transactions.append(self.log)
+        self.open = False
+
+    def rollback(self) -> None:
+        self.driver.rolled_back.append(self.log)
+        self.open = False
+
+    def close(self) -> None:
+        if self.open:
+            self.rollback()
+
 
 class FakeDriver:
     def __init__(self) -> None:
         self.queries: list[tuple[str, dict[str, Any], dict[str, Any]]] = []
         self.transactions: list[list[tuple[str, dict[str, Any]]]] = []
+        self.rolled_back: list[list[tuple[str, dict[str, Any]]]] = []
         self.fail_writes = False
+        self.fail_statement = ""  # a load's statement containing this fails (out of memory)
         self.closed = False
 
     def verify_connectivity(self) -> None:
@@ -135,6 +174,53 @@ def test_a_change_set_is_one_locked_transaction_of_creates(fake: FakeDriver) -> 
     assert not any("MERGE" in q for q, _ in tx[1:-1])  # a MERGE would overwrite provenance
 
 
+def _articles(*ids: str) -> ChangeSet:
+    changes = ChangeSet()
+    changes.create_nodes["Article"] = [{"id": i} for i in ids]
+    return changes
+
+
+def test_a_load_is_one_transaction_committed_once(fake: FakeDriver) -> None:
+    store = Neo4jStore("bolt://example:7687", "neo4j", "secret")
+    last = _articles("a3")
+    last.generation = "7"
+    with store.loading():
+        store.apply(_articles("a1"))
+        store.apply(_articles("a2"))
+        assert fake.transactions == []  # nothing committed, so nothing seen, before the last batch
+        store.apply(last)
+    (tx,) = fake.transactions
+    assert [q for q, _ in tx] == [
+        statement("admin/load_lock.neo4j"),
+        *[statement("write/create_Article")] * 3,
+        statement("admin/bump_generation.neo4j"),  # once for the load
+    ]
+
+
+def test_a_load_past_its_article_limit_commits_in_parts(fake: FakeDriver) -> None:
+    store = Neo4jStore("bolt://example:7687", "neo4j", "secret", whole_load_articles=2)
+    with store.loading():
+        for i in range(5):
+            store.apply(_articles(f"a{i}"))
+    assert [len(tx) for tx in fake.transactions] == [4, 4, 3]  # lock, 2 (or 1) batches, bump
+    assert store.load_parts == 2
+
+
+def test_a_load_that_outgrows_the_heap_is_rolled_back_and_says_what_to_do(fake: FakeDriver) -> None:
+    store = Neo4jStore("bolt://example:7687", "neo4j", "secret")
+    fake.fail_statement = "PARTNERS_WITH"
+    big = _articles("a2")
+    big.create_rels["PARTNERS_WITH"] = [{"src": "ca-mau", "dst": "khammouane"}]
+    with (
+        pytest.raises(StoreError, match="VLKG_NEO4J_WHOLE_LOAD_ARTICLES to at most 1 ") as info,
+        store.loading(),
+    ):
+        store.apply(_articles("a1"))
+        store.apply(big)
+    assert "more heap" in str(info.value) and "716.8 MiB" in str(info.value)
+    assert fake.transactions == [] and len(fake.rolled_back) == 1
+
+
 def test_lost_connection_is_a_store_error(fake: FakeDriver) -> None:
     store = Neo4jStore("bolt://example:7687", "neo4j", "secret")
     fake.fail_writes = True
@@ -162,6 +248,10 @@ def test_nothing_to_write_opens_no_transaction(fake: FakeDriver) -> None:
         DatabaseUnavailable("starting"),
         AuthError("wrong password"),
         ConnectionAcquisitionTimeoutError("pool"),
+        Neo4jError._hydrate_neo4j(  # a read past its time limit (a server busy with a big commit)
+            code="Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+            message="The transaction has been terminated.",
+        ),
     ],
     ids=lambda e: type(e).__name__,
 )
