@@ -217,14 +217,14 @@ class Neo4jStore(GraphStore):
             )
 
     def clear(self) -> None:
-        """Delete everything in batches (one huge transaction would need the whole graph in
-        memory); the schema stays, and the format marker is written again."""
+        """Delete everything in batches, relationships before nodes (one huge transaction
+        would need the whole graph in memory, and a province's relationships alone are
+        tens of thousands); the schema stays, and the format marker is written again."""
         try:
             with self._session() as session:
-                while True:
-                    deleted = session.execute_write(_delete_some)
-                    if deleted == 0:
-                        break
+                for name in ("admin/clear_rels_batch.neo4j", "admin/clear_batch.neo4j"):
+                    while session.execute_write(_delete_some, name):
+                        pass
             self.ensure_schema()
         except Exception as exc:
             self._fail(exc)
@@ -381,8 +381,9 @@ class Neo4jStore(GraphStore):
 CLEAR_BATCH = 10_000
 
 
-def _delete_some(tx: neo4j.ManagedTransaction) -> int:
-    record = tx.run(statement("admin/clear_batch.neo4j"), {"limit": CLEAR_BATCH}).single()
+def _delete_some(tx: neo4j.ManagedTransaction, name: str) -> int:
+    """Up to `CLEAR_BATCH` relationships or nodes deleted by the statement `name`."""
+    record = tx.run(statement(name), {"limit": CLEAR_BATCH}).single()
     return int(record["deleted"]) if record else 0
 
 

@@ -96,20 +96,29 @@ def test_each_load_that_changes_the_graph_bumps_the_generation(neo: GraphStore) 
 
 
 def test_clear_deletes_in_batches(neo: GraphStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Relationships go first, in batches, so no batch of nodes carries a province's tens of
+    thousands of relationships into one transaction's memory."""
     import app.store.neo4j as adapter
 
     load_articles(neo, [camau_khammouane(), kontum_attapeu()])
     assert sum(neo.counts()["nodes"].values()) > 10
-    batches: list[int] = []
+    batches: list[tuple[str, int, int]] = []
     real = adapter._delete_some
 
-    def counted(tx: object) -> int:
-        n = real(tx)  # type: ignore[arg-type]
-        batches.append(n)
+    def counted(tx: object, name: str) -> int:
+        rels_before = sum(neo.counts()["relationships"].values())
+        n = real(tx, name)  # type: ignore[arg-type]
+        batches.append((name, n, rels_before))
         return n
 
     monkeypatch.setattr(adapter, "CLEAR_BATCH", 10)
     monkeypatch.setattr(adapter, "_delete_some", counted)
     neo.clear()
-    assert len(batches) > 2 and max(batches) <= 10 and batches[-1] == 0
+    names = [name for name, _, _ in batches]
+    first_nodes = names.index("admin/clear_batch.neo4j")
+    assert set(names[:first_nodes]) == {"admin/clear_rels_batch.neo4j"}
+    assert set(names[first_nodes:]) == {"admin/clear_batch.neo4j"}
+    assert first_nodes > 2 and batches[first_nodes - 1][1] == 0  # rels: several, then none left
+    assert all(rels == 0 for _, _, rels in batches[first_nodes:])  # nodes deleted detached
+    assert len(batches) - first_nodes > 2 and max(n for _, n, _ in batches) <= 10 and batches[-1][1] == 0
     assert sum(neo.counts()["nodes"].values()) == 0
