@@ -30,7 +30,7 @@ def _rel_counts(store: EmbeddedStore) -> dict[str, int]:
 
 
 def _load(
-    folder: Path, batch_size: int, spy: list[str] | None = None
+    folder: Path, batch_size: int, monkeypatch: pytest.MonkeyPatch, spy: list[str] | None = None
 ) -> tuple[dict[str, Any], dict[str, int]]:
     store = EmbeddedStore(folder)
     try:
@@ -42,7 +42,7 @@ def _load(
                     spy.append(query)
                 return original(query, params)
 
-            store._handle.conn.execute = record  # type: ignore[method-assign]
+            monkeypatch.setattr(store._handle.conn, "execute", record)
         arts = articles(120, seed=11)
         load_articles(store, arts, batch_size=batch_size)
         load_articles(store, arts[:40], batch_size=batch_size)  # again: nothing may change
@@ -51,10 +51,12 @@ def _load(
         store.close()
 
 
-def test_rewritten_relationships_store_what_one_batch_stores(tmp_path: Path) -> None:
+def test_rewritten_relationships_store_what_one_batch_stores(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     rewrites: list[str] = []
-    in_small, counts_small = _load(tmp_path / "small", 10, rewrites)
-    in_one, counts_one = _load(tmp_path / "one", 1000)
+    in_small, counts_small = _load(tmp_path / "small", 10, monkeypatch, rewrites)
+    in_one, counts_one = _load(tmp_path / "one", 1000, monkeypatch)
     assert rewrites  # later batches did change stored relationships
     assert counts_small == counts_one
     assert {rtype: len(in_small[rtype]) for rtype in RELS} == counts_small  # one per pair
