@@ -83,6 +83,7 @@ def test_a_code_resolves_by_the_article_date() -> None:
     merged = [p for p in gaz.provinces if p.succeeded_by and p.valid_to]
     assert merged, "the gazetteer has provinces merged into others"
     old = merged[0]
+    assert old.valid_to is not None
     names = [n for n in old.names if len(gaz.candidates(n)) > 1]
     if not names:
         pytest.skip("no name of a merged province is shared with its successor")
