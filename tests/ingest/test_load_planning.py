@@ -1,18 +1,23 @@
-"""How the loader plans a batch: the shortcuts it takes for speed change nothing it decides."""
+"""How the loader reads and plans: the shortcuts it takes for speed change nothing it decides."""
 
 from __future__ import annotations
 
 import datetime as dt
 import gc
+import json
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from app.facts import PartnershipFact
+from app.facts import ArticleFacts, PartnershipFact
 from app.gazetteer import gazetteer
+from app.gcpause import gc_paused
 from app.store.base import Lookups, Row
+from ingest import pipeline
 from ingest.load import LoadError, check_article, plan_batch
+from ingest.pipeline import facts_lines
 from tests.factories import camau_khammouane, ev
 
 
@@ -100,3 +105,44 @@ def test_a_code_resolves_by_the_article_date() -> None:
         changes, _ = plan_batch(_Empty(), [art], gaz)
         plans.append({r["src"] for r in changes.create_rels["PARTNERS_WITH"]})
     assert plans[0] == plans[2] != plans[1]
+
+
+@pytest.mark.parametrize("streamed", [True, False])
+def test_reading_a_facts_document_pauses_the_garbage_collector(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, streamed: bool
+) -> None:
+    arts = [camau_khammouane(), camau_khammouane("0f1e2d3c4b5a6978")]
+    path = tmp_path / "facts.json"
+    if streamed:
+        path.write_bytes(b"".join(facts_lines(arts)))
+    else:
+        path.write_text(json.dumps({"articles": [a.model_dump(mode="json") for a in arts]}), encoding="utf-8")
+    seen: list[bool] = []
+    original = pipeline._published
+
+    def spy(facts: ArticleFacts) -> ArticleFacts:
+        seen.append(gc.isenabled())
+        return original(facts)
+
+    monkeypatch.setattr(pipeline, "_published", spy)
+    assert gc.isenabled()
+    run = pipeline.extract_paths([path])
+    assert [a.id for a in run.articles] == [a.id for a in arts] and not run.failures
+    assert seen == [False, False]
+    assert gc.isenabled()
+
+
+def test_the_pause_restores_what_it_found_also_on_errors() -> None:
+    was = gc.isenabled()
+    try:
+        gc.disable()
+        with gc_paused():
+            pass
+        assert not gc.isenabled()  # the caller's choice stays
+        gc.enable()
+        with pytest.raises(ValueError), gc_paused():
+            assert not gc.isenabled()
+            raise ValueError("stop")
+        assert gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()
