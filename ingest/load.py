@@ -34,7 +34,7 @@ from app.facts import ArticleFacts, Evidence, Sourced
 from app.gazetteer import Gazetteer, ProvinceAmbiguous, ProvinceNotFound, gazetteer, province_properties
 from app.gcpause import gc_paused
 from app.graph import NODES, RELS, cite_key, format_span
-from app.names import fold, fold_words, slug
+from app.names import fold, name_keys, slug
 from app.store.base import ChangeSet, GraphStore, Lookups, Row
 
 
@@ -168,9 +168,9 @@ def _resolutions(gaz: Gazetteer) -> dict[tuple[str, dt.date | None], str | Excep
 
 @functools.lru_cache(maxsize=1 << 16)
 def _name_keys(name: str) -> tuple[str, str, str]:
-    """`slug`, `fold` and `fold_words` of a person's name: the same names recur across
-    articles, and each folding normalises the text twice."""
-    return slug(name), fold(name), fold_words(name)
+    """`slug`, `fold` and `fold_words` of a person's name (`name_keys`), kept: the same
+    names recur across articles, as officials and as signatories or leaders."""
+    return name_keys(name)
 
 
 class _Builder:

@@ -14,6 +14,7 @@ import pytest
 from app.facts import ArticleFacts, PartnershipFact
 from app.gazetteer import gazetteer
 from app.gcpause import gc_paused
+from app.names import fold, fold_words, name_keys, slug
 from app.store.base import Lookups, Row
 from ingest import pipeline
 from ingest.load import LoadError, check_article, plan_batch
@@ -146,3 +147,11 @@ def test_the_pause_restores_what_it_found_also_on_errors() -> None:
         assert gc.isenabled()
     finally:
         (gc.enable if was else gc.disable)()
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Nguyễn Văn Thử", "Đặng Thị  Mẫu-Thử", "ທ່ານ ສົມພອນ", "Phạm   O'Brien Jr.", "  -Lê Ánh- ", ""],
+)
+def test_name_keys_are_the_three_foldings(name: str) -> None:
+    assert name_keys(name) == (slug(name), fold(name), fold_words(name))
