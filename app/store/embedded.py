@@ -27,7 +27,9 @@ once at its end. A batch's rows reach each statement as an Arrow table (`LOAD FR
 $rows`, the statements of `ladybug_write_statements`), not as a list parameter that the
 Python binding would walk and convert value by value; its many new rows of one table
 can instead be `COPY`ed inside the batch's transaction (`apply`; off for now, see
-`COPY_STORE_RATIO`). What a batch changes is still committed, or rolled back, whole.
+`COPY_STORE_RATIO`). A relationship whose properties changed is deleted and created again
+with all of them, in the same transaction, rather than `SET` in place, which got dearer
+with every batch of a load. What a batch changes is still committed, or rolled back, whole.
 """
 
 from __future__ import annotations
