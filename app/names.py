@@ -43,3 +43,14 @@ def fold_words(text: str) -> str:
 def slug(text: str) -> str:
     """URL-safe lowercase ASCII identifier ('Nguyễn Tiến Hải' → 'nguyen-tien-hai')."""
     return _SLUG_SEP.sub("-", strip_diacritics(nfc(text)).lower()).strip("-")
+
+
+def name_keys(text: str) -> tuple[str, str, str]:
+    """`slug`, `fold` and `fold_words` of `text` at once: the loader needs all three of each
+    person's name, and removing the diacritics is most of the cost of each."""
+    base = strip_diacritics(nfc(text)).lower()
+    return (
+        _SLUG_SEP.sub("-", base).strip("-"),
+        _NON_ALNUM.sub("", base),
+        " ".join(_NON_ALNUM.sub(" ", base).split()),
+    )

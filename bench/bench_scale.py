@@ -7,7 +7,7 @@ For each size, in a temporary folder:
 - **ingest**: the synthetic articles of `bench/synthetic.py` (five facts each, over real
   gazetteer provinces) are written as one facts document in the streamed layout that
   `vlkg extract --json` writes, and loaded with `vlkg ingest` in a subprocess (the
-  configured batch size, as a user runs it): wall time, and the store's size on disk
+  configured batch size, as a user runs it): wall and CPU time, and the store's size on disk
   afterwards. Facts rather than article text, so the figure is loading, not extraction
   (which has its own benchmark, `bench/bench_extract.py`).
 - **loader and COPY reference**: `load_articles` alone, in this process, into a fresh
@@ -35,6 +35,7 @@ import argparse
 import json
 import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -78,13 +79,19 @@ def vlkg() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-c", "from app.cli import main; main()"]
 
 
-def ingest(facts: Path, data: Path) -> float:
+def ingest(facts: Path, data: Path) -> tuple[float, float]:
+    """Seconds `vlkg ingest` takes, wall-clock and CPU (the subprocess's user and system
+    time, its engine threads included: the steadier figure on a shared machine)."""
     env = {**os.environ, "VLKG_STORE": "embedded", "VLKG_DATA_DIR": str(data)}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     done = subprocess.run([*vlkg(), "ingest", str(facts)], cwd=ROOT, env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - t0
     if done.returncode:
         raise SystemExit(f"vlkg ingest failed ({done.returncode}):\n{done.stderr[-2000:]}")
-    return time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    return seconds, cpu
 
 
 def disk_mb(folder: Path) -> float:
@@ -180,13 +187,14 @@ def one_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix=f"vlkg-bench-scale-{n}-") as tmp:
         facts, data = Path(tmp) / "facts.json", Path(tmp) / "data"
         write_facts(facts, arts)
-        seconds = ingest(facts, data)
+        seconds, cpu = ingest(facts, data)
         out: dict[str, Any] = {
             "articles": n,
             "ingest_s": round(seconds, 1),
+            "ingest_cpu_s": round(cpu, 1),
             "store_mb": round(disk_mb(data), 1),
         }
-        print(f"{n}: ingest {seconds:.1f} s, store {out['store_mb']} MB", flush=True)
+        print(f"{n}: ingest {seconds:.1f} s ({cpu:.1f} CPU s), store {out['store_mb']} MB", flush=True)
         if args.copy:
             load_s, load_cpu = loader(arts, Path(tmp) / "loader")
             copy_s, copy_cpu, rows = copy_reference(arts, Path(tmp) / "copy")
@@ -212,6 +220,7 @@ def one_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
 
 COLUMNS = [
     ("ingest_s", "ingest s"),
+    ("ingest_cpu_s", "ingest CPU s"),
     ("loader_s", "loader s"),
     ("copy_s", "COPY s"),
     ("loader_cpu_s", "loader CPU s"),

@@ -23,17 +23,20 @@ Why it works this way:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import time
+import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from app.errors import VlkgError
-from app.facts import AgreementFact, ArticleFacts, Evidence, Sourced
+from app.facts import ArticleFacts, Evidence, Sourced
 from app.gazetteer import Gazetteer, ProvinceAmbiguous, ProvinceNotFound, gazetteer, province_properties
+from app.gcpause import gc_paused
 from app.graph import NODES, RELS, cite_key, format_span
-from app.names import fold, fold_words, slug
+from app.names import fold, name_keys, slug
 from app.store.base import ChangeSet, GraphStore, Lookups, Row
 
 
@@ -82,9 +85,9 @@ class BatchFailed(VlkgError, RuntimeError):
         super().__init__(f"the batch with {first}{more} was not written ({cause}); {kept}")
 
 
-@dataclass
-class Support:
-    """One article's backing for one fact."""
+class Support(NamedTuple):
+    """One article's backing for one fact: made once per fact and shared by every record
+    the fact backs (an agreement, its `PARTY_TO`s and its partnership)."""
 
     article: str
     sentence: str
@@ -162,6 +165,28 @@ def reference_changes(store: Lookups, gaz: Gazetteer) -> ChangeSet:
 # -- facts to records ---------------------------------------------------------------------
 
 
+#: Province codes resolved per gazetteer (by its id, while it lives), by (code, date): a
+#: load resolves the same few codes on the same dates again and again (each article is
+#: checked, then built), and `Gazetteer.resolve` tries several spellings each time. A
+#: failure is kept as its error.
+_RESOLVED: dict[int, tuple[weakref.ref[Gazetteer], dict[tuple[str, dt.date | None], str | Exception]]] = {}
+
+
+def _resolutions(gaz: Gazetteer) -> dict[tuple[str, dt.date | None], str | Exception]:
+    key = id(gaz)
+    held = _RESOLVED.get(key)
+    if held is None or held[0]() is not gaz:
+        held = _RESOLVED[key] = (weakref.ref(gaz, lambda _ref: _RESOLVED.pop(key, None)), {})
+    return held[1]
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _name_keys(name: str) -> tuple[str, str, str]:
+    """`slug`, `fold` and `fold_words` of a person's name (`name_keys`), kept: the same
+    names recur across articles, as officials and as signatories or leaders."""
+    return name_keys(name)
+
+
 class _Builder:
     """Collects the records one batch of articles asserts."""
 
@@ -170,14 +195,21 @@ class _Builder:
         self.nodes: dict[str, dict[str, Record]] = {label: {} for label in NODES}
         self.rels: dict[str, dict[tuple[str, str], Record]] = {t: {} for t in RELS}
         self.warnings: list[str] = []
+        self._resolved = _resolutions(gaz)
 
     def _province(self, art: ArticleFacts, code: str | None) -> str | None:
         if code is None:
             return None
-        try:
-            return self.gaz.resolve(code, on=art.published).id
-        except (ProvinceNotFound, ProvinceAmbiguous) as exc:
-            raise LoadError(art.source, str(exc)) from exc
+        found = self._resolved.get((code, art.published))
+        if found is None:
+            try:
+                found = self.gaz.resolve(code, on=art.published).id
+            except (ProvinceNotFound, ProvinceAmbiguous) as exc:
+                found = exc
+            self._resolved[(code, art.published)] = found
+        if isinstance(found, Exception):
+            raise LoadError(art.source, str(found)) from found
+        return found
 
     def _node(self, label: str, key: str, props: dict[str, Any]) -> Record:
         rec = self.nodes[label].get(key)
@@ -194,10 +226,14 @@ class _Builder:
         return rec
 
     @staticmethod
-    def _support(rec: Record, art: ArticleFacts, fact: Sourced) -> None:
+    def _backing(art: ArticleFacts, fact: Sourced) -> Support:
         ev = fact.evidence
-        rec.support.append(Support(art.id, ev.sentence, _span(ev, fact.rule), fact.confidence))
-        rec.articles.add(art.id)
+        return Support(art.id, ev.sentence, _span(ev, fact.rule), fact.confidence)
+
+    @staticmethod
+    def _support(rec: Record, s: Support) -> None:
+        rec.support.append(s)
+        rec.articles.add(s.article)
 
     def check(self, art: ArticleFacts) -> None:
         """Raise the `LoadError` that `add` would raise for `art`, recording nothing.
@@ -247,26 +283,24 @@ class _Builder:
             assert vn is not None and la is not None
             self._check_pair(art, vn, la)
             rec = self._rel("PARTNERS_WITH", vn, la)
-            self._support(rec, art, pf)
+            self._support(rec, self._backing(art, pf))
             rec.years.update(y for y in (year, pf.year) if y)
-            if pf.kind:
+            if pf.kind and pf.kind not in rec.kinds:
                 rec.kinds.append(pf.kind)
             n += 1
         names: dict[str, str] = {}
         for of in art.officials:
             prov = self._province(art, of.province)
             org = of.organisation.strip() if of.organisation else None
-            key = f"{slug(of.name)}--{prov or slug(org or 'unknown')}"
-            names[fold(of.name)] = key
-            rec = self._node(
-                "Official",
-                key,
-                {"name": of.name, "search": fold_words(of.name), "organisation": org},
-            )
-            self._support(rec, art, of)
+            slugged, folded, words = _name_keys(of.name)
+            key = f"{slugged}--{prov or slug(org or 'unknown')}"
+            names[folded] = key
+            rec = self._node("Official", key, {"name": of.name, "search": words, "organisation": org})
+            s = self._backing(art, of)
+            self._support(rec, s)
             if prov:
                 rel = self._rel("OFFICIAL_OF", key, prov)
-                self._support(rel, art, of)
+                self._support(rel, s)
                 rel.positions.extend(of.positions)
                 if year:
                     rel.years.add(year)
@@ -289,13 +323,14 @@ class _Builder:
                     "count": ag.count,
                 },
             )
-            self._support(rec, art, ag)
+            s = self._backing(art, ag)
+            self._support(rec, s)
             for p in parties:
-                self._support(self._rel("PARTY_TO", p, key), art, ag)
+                self._support(self._rel("PARTY_TO", p, key), s)
             for name in ag.signatories:
-                if (official := names.get(fold(name))) is not None:
-                    self._support(self._rel("SIGNED", official, key), art, ag)
-            self._agreement_partnerships(art, parties, ag, when)
+                if (official := names.get(_name_keys(name)[1])) is not None:
+                    self._support(self._rel("SIGNED", official, key), s)
+            self._agreement_partnerships(art, parties, s, when)
             n += 1
         for pr in art.projects:
             funder, beneficiary = self._province(art, pr.funder), self._province(art, pr.beneficiary)
@@ -318,29 +353,31 @@ class _Builder:
                     "in_kind": pr.in_kind,
                 },
             )
-            self._support(rec, art, pr)
+            s = self._backing(art, pr)
+            self._support(rec, s)
             if funder:
-                self._support(self._rel("FUNDED", funder, key), art, pr)
+                self._support(self._rel("FUNDED", funder, key), s)
             if beneficiary:
-                self._support(self._rel("BENEFITS", key, beneficiary), art, pr)
+                self._support(self._rel("BENEFITS", key, beneficiary), s)
             if funder and beneficiary:
-                self._kind_partnership(art, funder, beneficiary, "aid", pr, pr.years[0] if pr.years else None)
+                self._kind_partnership(art, funder, beneficiary, "aid", s, pr.years[0] if pr.years else None)
             n += 1
         for ev in art.events:
             host, visitor = self._province(art, ev.host), self._province(art, ev.visitor)
             key = "event-" + _hash(ev.kind, ev.date, host, visitor, art.id if not ev.date else "")
             ev_year = int(ev.date[:4]) if ev.date and ev.date[:4].isdigit() else year
             rec = self._node("Event", key, {"kind": ev.kind, "date": ev.date, "year": ev_year})
-            self._support(rec, art, ev)
+            s = self._backing(art, ev)
+            self._support(rec, s)
             if host:
-                self._support(self._rel("HOSTED", host, key), art, ev)
+                self._support(self._rel("HOSTED", host, key), s)
             if visitor:
-                self._support(self._rel("VISITED", visitor, key), art, ev)
-            if ev.leader and (official := names.get(fold(ev.leader))) is not None:
-                self._support(self._rel("LED", official, key), art, ev)
+                self._support(self._rel("VISITED", visitor, key), s)
+            if ev.leader and (official := names.get(_name_keys(ev.leader)[1])) is not None:
+                self._support(self._rel("LED", official, key), s)
             if host and visitor:
                 kind = "visit" if ev.kind == "visit" else "event"
-                self._kind_partnership(art, host, visitor, kind, ev, ev_year)
+                self._kind_partnership(art, host, visitor, kind, s, ev_year)
             n += 1
         for dp in art.district_partnerships:
             vn, la = self._province(art, dp.vn_province), self._province(art, dp.la_province)
@@ -348,19 +385,20 @@ class _Builder:
             rec = self._node(
                 "DistrictPartnership", key, {"vn_district": dp.vn_district, "la_district": dp.la_district}
             )
-            self._support(rec, art, dp)
+            s = self._backing(art, dp)
+            self._support(rec, s)
             if year:
                 rec.years.add(year)
             for side in (vn, la):
                 if side:
-                    self._support(self._rel("IN_PROVINCE", key, side), art, dp)
+                    self._support(self._rel("IN_PROVINCE", key, side), s)
             if vn and la:
-                self._kind_partnership(art, vn, la, "district", dp, None)
+                self._kind_partnership(art, vn, la, "district", s, None)
             n += 1
         return n
 
     def _kind_partnership(
-        self, art: ArticleFacts, a: str, b: str, kind: str, fact: Sourced, when: int | None
+        self, art: ArticleFacts, a: str, b: str, kind: str, backing: Support, when: int | None
     ) -> None:
         """A project, visit, meeting or district twinning between a Vietnamese and a Lao
         province backs their partnership and names its kind.
@@ -376,17 +414,18 @@ class _Builder:
         vn, la = (a, b) if ca == "VN" else (b, a)
         rec = self._rel("PARTNERS_WITH", vn, la)
         if art.id not in rec.articles:
-            self._support(rec, art, fact)
+            self._support(rec, backing)
         year = art.published.year if art.published else None
         rec.years.update(y for y in (year, when) if y)
-        rec.kinds.append(kind)
+        if kind not in rec.kinds:
+            rec.kinds.append(kind)
 
     def _check_pair(self, art: ArticleFacts, vn: str, la: str) -> None:
         if self.gaz.get(vn).country != "VN" or self.gaz.get(la).country != "LA":
             raise LoadError(art.source, f"partnership {vn}–{la} is not a Vietnamese–Lao pair")
 
     def _agreement_partnerships(
-        self, art: ArticleFacts, parties: Sequence[str], ag: AgreementFact, when: int | None
+        self, art: ArticleFacts, parties: Sequence[str], backing: Support, when: int | None
     ) -> None:
         """A signed agreement between a Vietnamese and a Lao province is a partnership too."""
         vns = [p for p in parties if self.gaz.get(p).country == "VN"]
@@ -396,9 +435,10 @@ class _Builder:
             for la in las:
                 rec = self._rel("PARTNERS_WITH", vn, la)
                 if art.id not in rec.articles:
-                    self._support(rec, art, ag)
+                    self._support(rec, backing)
                 rec.years.update(y for y in (year, when) if y)
-                rec.kinds.append("agreement")
+                if "agreement" not in rec.kinds:
+                    rec.kinds.append("agreement")
 
 
 # -- records vs the store -------------------------------------------------------------------
@@ -533,7 +573,15 @@ def _diff_rels(
 def plan_batch(
     store: Lookups, articles: Sequence[ArticleFacts], gaz: Gazetteer
 ) -> tuple[ChangeSet, LoadReport]:
-    """Work out the writes for `articles` against what the store holds now."""
+    """Work out the writes for `articles` against what the store holds now (with the
+    garbage collector paused: `app.gcpause`)."""
+    with gc_paused():
+        return _plan_batch(store, articles, gaz)
+
+
+def _plan_batch(
+    store: Lookups, articles: Sequence[ArticleFacts], gaz: Gazetteer
+) -> tuple[ChangeSet, LoadReport]:
     report = LoadReport()
     builder = _Builder(gaz)
     for art in articles:

@@ -27,7 +27,9 @@ once at its end. A batch's rows reach each statement as an Arrow table (`LOAD FR
 $rows`, the statements of `ladybug_write_statements`), not as a list parameter that the
 Python binding would walk and convert value by value; its many new rows of one table
 can instead be `COPY`ed inside the batch's transaction (`apply`; off for now, see
-`COPY_STORE_RATIO`). What a batch changes is still committed, or rolled back, whole.
+`COPY_STORE_RATIO`). A relationship whose properties changed is deleted and created again
+with all of them, in the same transaction, rather than `SET` in place, which got dearer
+with every batch of a load. What a batch changes is still committed, or rolled back, whole.
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ from typing import Any
 import ladybug as lb
 import pyarrow as pa
 
-from app.graph import MIGRATES_FROM, STORE_FORMAT
+from app.graph import MIGRATES_FROM, RELS, STORE_FORMAT
 from app.store.base import ChangeSet, GraphStore, Planner, Row, StoreDamaged, StoreError, StoreLocked
 from app.store.cypher import script, statement
 from app.store.migrate import fill_cites
@@ -656,7 +658,9 @@ class EmbeddedStore(GraphStore):
         """Write `changes` in one transaction; new rows of a table by `COPY` from an Arrow
         table where there are enough of them, in the batch and against the store
         (`COPY_STORE_RATIO`), the rest by the generated `CREATE`/`SET` statements in
-        LadybugDB's form (`ladybug_write_statements`: the rows as an Arrow table).
+        LadybugDB's form (`ladybug_write_statements`: the rows as an Arrow table; a
+        changed relationship is deleted and created again with all its properties, which
+        stays cheap as the store grows where `SET` did not).
 
         `COPY` keeps the guarantee of plain `CREATE`: a key already stored, or twice in the
         rows, fails the statement and so the whole batch (LadybugDB rolls the transaction
@@ -682,7 +686,11 @@ class EmbeddedStore(GraphStore):
                     if copy and verb == "create" and len(rows) >= COPY_MIN_ROWS:
                         conn.execute(f"COPY {table} FROM $rows", {"rows": _arrow(table, rows)})
                         continue
-                    conn.execute(_ladybug()[name], {"rows": _struct(table, rows)})
+                    data = _struct(table, rows)
+                    if verb == "update" and table in RELS:  # rewritten whole: see `ladybug_write_statements`
+                        conn.execute(_ladybug()[f"delete_{table}"], {"rows": data})
+                        name = f"create_{table}"
+                    conn.execute(_ladybug()[name], {"rows": data})
                 if changes.generation is not None:
                     conn.execute(
                         statement("set_meta"), {"rows": [{"key": "generation", "value": changes.generation}]}

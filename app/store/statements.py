@@ -104,6 +104,15 @@ def ladybug_write_statements() -> dict[str, str]:
       and a hash join (measured: a lookup of 3 PARTY_TO pairs 107 → 4 ms at 50,000
       articles, and the time no longer grows with the table). From a province's end it
       would expand thousands of relationships per row.
+    - A changed relationship is deleted and created again with all its properties
+      (`delete_<TYPE>`, then `create_<TYPE>` on the same rows, in the batch's transaction)
+      instead of `SET` in place: the rows carry every property (`SET` wrote them all too,
+      a missing one as null), so what is stored is the same. Measured over a load of
+      50,000 synthetic articles, `SET` on the relationships of agreements cited again
+      cost 0.09 ms a row in the second batch and 0.26 ms in the tenth, and made the
+      lookups after it dearer (`existing_PARTY_TO` 0.05 → 0.36 s a batch): updated rows
+      accumulate versions in memory until the load's one checkpoint. Delete and create
+      cost 0.09 ms a row at the end, and the lookups stayed flat.
     """
     out: dict[str, str] = {}
     for spec in NODES.values():
@@ -125,8 +134,7 @@ def ladybug_write_statements() -> dict[str, str]:
         returns = ",\n       ".join(["a.id AS src", "b.id AS dst", *(f"r.{p} AS {p}" for p in props)])
         out[f"existing_{r.type}"] = f"{pattern}\nRETURN {returns}\n"
         if props:
-            sets = ",\n    ".join(f"r.{p} = row.{p}" for p in props)
-            out[f"update_{r.type}"] = f"{pattern}\nSET {sets}\n"
+            out[f"delete_{r.type}"] = f"{pattern}\nDELETE r\n"
         out[f"create_{r.type}"] = _rel_writes(r)[f"create_{r.type}"].replace(
             "UNWIND $rows AS row\n", "LOAD FROM $rows\n", 1
         )
