@@ -38,6 +38,13 @@ class Settings(BaseSettings):
     rate_limit: float = Field(default=0.0, ge=0, le=100_000, alias="VLKG_RATE_LIMIT")
     #: Requests a client may send at once before the rate applies; 0: one second's worth.
     rate_burst: float = Field(default=0.0, ge=0, le=1_000_000, alias="VLKG_RATE_BURST")
+    #: Megabytes of LadybugDB's page cache (buffer pool) for the server's read-only handles.
+    #: Without a bound the engine may take ~80 % of the machine's memory, and one whole
+    #: `/export.ttl` pages the whole store into it: `vlkg serve` held 718 MB at 50,000
+    #: articles (issue #12). One query needs its working pages inside the pool (the search
+    #: index's reads needed 96 MB at 50,000 articles, 80 failed), so the default leaves
+    #: 2.5 times that; a read that still needs more fails with an error naming this setting.
+    read_buffer_mb: int = Field(default=256, ge=64, le=1 << 20, alias="VLKG_READ_BUFFER_MB")
 
 
 @functools.cache
