@@ -19,6 +19,11 @@ Serving while a writer loads (the server's read-only handle):
   checkpointing, the store needs recovery), the old one keeps serving and the server
   tries again later; a store left needing recovery by a killed writer is recovered by
   the server itself when no writer holds it.
+- `vlkg serve` has each new snapshot warmed (its search index built) in a background
+  thread before it swaps to it (`warm_with`), and after a whole dump it swaps to a fresh
+  handle of the same generation (`shed`), dropping the pages the dump cached. Its handles
+  have a bounded buffer pool (`VLKG_READ_BUFFER_MB`; `ReadBufferFull` when one read
+  needs more).
 - Every way the files can be unreadable ends in `StoreDamaged` with a cause (`missing`,
   `empty`, `damaged`, `other version`, `needs recovery`), never an engine traceback.
 
