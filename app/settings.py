@@ -44,6 +44,14 @@ class Settings(BaseSettings):
     rate_limit: float = Field(default=0.0, ge=0, le=100_000, alias="VLKG_RATE_LIMIT")
     #: Requests a client may send at once before the rate applies; 0: one second's worth.
     rate_burst: float = Field(default=0.0, ge=0, le=1_000_000, alias="VLKG_RATE_BURST")
+    #: Megabytes of LadybugDB's page cache (buffer pool) for the server's read-only handles.
+    #: Without a bound the engine may take ~80 % of the machine's memory, and one whole
+    #: `/export.ttl` pages the whole store into it: `vlkg serve` held 718 MB at 50,000
+    #: articles (issue #12). One query needs its working pages inside the pool at once: at
+    #: 50,000 articles the search index's reads needed 96 MB (80 failed) and a whole
+    #: `/export.ttl` more than 128 MB, so 256 is the default; a read that still needs more
+    #: fails with `ReadBufferFull`, naming this setting (a 503, or a cut dump stream).
+    read_buffer_mb: int = Field(default=256, ge=64, le=1 << 20, alias="VLKG_READ_BUFFER_MB")
 
 
 @functools.cache

@@ -10,8 +10,9 @@ store, one worker, like `vlkg serve`), then:
 1. one keep-alive client sends `--requests` searches one at a time, drawn from a fixed
    mix of queries (official names with and without diacritics, typos, given names only,
    a province alias, agreement fields, article words matching every title, misses); the
-   first round over the mix is reported apart (the index is built on the first search of
-   a snapshot), the rest gives /search p50/p95;
+   first round over the mix is reported apart (first-time queries; before 2026-11-30 the
+   first search of a snapshot also built the index, now built at start-up in the
+   background), the rest gives /search p50/p95;
 2. `--clients` threads search in a loop for `--seconds` while one more client, in its own
    process (`--monitor thread`: a thread beside the searchers, as measured before
    2026-11-30), asks `/health` every 20 ms: its p50/p99 say whether searches starve the

@@ -28,7 +28,9 @@ from app.api.routes import (
     system,
 )
 from app.api.routes import network as network_routes
+from app.api.search import warm as warm_search
 from app.api.tabular import CsvMiddleware
+from app.gazetteer import gazetteer
 from app.settings import Settings, get_settings
 from app.store import GraphStore, StoreError, open_reader
 
@@ -74,6 +76,16 @@ class HeadAsGet:
         await self.app({**scope, "method": "GET"}, receive, without_body)
 
 
+def prepared(store: GraphStore) -> GraphStore:
+    """The server's own store, each of whose snapshots gets its search index built in the
+    background before requests read it (`GraphStore.warm_with`), not by the first search.
+    A store handed to `create_app` (tests, embedding) is left as it is: its `refresh`
+    then moves to new data at once."""
+    gaz = gazetteer()
+    store.warm_with(lambda view: warm_search(view, gaz))
+    return store
+
+
 def create_app(store: GraphStore | None = None, settings: Settings | None = None) -> FastAPI:
     """An app bound to `store`, or to the configured store opened at start-up."""
     settings = settings or get_settings()
@@ -85,7 +97,7 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
         if getattr(app.state, "store", None) is None:
             # A store that cannot be opened now (a Neo4j server still starting) gives
             # 503s, and each request tries again (deps.get_store) until it opens.
-            app.state.opener = lambda: open_reader(settings, recover=True)
+            app.state.opener = lambda: prepared(open_reader(settings, recover=True))
             try:
                 app.state.owned = app.state.store = app.state.opener()
             except StoreError as exc:

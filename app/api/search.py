@@ -15,6 +15,7 @@ what Lucene's fuzzy terms reach, see `lucene_terms`).
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Callable
 
 from app.api import schemas
@@ -24,10 +25,11 @@ from app.api.pagination import Page
 from app.api.refs import agreement_label, project_label, province_name
 from app.api.search_index import ORDER, Entry, SearchIndex, Table
 from app.gazetteer import Gazetteer, ProvinceAmbiguous, ProvinceNotFound
+from app.memory import trim
 from app.store.base import GraphStore, Row
 from app.uris import entity_uri
 
-__all__ = ["ORDER", "build_index", "index", "lucene_terms", "scores", "search"]
+__all__ = ["ORDER", "build_index", "index", "lucene_terms", "scores", "search", "warm"]
 
 #: Candidate rows per kind asked of a full-text index (Neo4j). A query matching more
 #: (a word in every title) ranks the best-scored this many by Lucene's relevance.
@@ -164,9 +166,32 @@ def fulltext_index(store: GraphStore, gaz: Gazetteer, q: str, kinds: set[str]) -
     return _index(gaz, rows)
 
 
+#: One lock per snapshot view while its index is built, so the requests (and the warm-up)
+#: that need it at once wait for one build rather than each building their own.
+_building: weakref.WeakKeyDictionary[GraphStore, threading.Lock] = weakref.WeakKeyDictionary()
+_building_lock = threading.Lock()
+
+
 def index(store: GraphStore, gaz: Gazetteer) -> SearchIndex:
-    """The index of the snapshot `store` reads, built on its first search."""
-    return indexes.remember(store, ("search", id(gaz)), lambda: build_index(store, gaz))
+    """The index of the snapshot `store` reads: built by `warm` before the server serves
+    the snapshot, or else by its first search (one build, however many ask at once)."""
+    key = ("search", id(gaz))
+    found = indexes.peek(store, key)
+    if found is not None:
+        return found
+    if store.snapshot is None:  # nothing to share: data that may change under it
+        return build_index(store, gaz)
+    with _building_lock:
+        lock = _building.setdefault(store.owner, threading.Lock())
+    with lock:
+        return indexes.remember(store, key, lambda: build_index(store, gaz))
+
+
+def warm(store: GraphStore, gaz: Gazetteer) -> None:
+    """Build the index of the snapshot `store` reads (`GraphStore.warm_with`: off the
+    request path), then give the memory its reads freed back to the system."""
+    index(store, gaz)
+    trim()
 
 
 def _exact(gaz: Gazetteer, q: str) -> set[str]:

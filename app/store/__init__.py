@@ -47,7 +47,8 @@ def open_store(settings: Settings | None = None, read_only: bool = False, force:
         )
     from app.store.embedded import EmbeddedStore
 
-    return EmbeddedStore(settings.data_dir, read_only=read_only, force=force)
+    pool = settings.read_buffer_mb << 20 if read_only else None
+    return EmbeddedStore(settings.data_dir, read_only=read_only, force=force, buffer_pool=pool)
 
 
 def open_reader(settings: Settings | None = None, *, recover: bool = False) -> GraphStore:
@@ -67,4 +68,6 @@ def open_reader(settings: Settings | None = None, *, recover: bool = False) -> G
 
     if not (settings.data_dir / "vlkg.lbdb").exists() and not (settings.data_dir / MARKER).exists():
         EmbeddedStore(settings.data_dir).close()
-    return EmbeddedStore(settings.data_dir, read_only=True, recover=recover)
+    return EmbeddedStore(
+        settings.data_dir, read_only=True, recover=recover, buffer_pool=settings.read_buffer_mb << 20
+    )

@@ -196,6 +196,14 @@ class GraphStore(Lookups):
     def refresh(self) -> None:
         """Pick up writes made by another process, where the store needs telling."""
 
+    def warm_with(self, warm: Callable[[GraphStore], None]) -> None:
+        """Have `warm(view)` prepare each snapshot before it is served (the embedded
+        store's read-only handles); stores without snapshots have nothing to prepare."""
+
+    def shed(self) -> None:
+        """Let go of what a whole dump paged into the store's caches (the embedded store's
+        read-only handle is replaced by a fresh one of the same data); nothing by default."""
+
     def refresh_due(self) -> bool:
         """Whether `refresh` has anything to do now. It must not block (the API asks on
         its event loop, then runs `refresh` in the thread pool only when this says so)."""

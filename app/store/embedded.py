@@ -19,6 +19,11 @@ Serving while a writer loads (the server's read-only handle):
   checkpointing, the store needs recovery), the old one keeps serving and the server
   tries again later; a store left needing recovery by a killed writer is recovered by
   the server itself when no writer holds it.
+- `vlkg serve` has each new snapshot warmed (its search index built) in a background
+  thread before it swaps to it (`warm_with`), and after a whole dump it swaps to a fresh
+  handle of the same generation (`shed`), dropping the pages the dump cached. Its handles
+  have a bounded buffer pool (`VLKG_READ_BUFFER_MB`; `ReadBufferFull` when one read
+  needs more).
 - Every way the files can be unreadable ends in `StoreDamaged` with a cause (`missing`,
   `empty`, `damaged`, `other version`, `needs recovery`), never an engine traceback.
 
@@ -291,19 +296,33 @@ def _check_readable(conn: Any) -> str | None:
     return generation
 
 
+class ReadBufferFull(StoreError):
+    """One read needed more pages at once than the read-only handle's buffer pool holds
+    (`VLKG_READ_BUFFER_MB`); LadybugDB's own message says only that the pool is full."""
+
+    public = "the graph store cannot answer this request with its configured memory"
+
+
+def _pool_full(exc: RuntimeError) -> bool:
+    return "buffer pool is full" in str(exc).lower()
+
+
 class _Handle:
     """One open LadybugDB database and connection, shared by the requests that use it.
 
     A handle that has been swapped out is closed when its last user lets go, never under
-    a running query.
+    a running query. `buffer_pool` (bytes; read-only handles of the server) bounds
+    LadybugDB's page cache, which otherwise grows to most of the machine's memory.
     """
 
     serial = 0
 
-    def __init__(self, path: Path, read_only: bool) -> None:
+    def __init__(self, path: Path, read_only: bool, buffer_pool: int | None = None) -> None:
         self.path = path
         self.lock = threading.RLock()
-        self.db = lb.Database(str(path), read_only=read_only, **_READER)
+        self.buffer_pool = buffer_pool
+        # 0: LadybugDB's default (most of the machine's memory), as for writers
+        self.db = lb.Database(str(path), read_only=read_only, buffer_pool_size=buffer_pool or 0, **_READER)
         try:
             self.conn = lb.Connection(self.db)
             self.generation = _check_readable(self.conn) if read_only else None
@@ -341,7 +360,7 @@ class _Handle:
                 self.db.close()
 
     def run(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
-        with self.lock:
+        with self.lock, self._pool_errors():
             if self.closed:
                 raise StoreError(f"the store handle on {self.path} is closed")
             result = self.conn.execute(query, dict(params or {}))
@@ -353,11 +372,25 @@ class _Handle:
                 rows.append(dict(zip(columns, result.get_next(), strict=True)))
             return rows
 
+    @contextlib.contextmanager
+    def _pool_errors(self) -> Iterator[None]:
+        """A bounded pool that is too small for a read, as `ReadBufferFull` naming the
+        setting to raise (the engine's message names no setting)."""
+        try:
+            yield
+        except RuntimeError as exc:
+            if self.buffer_pool is None or isinstance(exc, StoreError) or not _pool_full(exc):
+                raise
+            raise ReadBufferFull(
+                f"a read of {self.path} needed more than the {self.buffer_pool >> 20} MB buffer pool "
+                "of read-only handles: raise VLKG_READ_BUFFER_MB (and restart the server)"
+            ) from exc
+
     def stream(self, query: str, params: Mapping[str, Any] | None, size: int) -> Iterator[list[Row]]:
         """The rows of one query, `size` at a time. The handle's lock is held while the
         query runs and while a chunk is pulled, not between chunks: a slow reader of a
         streamed export does not hold up the other requests on this handle."""
-        with self.lock:
+        with self.lock, self._pool_errors():
             if self.closed:
                 raise StoreError(f"the store handle on {self.path} is closed")
             result = self.conn.execute(query, dict(params or {}))
@@ -365,7 +398,7 @@ class _Handle:
                 result = result[-1]
             columns = result.get_column_names()
         while True:
-            with self.lock:
+            with self.lock, self._pool_errors():
                 if self.closed:
                     raise StoreError(f"the store handle on {self.path} is closed")
                 rows: list[Row] = []
@@ -381,9 +414,18 @@ class EmbeddedStore(GraphStore):
     backend = "embedded"
 
     def __init__(
-        self, data_dir: Path, read_only: bool = False, *, force: bool = False, recover: bool = False
+        self,
+        data_dir: Path,
+        read_only: bool = False,
+        *,
+        force: bool = False,
+        recover: bool = False,
+        buffer_pool: int | None = None,
     ) -> None:
         """Open the store in `data_dir`.
+
+        `buffer_pool` (bytes, read-only stores only; `VLKG_READ_BUFFER_MB` for the server)
+        bounds the page cache of each handle; None leaves LadybugDB's default.
 
         `force` (writers only) starts a new store where the old one is empty, missing or
         damaged, keeping the old files beside it; without it those are `StoreDamaged`.
@@ -393,6 +435,7 @@ class EmbeddedStore(GraphStore):
         self.data_dir = Path(data_dir)
         self.path = self.data_dir / DB_FILE
         self._read_only = read_only
+        self._buffer_pool = buffer_pool if read_only else None
         self._lock = threading.RLock()
         self._swap = threading.Lock()
         self._dirty = False
@@ -400,6 +443,8 @@ class EmbeddedStore(GraphStore):
         self._next_look = 0.0
         self._signature = self._files_signature()
         self._pending: str | None = None
+        self._warm: Callable[[GraphStore], None] | None = None
+        self._warming: _Handle | None = None  # a new snapshot being prepared (`warm_with`)
         self._loads = 0  # nested `loading` blocks open now
         self._rows: int | None = None  # rows stored, once counted (see `apply`)
         self._threshold = 0  # LadybugDB's checkpoint threshold before the first of them
@@ -427,7 +472,7 @@ class EmbeddedStore(GraphStore):
     # -- opening ------------------------------------------------------------------------
     def _open(self, *, recover: bool) -> _Handle:
         try:
-            return _Handle(self.path, self._read_only)
+            return _Handle(self.path, self._read_only, self._buffer_pool)
         except RuntimeError as exc:
             msg = str(exc)
             if "lock" in msg.lower():
@@ -487,7 +532,7 @@ class EmbeddedStore(GraphStore):
     def refresh_due(self) -> bool:
         """Whether the files changed (or a look is pending) and a look is not throttled:
         a few `os.stat` calls, nothing read."""
-        if not self._read_only or time.monotonic() < self._next_look:
+        if not self._read_only or time.monotonic() < self._next_look or self._warming is not None:
             return False
         return self._pending is not None or self._files_signature() != self._signature
 
@@ -498,8 +543,8 @@ class EmbeddedStore(GraphStore):
         `RECHECK_SECONDS`, by one request at a time: the others go on with the handle
         they have. See the module docstring for the rules.
         """
-        if not self._read_only:
-            return
+        if not self._read_only or self._warming is not None:
+            return  # a new snapshot is being prepared: it is served once ready
         now = time.monotonic()
         if now < self._next_look:
             return
@@ -532,9 +577,97 @@ class EmbeddedStore(GraphStore):
         if new.generation == self._handle.generation:
             new.close()  # nothing published since (or a load still running): keep ours
             return
+        if self._warm is not None:
+            self._warming = new
+            threading.Thread(target=self._warm_then_swap, args=(new,), name="vlkg-warm", daemon=True).start()
+            return
+        self._swap_to(new)
+
+    def _swap_to(self, new: _Handle) -> None:
         old, self._handle = self._handle, new
         old.retire()
         log.info("now serving generation %s of %s", new.generation, self.path)
+
+    def shed(self) -> None:
+        """Serve the same generation from a freshly opened handle, and close this one once
+        its last user is done: LadybugDB keeps every page a read brought into the handle's
+        buffer pool until the pool is full, so after one whole `/export.ttl` (the store
+        paged in, up to `VLKG_READ_BUFFER_MB`) the server stayed at its peak (issue #12).
+        In a background thread; the new handle is warmed (`warm_with`) right after it
+        serves, so the answers kept per snapshot are made again for it. If a new
+        generation was published meanwhile, nothing is done here: `refresh` moves to it."""
+        if self._read_only and self._warming is None:
+            threading.Thread(target=self._shed, name="vlkg-shed", daemon=True).start()
+
+    def _shed(self) -> None:
+        if not self._swap.acquire(blocking=False):
+            return  # a look is moving to new data: that swap sheds the pages as well
+        try:
+            if self._warming is not None or self._handle.closed:
+                return
+            try:
+                new = _Handle(self.path, self._read_only, self._buffer_pool)
+            except RuntimeError as exc:
+                log.info("keeping the served handle of %s: %s", self.path, exc)
+                return
+            if new.generation != self._handle.generation:
+                new.close()
+                return
+            with self._lock:
+                if self._handle.closed:
+                    new.close()
+                    return
+                self._swap_to(new)
+        finally:
+            self._swap.release()
+        # Same data, so no old snapshot to keep serving while it is warmed: swapped first,
+        # the old handle (and what is kept for it) goes as soon as its users are done,
+        # and the memory never holds both (warming first peaked at 912 MB at 50,000
+        # articles); a search meanwhile waits for the index being built.
+        threading.Thread(target=self._run_warm, args=(new,), name="vlkg-warm", daemon=True).start()
+
+    def warm_with(self, warm: Callable[[GraphStore], None]) -> None:
+        """Prepare each snapshot before requests use it: `warm(view)` runs in a background
+        thread for the snapshot served now and, from now on, for each newly published one
+        before the server moves to it (the server builds its search index there, issue
+        #12: the first `/search` after a load built it inside that request, ~3 s at
+        50,000 articles). Until the new snapshot is warm, requests keep reading the old
+        one, whose answers (and index) stay exact for it; `refresh` then does nothing.
+        A `warm` that fails is logged and the snapshot served all the same."""
+        if not self._read_only:
+            return
+        self._warm = warm
+        threading.Thread(target=self._run_warm, args=(self._handle,), name="vlkg-warm", daemon=True).start()
+
+    def _run_warm(self, handle: _Handle) -> None:
+        warm = self._warm
+        if warm is None:
+            return
+        try:
+            with handle.lock:
+                if handle.closed:
+                    return
+                handle.users += 1
+                if handle.view is None:
+                    handle.view = _View(self, handle)
+                view = handle.view
+            try:
+                warm(view)
+            finally:
+                handle.release()
+        except Exception:
+            log.warning("preparing generation %s of %s failed", handle.generation, self.path, exc_info=True)
+
+    def _warm_then_swap(self, new: _Handle) -> None:
+        try:
+            self._run_warm(new)
+        finally:
+            with self._lock, self._swap:
+                self._warming = None
+                if self._handle.closed:  # the store was closed meanwhile
+                    new.close()
+                else:
+                    self._swap_to(new)
 
     def _acquire(self) -> _Handle:
         """The served handle, counted as in use (a swap never closes it under a query)."""
@@ -822,6 +955,11 @@ class _View(GraphStore):
     @property
     def writable(self) -> bool:
         return False
+
+    def shed(self) -> None:
+        store = self._store()
+        if store is not None:
+            store.shed()
 
     @property
     def snapshot(self) -> str | None:

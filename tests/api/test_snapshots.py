@@ -93,7 +93,7 @@ def test_unopenable_new_generation_keeps_serving_the_old(
         load_articles(w, articles(4, seed=5), batch_size=2)
     real = embedded._Handle
 
-    def refuse(path: Path, read_only: bool) -> embedded._Handle:
+    def refuse(path: Path, read_only: bool, buffer_pool: int | None = None) -> embedded._Handle:
         raise RuntimeError(
             "Runtime exception: Cannot open database in read-only mode while checkpoint recovery is pending"
         )

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -125,6 +126,10 @@ def test_server_keeps_serving_during_ingest_and_sees_the_new_data(tmp_path: Path
         assert client.get("/stats").json()["nodes"]["Article"] == 0
         r = vlkg("ingest", str(facts_file), data=data)
         assert r.returncode == 0, r.stderr
+        # served once the new snapshot's search index is built (in the background)
+        deadline = time.monotonic() + 20
+        while client.get("/stats").json()["nodes"]["Article"] != 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
         assert client.get("/stats").json()["nodes"]["Article"] == 2
         partners = client.get("/province/Khammouane/partners").json()
         assert {p["province"]["id"] for p in partners["partners"]} == {"ca-mau", "ha-tinh"}

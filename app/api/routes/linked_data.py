@@ -19,6 +19,7 @@ from fastapi.responses import Response, StreamingResponse
 
 from app.api.deps import Store
 from app.api.negotiation import JSON, RDF_TYPES, LinkedDataMiddleware, negotiate, not_acceptable, parse_accept
+from app.memory import trim
 from app.rdf import void
 from app.rdf.export import FORMATS, ExportStats, count, iter_export
 from app.rdf.writers import serialize
@@ -35,8 +36,12 @@ def _content(*media: str) -> dict[int | str, dict[str, Any]]:
 def _pinned_export(store: GraphStore, fmt: str) -> Iterator[bytes]:
     """The dump read from one snapshot from its first byte to its last: the handle is held
     by the stream itself (not the request), so a load published meanwhile is not mixed in."""
-    with store.pinned(dump=True) as view:
-        yield from iter_export(view, fmt, base=base_uri())
+    try:
+        with store.pinned(dump=True) as view:
+            yield from iter_export(view, fmt, base=base_uri())
+    finally:
+        store.shed()  # the pages the dump brought into the store's cache
+        trim()  # and its passing buffers, back to the system (app/memory.py)
 
 
 def _dump(store: GraphStore, fmt: str) -> StreamingResponse:

@@ -1,0 +1,206 @@
+"""What keeps `vlkg serve` small and its first search fast (issue #12): the read-only
+handles' bounded buffer pool, each snapshot's search index built before requests read
+the snapshot, and a fresh handle after a whole dump."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+import app.store.embedded as embedded
+from app.api.answers import indexes
+from app.api.main import create_app
+from app.api.search import warm as warm_search
+from app.gazetteer import gazetteer
+from app.memory import trim
+from app.settings import Settings, SettingsError, get_settings
+from app.store import GraphStore, open_reader
+from app.store.base import StoreError
+from app.store.embedded import EmbeddedStore, ReadBufferFull
+from bench.synthetic import articles
+from ingest.load import load_articles
+from tests.stores import embedded_only
+
+pytestmark = embedded_only
+
+
+@pytest.fixture(autouse=True)
+def look_every_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No throttling between looks for a new generation: every refresh looks."""
+    monkeypatch.setattr(embedded, "RECHECK_SECONDS", 0.0)
+    monkeypatch.setattr(embedded, "RETRY_SECONDS", 0.0)
+
+
+def seeded(data: Path, n: int, seed: int = 1) -> None:
+    with EmbeddedStore(data) as w:
+        load_articles(w, articles(n, seed=seed), batch_size=50)
+
+
+def article_count(store: GraphStore) -> int:
+    return int(store.run("MATCH (a:Article) RETURN count(a) AS n")[0]["n"])
+
+
+def until(check: Callable[[], bool], seconds: float = 30.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not check():
+        assert time.monotonic() < deadline, "not reached in time"
+        time.sleep(0.05)
+
+
+def test_read_buffer_setting_has_a_safe_default_and_refuses_too_small(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert Settings().read_buffer_mb == 256
+    for bad in ("32", "lots"):
+        monkeypatch.setenv("VLKG_READ_BUFFER_MB", bad)
+        get_settings.cache_clear()
+        try:
+            with pytest.raises(SettingsError, match="VLKG_READ_BUFFER_MB"):
+                get_settings()
+        finally:
+            get_settings.cache_clear()
+
+
+def test_the_server_reads_through_a_bounded_pool(tmp_path: Path) -> None:
+    settings = Settings(VLKG_STORE="embedded", VLKG_DATA_DIR=str(tmp_path / "data"), VLKG_READ_BUFFER_MB="96")  # type: ignore[call-arg]
+    seeded(settings.data_dir, 3)
+    reader = open_reader(settings)
+    assert isinstance(reader, EmbeddedStore)
+    try:
+        assert reader._handle.buffer_pool == 96 << 20
+        assert article_count(reader) == 3
+    finally:
+        reader.close()
+    writer = EmbeddedStore(settings.data_dir, buffer_pool=96 << 20)
+    try:
+        assert writer._handle.buffer_pool is None  # a bound is for read-only handles only
+    finally:
+        writer.close()
+
+
+class _FullPool:
+    """A connection whose every query fails as LadybugDB's does when the pool is full."""
+
+    def execute(self, *_: Any) -> Any:
+        raise RuntimeError(
+            "Buffer manager exception: Unable to allocate memory! The buffer pool is full and no "
+            "memory could be freed!"
+        )
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_read_larger_than_the_pool_names_the_setting(tmp_path: Path) -> None:
+    seeded(tmp_path, 2)
+    reader = EmbeddedStore(tmp_path, read_only=True, buffer_pool=64 << 20)
+    real = reader._handle.conn
+    reader._handle.conn = _FullPool()
+    try:
+        with pytest.raises(ReadBufferFull, match="VLKG_READ_BUFFER_MB") as found:
+            reader.run("MATCH (a:Article) RETURN a.id")
+        assert isinstance(found.value, StoreError) and found.value.status == 503
+        with pytest.raises(ReadBufferFull):
+            list(reader.stream("MATCH (a:Article) RETURN a.id"))
+    finally:
+        reader._handle.conn = real
+        reader.close()
+
+
+def test_a_new_snapshot_is_served_once_warm_and_gets_its_index_without_a_search(tmp_path: Path) -> None:
+    """While the index of a newly published load is built, requests keep the old snapshot
+    (answers exactly as before); once it is built the server moves, with the index ready."""
+    seeded(tmp_path, 3)
+    reader = EmbeddedStore(tmp_path, read_only=True)
+    gaz = gazetteer()
+    release = threading.Event()
+    warmed: list[str | None] = []
+
+    def warm(view: GraphStore) -> None:
+        if warmed:  # the first call is the snapshot served now
+            release.wait(30)
+        warm_search(view, gaz)
+        warmed.append(view.snapshot)
+
+    reader.warm_with(warm)
+    key = ("search", id(gaz))
+    with TestClient(create_app(reader)) as client:
+        until(lambda: len(warmed) == 1)
+        with reader.pinned() as view:
+            assert indexes.peek(view, key) is not None  # built before any search
+        q = {"q": "hop tac", "type": "article"}
+        before = client.get("/search", params=q).json()
+        assert before["total"] == 3
+        seeded(tmp_path, 4, seed=9)
+        old = reader.snapshot
+        reader.refresh()
+        assert not reader.refresh_due()
+        for _ in range(3):  # the index of the new load is being built: the old one answers
+            assert client.get("/search", params=q).json() == before
+            assert reader.snapshot == old
+        release.set()
+        until(lambda: reader.snapshot != old)
+        assert len(warmed) == 2 and warmed[-1] == reader.snapshot
+        with reader.pinned() as view:
+            assert article_count(view) == 7
+            assert indexes.peek(view, key) is not None  # no request built it
+        assert client.get("/search", params=q).json()["total"] == 7
+    reader.close()
+
+
+def test_a_failing_warm_up_still_moves_to_the_new_data(tmp_path: Path) -> None:
+    seeded(tmp_path, 2)
+    reader = EmbeddedStore(tmp_path, read_only=True)
+    calls: list[int] = []
+
+    def broken(_: GraphStore) -> None:
+        calls.append(1)
+        raise RuntimeError("boom")
+
+    reader.warm_with(broken)
+    seeded(tmp_path, 3, seed=5)
+    reader.refresh()
+    until(lambda: article_count(reader) == 5)
+    assert len(calls) == 2
+    reader.close()
+
+
+def test_shed_serves_the_same_data_from_a_fresh_handle(tmp_path: Path) -> None:
+    seeded(tmp_path, 4)
+    reader = EmbeddedStore(tmp_path, read_only=True)
+    gaz = gazetteer()
+    reader.warm_with(lambda view: warm_search(view, gaz))
+    old_handle, old_token, generation = reader._handle, reader.snapshot, reader.generation
+    with reader.pinned() as view:
+        reader.shed()  # a request still reads the old handle: it stays open for it
+        until(lambda: reader.snapshot != old_token)
+        assert not old_handle.closed and article_count(view) == 4
+    assert old_handle.closed  # closed once its last user let go
+    assert reader.generation == generation and article_count(reader) == 4
+    with reader.pinned() as view:  # warmed in the background after the swap
+        until(lambda: indexes.peek(view, ("search", id(gaz))) is not None)
+    reader.close()
+
+
+def test_an_export_over_http_sheds_the_handle(tmp_path: Path) -> None:
+    seeded(tmp_path, 3)
+    reader = EmbeddedStore(tmp_path, read_only=True)
+    with TestClient(create_app(reader)) as client:
+        before = reader.snapshot
+        r = client.get("/export.ttl")
+        assert r.status_code == 200 and "Article" in r.text
+        until(lambda: reader.snapshot != before)
+        assert client.get("/search", params={"q": "hop tac", "type": "article"}).json()["total"] == 3
+    reader.close()
+
+
+def test_trim_asks_glibc_where_there_is_one() -> None:
+    assert trim() in (True, False)  # never raises, whatever the C library
+    if Path("/lib/x86_64-linux-gnu/libc.so.6").exists() or Path("/lib/aarch64-linux-gnu/libc.so.6").exists():
+        assert trim() is True
