@@ -25,7 +25,7 @@ from app.api.pagination import Page
 from app.api.refs import agreement_label, project_label, province_name
 from app.api.search_index import ORDER, Entry, SearchIndex, Table
 from app.gazetteer import Gazetteer, ProvinceAmbiguous, ProvinceNotFound
-from app.memory import trim
+from app.memory import settle, trim
 from app.store.base import GraphStore, Row
 from app.uris import entity_uri
 
@@ -189,8 +189,10 @@ def index(store: GraphStore, gaz: Gazetteer) -> SearchIndex:
 
 def warm(store: GraphStore, gaz: Gazetteer) -> None:
     """Build the index of the snapshot `store` reads (`GraphStore.warm_with`: off the
-    request path), then give the memory its reads freed back to the system."""
+    request path), then keep its objects out of the garbage collector's full walks and
+    give the memory its reads freed back to the system (app/memory.py)."""
     index(store, gaz)
+    settle()
     trim()
 
 

@@ -204,3 +204,49 @@ def test_trim_asks_glibc_where_there_is_one() -> None:
     assert trim() in (True, False)  # never raises, whatever the C library
     if Path("/lib/x86_64-linux-gnu/libc.so.6").exists() or Path("/lib/aarch64-linux-gnu/libc.so.6").exists():
         assert trim() is True
+
+
+class _Node:
+    """An object that can be in a reference cycle and be watched by a weak reference."""
+
+    def __init__(self) -> None:
+        self.me: _Node | None = None
+
+
+@pytest.fixture
+def gc_thawed() -> Any:
+    import gc
+
+    yield gc
+    gc.unfreeze()
+
+
+def test_settle_freezes_what_is_alive_and_collects_what_died_since(gc_thawed: Any) -> None:
+    import weakref
+
+    from app.memory import settle
+
+    gc = gc_thawed
+    node = _Node()
+    node.me = node  # a cycle: only the collector frees it
+    gone = weakref.ref(node)
+    settle()
+    assert gc.get_freeze_count() > 0
+    del node
+    gc.collect()
+    assert gone() is not None  # frozen: full collections no longer walk it
+    settle()
+    assert gone() is None  # handed back to the collector first, then collected
+
+
+def test_warm_takes_the_index_out_of_the_collectors_walks(tmp_path: Path, gc_thawed: Any) -> None:
+    gc = gc_thawed
+    seeded(tmp_path, 20)
+    gc.unfreeze()
+    with EmbeddedStore(tmp_path, read_only=True) as store:
+        warm_search(store, gazetteer())
+        frozen = gc.get_freeze_count()
+        index = indexes.peek(store, ("search", id(gazetteer())))
+        assert index is not None
+        tracked = {id(o) for o in gc.get_objects()}  # the collector's generations only
+        assert frozen > 0 and id(index) not in tracked
