@@ -181,7 +181,7 @@ def test_shed_serves_the_same_data_from_a_fresh_handle(tmp_path: Path) -> None:
         reader.shed()  # a request still reads the old handle: it stays open for it
         until(lambda: reader.snapshot != old_token)
         assert not old_handle.closed and article_count(view) == 4
-    assert old_handle.closed  # closed once its last user let go
+    until(lambda: old_handle.closed)  # closed once its last users (this view, the warm-up) let go
     assert reader.generation == generation and article_count(reader) == 4
     with reader.pinned() as view:  # warmed in the background after the swap
         until(lambda: indexes.peek(view, ("search", id(gaz))) is not None)
@@ -250,3 +250,32 @@ def test_warm_takes_the_index_out_of_the_collectors_walks(tmp_path: Path, gc_tha
         assert index is not None
         tracked = {id(o) for o in gc.get_objects()}  # the collector's generations only
         assert frozen > 0 and id(index) not in tracked
+
+
+def test_an_export_freezes_what_is_alive_before_its_first_byte(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, gc_thawed: Any
+) -> None:
+    import app.api.routes.linked_data as linked_data
+    import app.rdf.export as export
+
+    seeded(tmp_path, 3)
+    events: list[str] = []
+    real_settle, real_iter = linked_data.settle, export.iter_export
+
+    def settle() -> None:
+        events.append("settle")
+        real_settle()
+
+    def iter_export(*args: Any, **kwargs: Any) -> Any:
+        events.append("first byte")
+        yield from real_iter(*args, **kwargs)
+
+    monkeypatch.setattr(linked_data, "settle", settle)
+    monkeypatch.setattr(linked_data, "iter_export", iter_export)
+    reader = EmbeddedStore(tmp_path, read_only=True)
+    with TestClient(create_app(reader)) as client:
+        events.clear()  # the start-up warm-up settles too
+        r = client.get("/export.ttl")
+        assert r.status_code == 200 and "Article" in r.text
+    reader.close()
+    assert events[:2] == ["settle", "first byte"]
