@@ -12,6 +12,7 @@ locks, read-only snapshots) are marked `embedded_only` and skipped on the Neo4j 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,16 @@ def forget() -> None:
     """The next `make_store` clears the Neo4j database whatever its path."""
     global _current
     _current = None
+
+
+def cleared_neo4j() -> Iterator[GraphStore]:
+    """The Neo4j database, empty, for tests about the Neo4j server itself; emptied again
+    after the test, and the next `make_store` starts afresh too."""
+    store = open_neo4j()
+    store.clear()
+    forget()
+    try:
+        yield store
+    finally:
+        store.clear()
+        store.close()

@@ -18,21 +18,14 @@ from app.store.base import GraphStore, StoreError, StoreUnavailable
 from app.store.cypher import statement
 from ingest.load import load_articles
 from tests.factories import camau_khammouane, kontum_attapeu
-from tests.stores import forget, neo4j_settings, open_neo4j
+from tests.stores import cleared_neo4j, neo4j_settings, open_neo4j
 
 pytestmark = pytest.mark.skipif(not os.environ.get("NEO4J_URI"), reason="needs a Neo4j server (NEO4J_URI)")
 
 
 @pytest.fixture
 def neo() -> Iterator[GraphStore]:
-    store = open_neo4j()
-    store.clear()
-    forget()
-    try:
-        yield store
-    finally:
-        store.clear()
-        store.close()
+    yield from cleared_neo4j()
 
 
 def meta(store: GraphStore) -> dict[str, str]:

@@ -25,7 +25,7 @@ from bench.probe_kill import write_facts
 from bench.synthetic import articles
 from ingest.load import BatchFailed, load_articles
 from tests.factories import camau_khammouane, hatinh_khammouane, kontum_attapeu
-from tests.stores import forget, neo4j_settings, open_neo4j
+from tests.stores import cleared_neo4j, neo4j_settings, open_neo4j
 
 pytestmark = pytest.mark.skipif(not os.environ.get("NEO4J_URI"), reason="needs a Neo4j server (NEO4J_URI)")
 
@@ -34,14 +34,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def neo() -> Iterator[GraphStore]:
-    store = open_neo4j()
-    store.clear()
-    forget()
-    try:
-        yield store
-    finally:
-        store.clear()
-        store.close()
+    yield from cleared_neo4j()
 
 
 def article_count(store: GraphStore) -> int:
