@@ -23,7 +23,7 @@ from .amounts import Amount, find_amounts, find_in_kind, spoken_at, spoken_count
 from .context import ArticleContext, SentenceInfo
 from .mentions import Mention
 from .multilateral import listed
-from .triggers import Hits, Starts, Trigger
+from .triggers import Hits, Starts, Trigger, lowered_span
 from .vocab import vocabulary
 
 
@@ -227,6 +227,8 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
         if not verbs:
             continue  # no support verb in this clause: nothing to read
         ms = info.in_span(start, end)
+        if not ms and carry.funder is None and not _may_borrow_funder(ctx, info, start, end, verbs):
+            continue  # no province here and none to borrow: no funder, whatever is given
         # Goods and counts need a number (digits or `hai`, `mười lăm`); an amount needs
         # digits or a scale word (`hai tỷ`).
         digits = _DIGIT.search(text, start, end) is not None
@@ -403,6 +405,32 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
                 carry.beneficiary = ben
                 carry.beneficiary_country = "LA" if ben.startswith("LA") else "VN"
     return out
+
+
+def _may_borrow_funder(
+    ctx: ArticleContext, info: SentenceInfo, start: int, end: int, verbs: list[re.Match[str]]
+) -> bool:
+    """False only when a clause naming no province (and no funder carried from an earlier
+    clause) cannot get a funder, so its amounts, goods and counts need not be read.
+
+    With no province in the clause, `_funder`, `_agent_after` and `_main_funder` find none,
+    and every other source borrows the article's latest funder (`ctx.last_funder`): after
+    a bare `Tỉnh`/`Thành phố` subject before a verb (`_BARE_SUBJECT`), before a cost
+    (`_COST`, which holds `kinh phí` or `vốn`), or for a clause opening with its verb
+    (`_SUBJECTLESS`, then `_recent_funder`). Each is checked for every verb of the clause
+    (the verb the rule settles on depends on the items); True whenever in doubt."""
+    if ctx.last_funder is None:
+        return False
+    low = lowered_span(ctx.text, start, end)
+    if low is None or "kinh phí" in low or "vốn" in low:
+        return True
+    text = ctx.text
+    for v in verbs:
+        if _BARE_SUBJECT.search(text, max(start, v.start() - 40), v.start()):
+            return True
+    if any(_SUBJECTLESS.fullmatch(text, start, v.start()) for v in verbs):
+        return _recent_funder(ctx, info) is not None
+    return False
 
 
 def _counts(

@@ -30,7 +30,19 @@ from typing import Any
 
 import ahocorasick
 
-__all__ = ["ALL", "Hits", "Starts", "Trigger", "matches_at", "may", "scan", "scan_hits", "starts", "words"]
+__all__ = [
+    "ALL",
+    "Hits",
+    "Starts",
+    "Trigger",
+    "lowered_span",
+    "matches_at",
+    "may",
+    "scan",
+    "scan_hits",
+    "starts",
+    "words",
+]
 
 ALL = -1  # the mask of a sentence no trigger can be excluded from
 _MAX_WORDS = 512  # more alternatives than this: stop lengthening the words (still exact)
@@ -207,6 +219,13 @@ def _lowered_span(string: str, pos: int, endpos: int) -> str | None:
     readable = len(lowered) == endpos - pos and _UNSAFE is not None and not _UNSAFE.search(lowered)
     _LOWERED_MEMO[0] = (string, pos, endpos, lowered if readable else None)
     return lowered if readable else None
+
+
+def lowered_span(string: str, pos: int, endpos: int) -> str | None:
+    """`string[pos:endpos]` lower-cased, or None where a case-blind pattern may match what
+    the lower-cased copy does not show (see `_lowered_span`); shared with the `Starts` of
+    the same span, so a rule's literal pre-checks cost no second copy."""
+    return _lowered_span(string, pos, endpos)
 
 
 class Starts:
