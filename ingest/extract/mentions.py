@@ -59,6 +59,18 @@ class Mention:
         return self.province.country
 
 
+_NEW = object.__new__
+
+
+def _mention(start: int, end: int, surface: str, province: Province, iso: str) -> Mention:
+    """`Mention(start, end, surface, province, iso)` with its fields written into the new
+    instance's dict directly (the frozen dataclass's `__init__` sets each through
+    `object.__setattr__`; every mention of every article is made here). The same object."""
+    m = _NEW(Mention)
+    m.__dict__.update(start=start, end=end, surface=surface, province=province, iso=iso)
+    return m
+
+
 def _fold_table() -> dict[int, str]:
     """Code point → one folded character, for every Latin letter Vietnamese uses."""
     table: dict[int, str] = {}
@@ -156,6 +168,19 @@ class _FastFold:
         self.risky = re.compile("[" + "".join(map(re.escape, risky)) + "]") if risky else None
 
 
+def in_fast_table(text: str) -> bool:
+    """Every character of `text` is one of the 256 of the fast fold's 8-bit table (ASCII,
+    the lower-case Vietnamese letters, common typography): one C-level encoding, where a
+    regex character class looks each character up (`triggers` asks it of lower-cased text)."""
+    encoded = codecs.charmap_encode(text, "replace", _FAST.encoding)[0]
+    return encoded.count(b"?") == text.count("?")
+
+
+def fast_table() -> str:
+    """The 256 characters `in_fast_table` accepts."""
+    return _FAST.table
+
+
 # Typography common in Vietnamese and English news text (all fold to a space).
 _TYPOGRAPHY = "\u00a0\u200b\u2009\u202f\u00ad“”‘’„–—…•·«»°×÷±²³½¼¾€£¥©®™§¶′″‹›−→←↑↓★●■□▪►▲▼"
 _FAST = _FastFold()
@@ -244,7 +269,7 @@ def find_mentions(text: str, on: dt.date | None, start: int = 0, end: int | None
         if resolved[1] == _CAPITAL and _province_of_vientiane(text, s, surface):
             resolved = _resolve(_VIENTIANE_PROVINCE, on) or resolved
         taken_to = stop
-        out.append(Mention(s, e, surface, resolved[0], resolved[1]))
+        out.append(_mention(s, e, surface, resolved[0], resolved[1]))
     return out
 
 

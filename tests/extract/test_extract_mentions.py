@@ -170,3 +170,14 @@ def test_names_across_odd_word_breaks_and_inside_words() -> None:
         ("Hà Tĩnh", "VN-23", 5, 12),
         ("Bôlykhămxay", "LA-BL", 13, 24),
     ]
+
+
+def test_mentions_built_without_init_equal_the_dataclass() -> None:
+    from app.gazetteer import gazetteer
+    from ingest.extract.mentions import Mention, _mention
+
+    province = gazetteer().resolve("Bắc Ninh")
+    fast = _mention(3, 10, "Bắc Ninh", province, "VN-56")
+    slow = Mention(3, 10, "Bắc Ninh", province, "VN-56")
+    assert fast == slow and repr(fast) == repr(slow) and hash(fast) == hash(slow)
+    assert fast.country == "VN"

@@ -255,3 +255,19 @@ def test_span_memos_answer_for_their_own_span_only() -> None:
             assert _digits_in(string, pos, endpos) == want
             assert _lowered_span(string, pos, endpos) == string[pos:endpos].lower()
     assert _lowered_span("Kİ", 0, 2) is None  # lower-casing changes the length
+
+
+def test_the_safety_check_agrees_with_the_case_fix_class() -> None:
+    """`_safe` answers without the regex for ASCII and for text of the fast fold's table;
+    it must give what `_UNSAFE.search` gives, for every character of the Basic Multilingual
+    Plane alone and inside invented Vietnamese text."""
+    from ingest.extract import triggers
+
+    assert triggers._UNSAFE is not None
+    base = "tỉnh bạn đã hỗ trợ 20 tấn gạo – “đợt một” "
+    for cp in range(0x10000):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        c = chr(cp)
+        for text in (c, base + c, c + base.upper().lower()):
+            assert triggers._safe(text) == (triggers._UNSAFE.search(text) is None), hex(cp)
