@@ -30,26 +30,36 @@ from .timing import day_in, year_in
 _TO_BE_SIGNED = re.compile(r"\b(?:to|will|would|shall)\s+be\s+(?:signed|inked|concluded)\b")
 _BARE = frozenset({"sign", "ink", "signs"})
 _PLURAL = re.compile(r"(?:s|memoranda)$", re.IGNORECASE)
+# The vocabulary's patterns read per sentence, looked up once; those run over the whole
+# sentence tried only where a match can start (`triggers.Starts`: the same matches).
+_DOCS = vocabulary("en", "documents")
+_BACK_REFERENCE = starts(_DOCS.regex("back_reference"))
+_NATIONAL = starts(_DOCS.regex("national"))
+_SIGNED = starts(_DOCS.regex("signed"))
+_NOT_DONE = starts(_DOCS.regex("not_done"))
+_DRAFT = _DOCS.regex("draft")
+_RENEWAL = _DOCS.regex("renewal")
+_SAME_EVENT = _DOCS.regex("same_event")
+_PERIOD = _DOCS.regex("period")
+_PLANNED = vocabulary("en", "cues").regex("planned")
+_ANAPHOR = vocabulary("en", "cues").regex("anaphor")
 
 
 def extract_agreements(ctx: ArticleContext, info: SentenceInfo) -> list[AgreementFact]:
-    docs = vocabulary("en", "documents")
-    cues = vocabulary("en", "cues")
     s = info.sentence
     nouns = list(info.finditer_sentence(KINDS))
     if not nouns:
         return []
     period = _period(s.text)
-    # Each pattern tried only where a match can start (`triggers.Starts`): the same matches.
     text, size = s.text, len(s.text)
-    backrefs = [(m.start(), m.end()) for m in starts(docs.regex("back_reference")).finditer(text, 0, size)]
-    national = [(m.start(), m.end()) for m in starts(docs.regex("national")).finditer(text, 0, size)]
+    backrefs = [(m.start(), m.end()) for m in _BACK_REFERENCE.finditer(text, 0, size)]
+    national = [(m.start(), m.end()) for m in _NATIONAL.finditer(text, 0, size)]
     signed = [
         m
-        for m in starts(docs.regex("signed")).finditer(text, 0, size)
-        if not cues.regex("planned").search(s.text[max(0, m.start() - 30) : m.start()])
+        for m in _SIGNED.finditer(text, 0, size)
+        if not _PLANNED.search(s.text[max(0, m.start() - 30) : m.start()])
     ]
-    not_done = starts(docs.regex("not_done")).search(text, 0, size)
+    not_done = _NOT_DONE.search(text, 0, size)
     if not_done is not None:
         # `proposed the two provinces sign ...`: a bare `sign` after a proposal is planned.
         signed = [m for m in signed if m.start() < not_done.start() or m.group(0).lower() not in _BARE]
@@ -64,24 +74,24 @@ def extract_agreements(ctx: ArticleContext, info: SentenceInfo) -> list[Agreemen
     if noun is None or (not signed and period is None):
         return []
     if not signed and (
-        docs.regex("draft").search(s.text, max(0, noun.start() - 40), noun.start())
+        _DRAFT.search(s.text, max(0, noun.start() - 40), noun.start())
         or _TO_BE_SIGNED.search(s.text, noun.end(), noun.end() + 80)
     ):
         return []  # `to draft a new cooperation agreement for 2025-2029`, `... to be signed`
-    kind = docs["kind"].lookup(noun.group(0))
+    kind = _DOCS["kind"].lookup(noun.group(0))
     ms = parties(ctx, info)
     vn = unique(m.iso for m in ms if m.country == "VN")
     la = unique(m.iso for m in ms if m.country == "LA")
     rule = "en.agreement.signed-document" if signed else "en.agreement.document-period"
     tier = tiers.EXPLICIT
     if not vn or not la:
-        if not cues.regex("anaphor").search(s.text) or ctx.main_vn is None or ctx.main_la is None:
+        if not _ANAPHOR.search(s.text) or ctx.main_vn is None or ctx.main_la is None:
             return []
         if (vn and vn != [ctx.main_vn]) or (la and la != [ctx.main_la]):
             return []
         vn, la = [ctx.main_vn], [ctx.main_la]
         rule, tier = "en.agreement.anaphor-parties", tiers.CONTEXTUAL
-    renewal = docs.regex("renewal").search(s.text, noun.end())
+    renewal = _RENEWAL.search(s.text, noun.end())
     if renewal is not None and signed and signed[0].start() < renewal.start():
         head = s.text[: renewal.start()]
         tail = s.text[renewal.start() :]
@@ -94,13 +104,7 @@ def extract_agreements(ctx: ArticleContext, info: SentenceInfo) -> list[Agreemen
                 ctx, info, vn, la, noun, kind, "en.agreement.renewed", tier, renewed, tail_period
             )
     year, date = _dated(ctx, s.text) if signed else (year_in(s.text), None)
-    if (
-        signed
-        and year is None
-        and date is None
-        and ctx.published is not None
-        and docs.regex("same_event").search(s.text)
-    ):
+    if signed and year is None and date is None and ctx.published is not None and _SAME_EVENT.search(s.text):
         year, date = _event_date(ctx)
     return _facts(ctx, info, vn, la, noun, kind, rule, tier, (year, date), period)
 
@@ -173,7 +177,7 @@ def _facts(
 
 
 def _period(text: str) -> tuple[int, int] | None:
-    for m in vocabulary("en", "documents").regex("period").finditer(text):
+    for m in _PERIOD.finditer(text):
         a, b = int(m.group(1)), int(m.group(2))
         if a < b <= a + 10:
             return (a, b)

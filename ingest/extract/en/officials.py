@@ -59,6 +59,11 @@ class Official:
     chain_mentions: list[Mention] = field(default_factory=list)
 
 
+# Title patterns read per chain or per province, looked up once.
+_NATIONAL = vocabulary("en", "titles").regex("national")
+_MEMORIAL = vocabulary("en", "titles").regex("memorial")
+_LIST_HEAD = vocabulary("en", "titles").regex("list_head")
+_LED_BY = vocabulary("en", "titles").regex("led_by")
 _POSSESSIVE = re.compile(r"[’']s$")
 _POSSESSIVE_ENDS = ("’s", "'s")
 
@@ -105,8 +110,8 @@ def find_officials(ctx: ArticleContext, info: SentenceInfo, taken: set[int] | No
     head_at = {a: b for a, b in heads}
     tail, unit = _word_sets()
     ranks = titles["rank"].map
-    national = titles.regex("national")
-    memorial = titles.regex("memorial")
+    national = _NATIONAL
+    memorial = _MEMORIAL
     mention_at = {m.start: m for m in info.mentions}
     used_names: set[int] = set(taken or ())
     out: list[Official] = []
@@ -333,15 +338,14 @@ def _government(text: str, start: int, end: int) -> str | None:
 
 def _context_province(ctx: ArticleContext, info: SentenceInfo, start: int, country: str | None) -> str | None:
     """A province for a chain that names none: list head, delegation, else name shape."""
-    titles = vocabulary("en", "titles")
     text = ctx.text
     s = info.sentence
     before = [m for m in info.mentions if m.end <= start]
     for m in reversed(before):
-        head = titles.regex("list_head").search(text, max(s.start, m.start - 40), m.start)
+        head = _LIST_HEAD.search(text, max(s.start, m.start - 40), m.start)
         if head and (country is None or m.country == country):
             return m.iso
-    leds = list(titles.regex("led_by").finditer(text, s.start, start))
+    leds = list(_LED_BY.finditer(text, s.start, start))
     if leds:
         led = leds[-1]
         cands = [m for m in before if m.end <= led.start()]

@@ -41,6 +41,10 @@ _ROUTE = re.compile(
 _ATTEND_HINTS = ("ttend", "epresentativ", "articipa", "resent", "oined", "ook part")
 # Between the pairs of a list of pairs: `A and B, C and D, and E and F`.
 _PAIR_SEP = re.compile(r"\s*(?:,|;)\s*(?:and\s+)?(?:the\s+)?$")
+# Cue patterns read per sentence, looked up once.
+_VENUE = vocabulary("en", "cues").regex("venue")
+_EVENT_VENUE = vocabulary("en", "cues").regex("event_venue")
+_ATTENDANCE = vocabulary("en", "cues").regex("attendance")
 _VENUE_BEFORE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:capital\s+(?:city\s+)?(?:of\s+)?)?$")
 
 
@@ -69,7 +73,7 @@ def _parties(ctx: ArticleContext, info: SentenceInfo) -> list[Mention]:
             ms = [m for m in ms if m.start not in route]
     if len(ms) >= 3:
         ms = _without_event_venue(text, s.start, ms)
-    if not vocabulary("en", "cues").regex("venue").search(s.text):
+    if not _VENUE.search(s.text):
         return ms
     return [m for m in ms if not _VENUE_BEFORE.search(text, max(s.start, m.start - 30), m.start)]
 
@@ -78,7 +82,7 @@ def _without_event_venue(text: str, floor: int, ms: list[Mention]) -> list[Menti
     """Drop a province named as where the meeting took place (`[event_venue]`) when another
     province of its country is in the sentence: `a forum between A and the Lao province of B
     took place in Vientiane Capital` pairs A with B only."""
-    venue = vocabulary("en", "cues").regex("event_venue")
+    venue = _EVENT_VENUE
     drop: set[int] = set()
     for country in ("VN", "LA"):
         same = [m for m in ms if m.country == country]
@@ -97,13 +101,12 @@ def _national_gathering(ctx: ArticleContext, info: SentenceInfo) -> bool:
     text = info.sentence.text
     if not any(h in text for h in _ATTEND_HINTS):
         return False  # cheap prefilter: every `[attendance]` entry contains one of these
-    cues = vocabulary("en", "cues")
-    if cues.regex("attendance").search(text) is None:
+    if _ATTENDANCE.search(text) is None:
         return False
-    if cues.regex("venue").search(info.sentence.text):
+    if _VENUE.search(info.sentence.text):
         return True
     lead = next((x for x in ctx.sentences if x.sentence.zone == "body"), None)
-    return lead is not None and cues.regex("venue").search(lead.sentence.text) is not None
+    return lead is not None and _VENUE.search(lead.sentence.text) is not None
 
 
 def extract_partnerships(ctx: ArticleContext, info: SentenceInfo) -> list[PartnershipFact]:

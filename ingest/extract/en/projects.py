@@ -54,6 +54,9 @@ _EQUIVALENT = re.compile(
     r"^\s*[(\[]\s*(?:\w+\s+){0,2}$|^\s*,?\s*(?:or|equivalent\s+to|worth)\s+(?:about\s+)?$"
 )
 _EACH = re.compile(r"^\s*(?:\)\s*)?each\b")
+# Cue patterns read per sentence or per province, looked up once.
+_TRADE = vocabulary("en", "cues").regex("trade")
+_PASSIVE_FUNDER = vocabulary("en", "cues").regex("passive_funder")
 
 
 @dataclass(frozen=True)
@@ -65,9 +68,11 @@ class Amount:
     qualifier: str | None
 
 
+@functools.cache
 def _at(key: str) -> Starts:
     """The money vocabulary's `key` pattern, tried only where a match can start (at a
-    digit or a currency word; `triggers.Starts`): the same matches."""
+    digit or a currency word; `triggers.Starts`): the same matches. Kept per key: the
+    rule asks for it several times per sentence."""
     return starts(vocabulary("en", "money").regex(key))
 
 
@@ -117,22 +122,22 @@ def extract_projects(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectFac
         return _company_elsewhere(ctx, info)
     s = info.sentence
     text = ctx.text
-    cues = vocabulary("en", "cues")
     verb = info.search_sentence(AID) or info.search_sentence(HOSTING)
     if verb is None:
         return []
     amounts = find_amounts(text, s.start, s.end)
-    if amounts and cues.regex("trade").search(s.text):
+    if amounts and _TRADE.search(s.text):
         return []  # trade statistics; a count of people trained beside `trade` still counts
     ms = parties(ctx, info)
     verb_at = s.start + verb.start()
-    if not amounts and _at("in_kind").search(s.text, 0, len(s.text)) is None:
+    counted = None if amounts else _at("in_kind").search(s.text, 0, len(s.text))
+    if not amounts and counted is None:
         return []
     funder = _funder(ctx, info, ms, verb_at)
     if funder is None:
         return []
     if not amounts:
-        return _in_kind(ctx, info, ms, verb_at, funder)
+        return _in_kind(ctx, info, ms, verb_at, funder, first=counted)
     out: list[ProjectFact] = []
     prev: Amount | None = None
     for a in amounts:
@@ -182,14 +187,15 @@ def _in_kind(
     verb_at: int,
     funder: _Party,
     amounts: list[Amount] | None = None,
+    first: re.Match[str] | None = None,
 ) -> list[ProjectFact]:
     """Quantified support in kind, training or scholarships: one project, no amount. When
     the sentence also has money, a count written before the first amount that the money does
     not pay for (`[in_kind_objects]`), or one joined after the last amount by `and`
-    (`[in_kind_after]`)."""
+    (`[in_kind_after]`). `first` is the sentence's first count when the caller has it."""
     s = info.sentence
     money = vocabulary("en", "money")
-    found = _at("in_kind").search(s.text, 0, len(s.text))
+    found = first if first is not None else _at("in_kind").search(s.text, 0, len(s.text))
     if found is not None and amounts:
         at = s.start + found.start()
         if at < amounts[0].start:
@@ -238,9 +244,8 @@ _BARE_UNIT = re.compile(
 
 def _funder(ctx: ArticleContext, info: SentenceInfo, ms: list[Mention], verb_at: int) -> _Party | None:
     text = ctx.text
-    cues = vocabulary("en", "cues")
     for m in ms:
-        if cues.regex("passive_funder").search(text, max(0, m.start - 60), m.start):
+        if _PASSIVE_FUNDER.search(text, max(0, m.start - 60), m.start):
             return _Party(m.iso, m.country, m.start)
     origin = _origin_words()
     for m in ms:
@@ -306,7 +311,7 @@ def _company_elsewhere(ctx: ArticleContext, info: SentenceInfo) -> list[ProjectF
     s = info.sentence
     if "invest" not in s.text or _COMPANY.search(s.text) is None or _INVEST.search(s.text) is None:
         return []
-    if vocabulary("en", "cues").regex("trade").search(s.text):
+    if _TRADE.search(s.text):
         return []
     amounts = find_amounts(ctx.text, s.start, s.end)
     if not amounts:

@@ -159,8 +159,7 @@ def name_country(name: str) -> str | None:
     words = name.replace("-", " ").split()
     if not words:
         return None
-    family = set(vocabulary("en", "names").words("vn_family"))
-    if words[0] in family and 2 <= len(words) <= 5 and all(len(w) <= 6 for w in words):
+    if words[0] in _vn_family() and 2 <= len(words) <= 5 and all(len(w) <= 6 for w in words):
         return "VN"
     if 2 <= len(words) <= 3 and any(len(w) >= 7 for w in words):
         return "LA"
@@ -170,6 +169,11 @@ def name_country(name: str) -> str | None:
 def is_name_word(word: str) -> bool:
     """A word a person's name can hold: `Khamphet`, `VONGSAPHAN`, not `The` or `Province`."""
     return _NAME_WORD.match(word) is not None and word not in _not_name()
+
+
+@functools.cache
+def _vn_family() -> frozenset[str]:
+    return frozenset(vocabulary("en", "names").words("vn_family"))
 
 
 @functools.cache
