@@ -144,7 +144,11 @@ class ArticleContext:
         if sentences:
             lo = min(s.start for s in sentences)
             hi = max(s.end for s in sentences)
-            found = [m for a, b in line_windows(text, lo, hi) for m in find_mentions(text, published, a, b)]
+            windows = line_windows(text, lo, hi)
+            # Read in one piece (every article), the span is lower-cased once for both
+            # passes (the mention fold and the trigger scan).
+            lowered = text[lo:hi].lower() if len(windows) == 1 else None
+            found = [m for a, b in windows for m in find_mentions(text, published, a, b, lowered)]
             starts = [m.start for m in found]
             for s in sentences:
                 i = bisect.bisect_left(starts, s.start)
@@ -156,7 +160,7 @@ class ArticleContext:
                 infos.append(SentenceInfo(s, inside))
             # One more pass: which rule gates each sentence could pass, and where their
             # words start (see triggers.py).
-            scanned = scan_hits(text, [(s.start, s.end) for s in sentences])
+            scanned = scan_hits(text, [(s.start, s.end) for s in sentences], lowered)
             for info, (mask, hits) in zip(infos, scanned, strict=True):
                 info.triggers = mask
                 info.hits = hits

@@ -105,7 +105,7 @@ def fold_aligned(text: str) -> str:
     return text.translate(_LOOKUP)
 
 
-def _fold_spaced(text: str) -> str:
+def _fold_spaced(text: str, lowered: str | None = None) -> str:
     """`text` folded as `fold_aligned` folds it, each character that is not a word character
     then (punctuation, spaces, symbols) a single space; same length as `text`.
 
@@ -115,14 +115,16 @@ def _fold_spaced(text: str) -> str:
     8-bit table (ASCII, the Vietnamese letters, common typography; `_FAST`) goes through
     C-level byte codecs instead: encoded one byte per character, the bytes folded by
     `bytes.translate`. Anything else (Lao script, other scripts, a character whose lower
-    case folds otherwise or changes the length) takes the character-by-character path."""
+    case folds otherwise or changes the length) takes the character-by-character path.
+    `lowered` is `text.lower()` when the caller has it (the trigger pass reads it too)."""
     if text.isascii():
         return text.translate(_SPACED)  # CPython's ASCII fast path: no need for bytes
-    lowered = text.lower()
+    lowered = text.lower() if lowered is None else lowered
     if len(lowered) == len(text) and (_FAST.risky is None or _FAST.risky.search(text) is None):
         encoded = codecs.charmap_encode(lowered, "replace", _FAST.encoding)[0]
         # A character outside the table became a `?`: then the slow path, exact.
         if encoded.count(b"?") == lowered.count("?"):
+            _IN_TABLE[0] = lowered  # `in_fast_table` answers for it without encoding again
             return encoded.translate(_FAST.fold).decode("ascii")
     return _fold_spaced_slow(text)
 
@@ -168,10 +170,17 @@ class _FastFold:
         self.risky = re.compile("[" + "".join(map(re.escape, risky)) + "]") if risky else None
 
 
+# The last string `_fold_spaced` found wholly in the table (strings are immutable, and the
+# reference keeps its identity from being reused): the trigger pass asks of the same one.
+_IN_TABLE: list[str | None] = [None]
+
+
 def in_fast_table(text: str) -> bool:
     """Every character of `text` is one of the 256 of the fast fold's 8-bit table (ASCII,
     the lower-case Vietnamese letters, common typography): one C-level encoding, where a
     regex character class looks each character up (`triggers` asks it of lower-cased text)."""
+    if _IN_TABLE[0] is text:
+        return True
     encoded = codecs.charmap_encode(text, "replace", _FAST.encoding)[0]
     return encoded.count(b"?") == text.count("?")
 
@@ -223,15 +232,18 @@ def _resolve(surface: str, on: dt.date | None) -> tuple[Province, str] | None:
     return province, province.iso or province.id
 
 
-def find_mentions(text: str, on: dt.date | None, start: int = 0, end: int | None = None) -> list[Mention]:
-    """Province mentions in `text[start:end]`, leftmost-longest, offsets into `text`."""
+def find_mentions(
+    text: str, on: dt.date | None, start: int = 0, end: int | None = None, lowered: str | None = None
+) -> list[Mention]:
+    """Province mentions in `text[start:end]`, leftmost-longest, offsets into `text`;
+    `lowered` is `text[start:end].lower()` when the caller has it."""
     end = len(text) if end is None else end
     # Every character that is not a word character is one space in `spaced`, and the
     # automaton reads it skipping the spaces (`ignore_white_space`), so its keys (names
     # folded without spaces or hyphens) match across word breaks as in the words written
     # together, with no copy of the text or map of its words built. A hit counts only
     # where a word starts and one ends; `spaced[i]` is the text's `start + i`.
-    spaced = _fold_spaced(text[start:end])
+    spaced = _fold_spaced(text[start:end], lowered)
     size = len(spaced)
     auto = _automaton()
     found: list[tuple[int, int, int, int, str, tuple[Province, ...]]] = []

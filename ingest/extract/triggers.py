@@ -384,20 +384,24 @@ def scan(text: str, spans: Iterable[tuple[int, int]]) -> list[int]:
     return [mask for mask, _ in scan_hits(text, spans)]
 
 
-def scan_hits(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, Hits | None]]:
+def scan_hits(
+    text: str, spans: Iterable[tuple[int, int]], lowered: str | None = None
+) -> list[tuple[int, Hits | None]]:
     """Each span's trigger mask (as `scan`) and where in it the triggers' words start.
 
     The text the spans cover is lower-cased once, and the automaton reads each span of that
     one string within the span's bounds (a word across a span's end is no hit). A span
     whose whitespace is not single plain spaces is read alone with its whitespace runs
     collapsed, as `\\s+` reads them, and gets no hit offsets (None); so does every span of
-    a text the lower-cased scan cannot read at all, whose mask is `ALL`."""
+    a text the lower-cased scan cannot read at all, whose mask is `ALL`. `lowered` is
+    `text[lo:hi].lower()` (`lo`, `hi`: the first start and last end of the spans) when the
+    caller has it."""
     spans = list(spans)
     auto = _automaton()
     if auto is None or not spans:
         return [(ALL, None)] * len(spans)
     lo, hi = min(start for start, _ in spans), max(end for _, end in spans)
-    lowered = text[lo:hi].lower()
+    lowered = text[lo:hi].lower() if lowered is None else lowered
     if len(lowered) != hi - lo or not _safe(lowered):
         return [(_scan_alone(text, start, end, auto), None) for start, end in spans]
     # A span with whitespace other than single plain spaces is read alone (`str.isprintable`

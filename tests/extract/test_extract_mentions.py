@@ -181,3 +181,15 @@ def test_mentions_built_without_init_equal_the_dataclass() -> None:
     slow = Mention(3, 10, "Bắc Ninh", province, "VN-56")
     assert fast == slow and repr(fast) == repr(slow) and hash(fast) == hash(slow)
     assert fast.country == "VN"
+
+
+def test_a_lower_cased_copy_from_the_caller_gives_the_same_mentions() -> None:
+    from ingest.extract import mentions
+
+    text = "Đoàn công tác tỉnh Hà Tĩnh thăm tỉnh Khăm Muộn; ΣΑΣ Kon Tum và Bò Kẹo."
+    for lo, hi in ((0, len(text)), (5, 40)):
+        own = mentions.find_mentions(text, dt.date(2020, 1, 1), lo, hi)
+        given = mentions.find_mentions(text, dt.date(2020, 1, 1), lo, hi, text[lo:hi].lower())
+        assert own == given
+    assert mentions.in_fast_table(text[:26].lower())
+    assert not mentions.in_fast_table(text.lower())  # Greek capitals lower-case out of the table
