@@ -21,7 +21,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .triggers import Starts
+from .triggers import Starts, lowered_span
 from .vocab import Table, VocabularyError, vocabulary
 
 __all__ = [
@@ -185,7 +185,8 @@ def spoken_at(text: str, start: int, end: int, lang: str = "vi") -> list[int]:
     gate = spoken_gate(lang)
     if gate is None:
         return []
-    low = text[start:end].lower()
+    # The clause's lower-cased copy the `Starts` of the same clause read, when it has one.
+    low = lowered_span(text, start, end) or text[start:end].lower()
     if len(low) != end - start:
         return [g.start() for g in gate.finditer(text, start, end)]
     # `str.find` per word and a boundary check: far cheaper than a case-blind regex scan.

@@ -211,6 +211,12 @@ _DIGITS = re.compile(r"\d+")
 # are immutable, so the same object and bounds give the same answer.
 _DIGITS_MEMO: list[tuple[str, int, int, tuple[int, ...]]] = [("", 0, 0, ())]
 _LOWERED_MEMO: list[tuple[str, int, int, str | None]] = [("", 0, 0, "")]
+# The last span `scan_hits` read whole and found readable, with its lower-cased copy: a
+# clause inside it is that copy's slice. (Lower-casing is character by character, except
+# for the capital sigma, whose lower cases are both in `_CASEFIX`; where the length did not
+# change, no character's did, so a slice of the lower-cased span is the lower-cased slice,
+# and readable as the span is.)
+_SCANNED: list[tuple[str, int, int, str]] = [("", 0, 0, "")]
 
 
 def _digits_in(string: str, pos: int, endpos: int) -> tuple[int, ...]:
@@ -232,8 +238,13 @@ def _lowered_span(string: str, pos: int, endpos: int) -> str | None:
     memo = _LOWERED_MEMO[0]
     if memo[0] is string and memo[1] == pos and memo[2] == endpos:
         return memo[3]
-    lowered = string[pos:endpos].lower()
-    readable = len(lowered) == endpos - pos and _safe(lowered)
+    scanned = _SCANNED[0]
+    if scanned[0] is string and scanned[1] <= pos and endpos <= scanned[2]:
+        lowered = scanned[3][pos - scanned[1] : endpos - scanned[1]]
+        readable = True
+    else:
+        lowered = string[pos:endpos].lower()
+        readable = len(lowered) == endpos - pos and _safe(lowered)
     _LOWERED_MEMO[0] = (string, pos, endpos, lowered if readable else None)
     return lowered if readable else None
 
@@ -404,6 +415,7 @@ def scan_hits(
     lowered = text[lo:hi].lower() if lowered is None else lowered
     if len(lowered) != hi - lo or not _safe(lowered):
         return [(_scan_alone(text, start, end, auto), None) for start, end in spans]
+    _SCANNED[0] = (text, lo, hi, lowered)  # the rules' clauses lie inside (`_lowered_span`)
     # A span with whitespace other than single plain spaces is read alone (`str.isprintable`
     # is False for every whitespace character but the space, and for a few others); the
     # others are read in the one lower-cased string, each within its bounds.

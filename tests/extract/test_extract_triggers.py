@@ -271,3 +271,26 @@ def test_the_safety_check_agrees_with_the_case_fix_class() -> None:
         c = chr(cp)
         for text in (c, base + c, c + base.upper().lower()):
             assert triggers._safe(text) == (triggers._UNSAFE.search(text) is None), hex(cp)
+
+
+def test_a_clause_inside_the_scanned_span_is_a_slice_of_its_lower_case() -> None:
+    """After `scan_hits`, a span inside the scanned text is answered from its lower-cased
+    copy: the same string, and None (unreadable) exactly where the span alone would be."""
+    import random
+
+    from ingest.extract import triggers
+
+    rng = random.Random(3)
+    letters = "aĂâĐđÊơƯHỖTRỢtỉnhbạn ,.;0123456789ΣİKıſ"
+    for _ in range(300):
+        text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 60)))
+        cut = rng.randint(0, len(text))
+        triggers.scan_hits(text, [(0, cut), (cut, len(text))])
+        for _ in range(10):
+            a = rng.randint(0, len(text))
+            b = rng.randint(a, len(text))
+            triggers._LOWERED_MEMO[0] = ("", 0, 0, "")
+            got = triggers.lowered_span(text, a, b)
+            low = text[a:b].lower()
+            alone = low if len(low) == b - a and triggers._safe(low) else None
+            assert got == alone, (text, a, b)
