@@ -19,7 +19,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import ahocorasick
 
@@ -53,10 +53,12 @@ class Mention:
     surface: str
     province: Province
     iso: str
+    # The province's country, kept beside the fields (the rules ask it of every mention,
+    # often several times): not compared, not shown, derived from `province`.
+    country: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def country(self) -> str:
-        return self.province.country
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "country", self.province.country)
 
 
 _NEW = object.__new__
@@ -67,7 +69,9 @@ def _mention(start: int, end: int, surface: str, province: Province, iso: str) -
     instance's dict directly (the frozen dataclass's `__init__` sets each through
     `object.__setattr__`; every mention of every article is made here). The same object."""
     m = _NEW(Mention)
-    m.__dict__.update(start=start, end=end, surface=surface, province=province, iso=iso)
+    m.__dict__.update(
+        start=start, end=end, surface=surface, province=province, iso=iso, country=province.country
+    )
     return m
 
 

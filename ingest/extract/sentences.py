@@ -9,7 +9,7 @@ are also exposed: pairing provinces or amounts within a clause avoids crossing s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ingest.document import Document, Segment, Zone
 
@@ -36,10 +36,12 @@ class Sentence:
     segment: int
     seg_start: int
     seg_end: int
+    # `start + len(text)`, kept beside the fields (the rules read it of every sentence,
+    # often several times): not compared, not shown, derived from `start` and `text`.
+    end: int = field(init=False, repr=False, compare=False)
 
-    @property
-    def end(self) -> int:
-        return self.start + len(self.text)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "end", self.start + len(self.text))
 
     def clauses(self) -> list[tuple[int, int]]:
         """Absolute (start, end) spans of the `;`-separated clauses (computed once, kept
@@ -104,7 +106,13 @@ def _sentence(text: str, start: int, zone: Zone, segment: int, seg_start: int, s
     made here. The same object (`test_extract_sentences.py` compares the two)."""
     s = _NEW(Sentence)
     s.__dict__.update(
-        text=text, start=start, zone=zone, segment=segment, seg_start=seg_start, seg_end=seg_end
+        text=text,
+        start=start,
+        zone=zone,
+        segment=segment,
+        seg_start=seg_start,
+        seg_end=seg_end,
+        end=start + len(text),
     )
     return s
 

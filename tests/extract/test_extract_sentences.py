@@ -52,4 +52,5 @@ def test_split_sentences_are_plain_sentences() -> None:
             s.start = 0  # type: ignore[misc]
         moved = dataclasses.replace(s, start=s.start + 1)
         assert moved.start == s.start + 1 and moved.text == s.text
+        assert moved.end == s.end + 1  # `end` is derived, not copied
     assert [len(s.clauses()) for s in got] == [1, 2, 1]  # the `;` is a clause break
