@@ -30,9 +30,9 @@ from .context import ArticleContext, SentenceInfo
 from .mentions import Mention
 from .multilateral import explicit_pairs, is_multilateral
 from .officials import Official
-from .partnerships import _MISSION
+from .partnerships import _MISSION, _MISSION_AT
 from .timing import not_yet, partial_date
-from .triggers import Trigger
+from .triggers import Trigger, lowered_span
 
 VISIT = re.compile(
     r"(?<!\w)(?:thăm|làm việc|hội đàm|hội kiến|tiếp(?!\s+(?:tục|theo|cận|giáp|nối|nhận|thu|xúc))|"
@@ -63,6 +63,11 @@ _VENUE = re.compile(
 _TALLY = re.compile(
     r"(?<!\w)(?:\d+|nhiều|các|những|hàng chục|hàng trăm)\s+(?:lượt\s+)?[Đđ]oàn(?!\w)", re.IGNORECASE
 )
+# Literals every match holds, checked before the pattern runs (prefilters): `_DELEGATION`
+# and `_RECEIVE` end in `[Đđ]oàn`, so they hold `oàn`; `_TALLY`, case-blind, holds `đoàn`
+# in the lower-cased sentence.
+_DOAN = "oàn"
+_TALLY_AT = "đoàn"
 _LEADS = re.compile(r"(?<!\w)(?:dẫn đầu|làm trưởng đoàn|làm Trưởng đoàn|là trưởng đoàn|là Trưởng đoàn)(?!\w)")
 _MEETING = re.compile(r"(?<!\w)(?:hội đàm|hội nghị|hội kiến|gặp gỡ|gặp mặt|họp)(?!\w)", re.IGNORECASE)
 _VISIT_WORD = re.compile(r"(?<!\w)(?:thăm|chúc Tết|đón)(?!\w)")
@@ -77,9 +82,16 @@ def extract_event(ctx: ArticleContext, info: SentenceInfo, officials: Sequence[O
     cue = info.search(VISITS, text, sent.start, sent.end)
     if cue is None or not_yet(text, sent.start, cue.start(), sent.end):
         return None
-    if _TALLY.search(text, sent.start, sent.end) is not None:
+    low = lowered_span(text, sent.start, sent.end)
+    if (low is None or _TALLY_AT in low) and _TALLY.search(text, sent.start, sent.end) is not None:
         return None
-    ms = [m for m in info.mentions if _MISSION.search(text, max(0, m.start - 60), m.start) is None]
+    ms = [
+        m
+        for m in info.mentions
+        # `_MISSION` cannot match without its literal `tại` (as in partnerships.py).
+        if text.find(_MISSION_AT, max(0, m.start - 60), m.start) < 0
+        or _MISSION.search(text, max(0, m.start - 60), m.start) is None
+    ]
     if is_multilateral(text, ms) and not explicit_pairs(text, ms, sent.start, sent.end):
         # A gathering of many provinces: the venue hosts it, and no one province of the
         # list is "the" visitor.
@@ -109,7 +121,8 @@ def _sides(
 ) -> tuple[Mention | None, Mention | None, int | None] | None:
     """(host, visitor, delegation offset) for the first shape that fits the sentence."""
     for start_c, end_c in _clauses(text, start, end):
-        recv = _RECEIVE.search(text, start_c, end_c)
+        doan = text.find(_DOAN, start_c, end_c) >= 0
+        recv = _RECEIVE.search(text, start_c, end_c) if doan else None
         if recv is not None and not not_yet(text, start_c, recv.start(), end_c):
             before = [m for m in ms if start_c <= m.start and m.end <= recv.start()]
             after = [m for m in ms if recv.end() <= m.start < end_c]
@@ -117,7 +130,7 @@ def _sides(
             visitor = next((m for m in after if host is None or m.country != host.country), None)
             if host is not None or visitor is not None:
                 return host, visitor, recv.end()
-        deleg = _DELEGATION.search(text, start_c, end_c)
+        deleg = _DELEGATION.search(text, start_c, end_c) if doan else None
         if deleg is not None:
             verb = _VISIT_VERB.search(text, deleg.end(), min(end_c, deleg.end() + 250))
             if verb is not None and not not_yet(text, start_c, verb.start(), end_c):

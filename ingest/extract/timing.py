@@ -42,6 +42,7 @@ _AHEAD = _MODALITY.regex("ahead")
 # `để`/`nhằm` (in order to) make the verb a purpose only right before it (`tạo điều kiện để
 # hai bên ký kết`); a sentence-opening `Để cụ thể hóa, ...` does not.
 _PURPOSE = re.compile(r"(?<!\w)(?:để|nhằm)(?:\s+[^\s,;]+){0,3}\s+$")
+_PURPOSE_WORDS = ("để", "nhằm")  # one of them is in every match (a prefilter)
 
 
 def not_yet(text: str, start: int, verb_start: int, end: int) -> bool:
@@ -57,7 +58,8 @@ def not_yet(text: str, start: int, verb_start: int, end: int) -> bool:
         last_done = m
     if last_not_yet is not None and (last_done is None or last_done.start() < last_not_yet.start()):
         return True
-    if _PURPOSE.search(text[lo:verb_start]) is not None:
+    window = text[lo:verb_start]
+    if any(w in window for w in _PURPOSE_WORDS) and _PURPOSE.search(window) is not None:
         return True
     return last_done is None and _AHEAD.search(text, start, end) is not None
 

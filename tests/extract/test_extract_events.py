@@ -87,3 +87,24 @@ def test_restatements_merge_into_one_event() -> None:
         "Tiếp đoàn, Phó Bí thư Tỉnh ủy Quảng Trị cảm ơn tỉnh Salavan."
     )
     assert events(text, dt.date(2024, 10, 3)) == [("visit", "2024-10-02", "VN-25", "LA-SL", None)]
+
+
+def test_prefilter_literals_are_in_every_match() -> None:
+    """The literals checked before `_RECEIVE`, `_DELEGATION`, `_TALLY` and the purpose
+    pattern run must be in each of their matches (else a prefilter would hide one)."""
+    from ingest.extract import events, timing
+
+    texts = [
+        "Tỉnh A đón đoàn công tác tỉnh B; hai bên làm việc với Đoàn đại biểu tỉnh C.",
+        "Năm qua có 12 lượt đoàn và NHIỀU ĐOÀN sang thăm, hàng chục đoàn khác đến làm việc.",
+        "Hội đàm với đoàn, tiếp đón Đoàn của tỉnh bạn để hai bên ký kết, nhằm tăng cường hợp tác ",
+    ]
+    for text in texts:
+        for m in [*events._RECEIVE.finditer(text), *events._DELEGATION.finditer(text)]:
+            assert events._DOAN in m.group()
+        for m in events._TALLY.finditer(text):
+            assert events._TALLY_AT in m.group().lower()
+        for i in range(len(text)):
+            m = timing._PURPOSE.search(text[:i])
+            assert m is None or any(w in m.group() for w in timing._PURPOSE_WORDS)
+    assert list(events._TALLY.finditer(texts[1])) and list(events._RECEIVE.finditer(texts[0]))
