@@ -306,8 +306,28 @@ class Starts:
         return matches_at(self.pattern, string, pos, endpos, found)
 
     def search(self, string: str, pos: int, endpos: int) -> re.Match[str] | None:
-        """`self.pattern.search(string, pos, endpos)`, as `finditer` tries it."""
-        return next(self.finditer(string, pos, endpos), None)
+        """`self.pattern.search(string, pos, endpos)`, as `finditer` tries it: the first
+        place a match can start where the pattern matches (without `finditer`'s generators;
+        a span with no such place is answered without the regex engine)."""
+        if not self.known:
+            return self.pattern.search(string, pos, endpos)
+        found: list[int] = list(_digits_in(string, pos, endpos)) if self.digit else []
+        if self.heads:
+            lowered = _lowered_span(string, pos, endpos)
+            if lowered is None:
+                return self.pattern.search(string, pos, endpos)
+            for head in self.heads:
+                i = lowered.find(head)
+                while i != -1:
+                    found.append(pos + i)
+                    i = lowered.find(head, i + 1)
+            found.sort()
+        match = self.pattern.match
+        for at in found:  # in order, each in the span; a repeat fails again
+            m = match(string, at, endpos)
+            if m is not None:
+                return m
+        return None
 
 
 @functools.cache
