@@ -176,6 +176,56 @@ def _opens_with_digit(items: list[tuple[Any, Any]], c: Any) -> bool:
     return False
 
 
+def _digit_guarded(items: list[tuple[Any, Any]], c: Any, guarded: bool = False) -> bool:
+    """Whether every alternative of `items` that opens with a digit (as `_openings` reads
+    them) is preceded by a zero-width check that fails right after a digit: `\\b` (a digit
+    is a word character), a negative look-behind refusing `\\d` or `\\w`, or a positive
+    one whose last character cannot be a digit. Such a pattern never matches inside a run
+    of digits, so only each run's first digit need be tried."""
+    for i, (op, av) in enumerate(items):
+        if op is c.AT:
+            guarded = guarded or av is c.AT_BOUNDARY
+            continue
+        if op is c.ASSERT_NOT:
+            guarded = guarded or (av[0] == -1 and _refuses_digit(list(av[1]), c))
+            continue
+        if op is c.ASSERT:
+            guarded = guarded or (av[0] == -1 and _ends_without_digit(list(av[1]), c))
+            continue
+        if op is c.SUBPATTERN:
+            return _digit_guarded([*av[3], *items[i + 1 :]], c, guarded)
+        if op is c.BRANCH:
+            return all(_digit_guarded([*alt, *items[i + 1 :]], c, guarded) for alt in av[1])
+        return guarded or not _opens_with_digit(items[i:], c)
+    return guarded
+
+
+def _refuses_digit(items: list[tuple[Any, Any]], c: Any) -> bool:
+    """`items` is one character class that holds every digit (`[\\d...]`, `[\\w...]`)."""
+    if len(items) != 1 or items[0][0] is not c.IN:
+        return False
+    members = list(items[0][1])
+    return (c.NEGATE, None) not in members and any(
+        m in members for m in ((c.CATEGORY, c.CATEGORY_DIGIT), (c.CATEGORY, c.CATEGORY_WORD))
+    )
+
+
+def _ends_without_digit(items: list[tuple[Any, Any]], c: Any) -> bool:
+    """The last item of `items` matches no digit: a literal other than a digit, or a class
+    of spaces and such literals only."""
+    if not items:
+        return False
+    op, av = items[-1]
+    if op is c.LITERAL:
+        return not chr(av).isdigit()
+    if op is c.IN:
+        return all(
+            (m_op is c.LITERAL and not chr(m_av).isdigit()) or (m_op, m_av) == (c.CATEGORY, c.CATEGORY_SPACE)
+            for m_op, m_av in av
+        )
+    return False
+
+
 def _openings(items: list[tuple[Any, Any]], c: Any) -> tuple[set[str], bool] | None:
     """How every match of the sequence `items` opens: (literal words one of which starts
     it, whether a digit may start it instead), alternative by alternative; None when some
@@ -210,6 +260,7 @@ _DIGITS = re.compile(r"\d+")
 # read it again. One tuple, replaced whole (a thread reads a consistent entry); strings
 # are immutable, so the same object and bounds give the same answer.
 _DIGITS_MEMO: list[tuple[str, int, int, tuple[int, ...]]] = [("", 0, 0, ())]
+_RUNS_MEMO: list[tuple[str, int, int, tuple[int, ...]]] = [("", 0, 0, ())]
 _LOWERED_MEMO: list[tuple[str, int, int, str | None]] = [("", 0, 0, "")]
 # The last span `scan_hits` read whole and found readable, with its lower-cased copy: a
 # clause inside it is that copy's slice. (Lower-casing is character by character, except
@@ -230,6 +281,16 @@ def _digits_in(string: str, pos: int, endpos: int) -> tuple[int, ...]:
     digits = tuple(found)
     _DIGITS_MEMO[0] = (string, pos, endpos, digits)
     return digits
+
+
+def _runs_in(string: str, pos: int, endpos: int) -> tuple[int, ...]:
+    """Where each run of digits (`\\d+`) in `string[pos:endpos]` starts, in order."""
+    memo = _RUNS_MEMO[0]
+    if memo[0] is string and memo[1] == pos and memo[2] == endpos:
+        return memo[3]
+    runs = tuple(run.start() for run in _DIGITS.finditer(string, pos, endpos))
+    _RUNS_MEMO[0] = (string, pos, endpos, runs)
+    return runs
 
 
 def _lowered_span(string: str, pos: int, endpos: int) -> str | None:
@@ -273,10 +334,17 @@ class Starts:
         self.digit = False
         self.heads: tuple[str, ...] = ()
         self.known = False  # where every match can start is known
+        # No digit-opening alternative matches right after a digit (`_digit_guarded`): only
+        # the first digit of each run is a candidate. Not read for `re.ASCII`/`re.LOCALE`
+        # patterns, whose `\\b`, `\\d`, `\\w` are not the candidates' Unicode ones.
+        self.runs = False
         try:
             parser: Any = importlib.import_module("re._parser")
             consts: Any = importlib.import_module("re._constants")
-            found = _openings(list(parser.parse(pattern.pattern, pattern.flags)), consts)
+            tree = list(parser.parse(pattern.pattern, pattern.flags))
+            found = _openings(tree, consts)
+            if not pattern.flags & (re.ASCII | re.LOCALE):
+                self.runs = _digit_guarded(tree, consts)
         except (ImportError, AttributeError, re.error):
             return
         if found is None:
@@ -292,7 +360,9 @@ class Starts:
         """`self.pattern.finditer(string, pos, endpos)`, tried only where a match can start."""
         if not self.known:
             return self.pattern.finditer(string, pos, endpos)
-        found: list[int] = list(_digits_in(string, pos, endpos)) if self.digit else []
+        found: list[int] = []
+        if self.digit:
+            found.extend(_runs_in(string, pos, endpos) if self.runs else _digits_in(string, pos, endpos))
         if self.heads:
             lowered = _lowered_span(string, pos, endpos)
             if lowered is None:
@@ -311,7 +381,9 @@ class Starts:
         a span with no such place is answered without the regex engine)."""
         if not self.known:
             return self.pattern.search(string, pos, endpos)
-        found: list[int] = list(_digits_in(string, pos, endpos)) if self.digit else []
+        found: list[int] = []
+        if self.digit:
+            found.extend(_runs_in(string, pos, endpos) if self.runs else _digits_in(string, pos, endpos))
         if self.heads:
             lowered = _lowered_span(string, pos, endpos)
             if lowered is None:

@@ -294,3 +294,35 @@ def test_a_clause_inside_the_scanned_span_is_a_slice_of_its_lower_case() -> None
             low = text[a:b].lower()
             alone = low if len(low) == b - a and triggers._safe(low) else None
             assert got == alone, (text, a, b)
+
+
+def test_patterns_refusing_a_digit_before_are_tried_at_the_first_digit_of_runs() -> None:
+    """A pattern whose digit-opening alternatives all need a non-digit before them (`\\b`, a
+    look-behind) is tried only where a run of digits starts: the same matches as `finditer`,
+    on digit-heavy invented text; a pattern without such a guard keeps every digit."""
+    import random
+
+    from ingest.extract.amounts import _at, _in_kind, _money
+    from ingest.extract.en.projects import _at as _en_at
+    from ingest.extract.projects import _PART_NUMBER_AT, _PEOPLE_COUNT_AT, _SCHOLARSHIP_COUNT_AT
+    from ingest.extract.triggers import Starts
+
+    guarded = [_at(_in_kind("vi")[0]), _en_at("amount"), _en_at("in_kind"), _PART_NUMBER_AT]
+    guarded += [_SCHOLARSHIP_COUNT_AT, _PEOPLE_COUNT_AT]
+    assert all(s.runs for s in guarded) and not _money("vi").digits_at.runs
+    assert Starts(re.compile(r"\b\d+ kg")).runs and Starts(re.compile(r"(?<=x\s)\d+")).runs
+    assert not Starts(re.compile(r"\d+ kg")).runs and not Starts(re.compile(r"(?<=x\d)\d|\bkg")).runs
+    assert not Starts(re.compile(r"(?<![a-z])\d+")).runs
+    assert not Starts(re.compile(r"\b\d+", re.ASCII)).runs
+    rng = random.Random(5)
+    words = ["12", "3.500", "1,2", "2015-2020", "US$", "VND", "tỷ", "đồng", "tấn", "gạo", "suất", "học bổng"]
+    words += ["tonnes", "of", "rice", "trained", "teachers", "billion", "50,000", "học viên", "8", ",", ";"]
+    for _ in range(400):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 14)))
+        text = text.replace(" ", "", rng.randint(0, 2))
+        for st in guarded:
+            for a, b in ((0, len(text)), (1, len(text))):
+                want = [(m.span(), m.groups()) for m in st.pattern.finditer(text, a, b)]
+                assert [(m.span(), m.groups()) for m in st.finditer(text, a, b)] == want, text
+                first = st.pattern.search(text, a, b)
+                assert (first and first.span()) == ((m := st.search(text, a, b)) and m.span()), text
