@@ -18,6 +18,7 @@ of that country the article names, or else the only one the sentence names.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Mapping
@@ -115,10 +116,17 @@ def find_officials(ctx: ArticleContext, info: SentenceInfo, taken: set[int] | No
     mention_at = {m.start: m for m in info.mentions}
     used_names: set[int] = set(taken or ())
     out: list[Official] = []
+    # The tokens a title head starts at, in order: the walk goes from one to the next
+    # instead of testing every token of the sentence.
+    head_tokens = sorted(at[a] for a in head_at if a in at)
     i = 0
-    while i < len(toks):
+    while True:
+        k = bisect.bisect_left(head_tokens, i)
+        if k == len(head_tokens):
+            break
+        i = head_tokens[k]
         t = toks[i]
-        if t.start not in head_at or (i > 0 and toks[i - 1].text in {"a", "an"}):
+        if i > 0 and toks[i - 1].text in {"a", "an"}:
             i += 1
             continue
         if memorial.search(text, max(s.start, t.start - 40), t.start):
