@@ -335,6 +335,8 @@ class _Handle:
         self.retired = False
         self.closed = False
         self.view: _View | None = None
+        #: Called once closed, when this handle was swapped out (`EmbeddedStore.on_retire`).
+        self.on_close: Callable[[], None] | None = None
 
     def acquire(self) -> None:
         with self.lock:
@@ -354,10 +356,17 @@ class _Handle:
 
     def close(self) -> None:
         with self.lock:
-            if not self.closed:
-                self.closed = True
-                self.conn.close()
-                self.db.close()
+            if self.closed:
+                return
+            self.closed = True
+            self.conn.close()
+            self.db.close()
+            then, self.on_close = self.on_close, None
+        if then is not None:
+            try:
+                then()
+            except Exception:
+                log.warning("after closing a read handle of %s", self.path, exc_info=True)
 
     def run(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         with self.lock, self._pool_errors():
@@ -445,6 +454,7 @@ class EmbeddedStore(GraphStore):
         self._pending: str | None = None
         self._warm: Callable[[GraphStore], None] | None = None
         self._warming: _Handle | None = None  # a new snapshot being prepared (`warm_with`)
+        self._on_retire: Callable[[], None] | None = None  # see `on_retire`
         self._loads = 0  # nested `loading` blocks open now
         self._rows: int | None = None  # rows stored, once counted (see `apply`)
         self._threshold = 0  # LadybugDB's checkpoint threshold before the first of them
@@ -585,6 +595,7 @@ class EmbeddedStore(GraphStore):
 
     def _swap_to(self, new: _Handle) -> None:
         old, self._handle = self._handle, new
+        old.on_close = self._on_retire
         old.retire()
         log.info("now serving generation %s of %s", new.generation, self.path)
 
@@ -641,6 +652,12 @@ class EmbeddedStore(GraphStore):
             return
         self._warm = warm
         threading.Thread(target=self._run_warm, args=(self._handle,), name="vlkg-warm", daemon=True).start()
+
+    def on_retire(self, retired: Callable[[], None]) -> None:
+        """Have `retired()` called each time a swapped-out read handle is closed (by its
+        last user, in that user's thread), so what was kept for its snapshot can go."""
+        if self._read_only:
+            self._on_retire = retired
 
     def _run_warm(self, handle: _Handle) -> None:
         warm = self._warm

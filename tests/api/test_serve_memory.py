@@ -238,6 +238,37 @@ def test_drop_retired_keeps_what_a_served_or_still_read_snapshot_has(tmp_path: P
     reader.close()
 
 
+def test_what_a_snapshot_kept_goes_when_its_handle_closes_even_if_its_view_lives(tmp_path: Path) -> None:
+    from app.api.answers import Answers, drop_retired
+
+    seeded(tmp_path, 2)
+    reader = EmbeddedStore(tmp_path, read_only=True)
+    closed: list[int] = []
+    reader.on_retire(lambda: closed.append(drop_retired()))
+    kept: Answers[int] = Answers()
+    with reader.pinned() as old:
+        kept.remember(old, "k", lambda: 1)
+    seeded(tmp_path, 3, seed=5)  # a new generation: the served handle is swapped out
+    reader.refresh()
+    assert reader.snapshot != old.snapshot
+    assert old.retired and closed == [1]  # `old` is still referenced here: dropped anyway
+    assert kept.peek(old, "k") is None
+    reader.close()
+
+
+def test_the_server_drops_a_closed_snapshots_answers_off_the_closing_thread(tmp_path: Path) -> None:
+    from app.api.main import prepared
+
+    seeded(tmp_path, 2)
+    reader = prepared(EmbeddedStore(tmp_path, read_only=True))
+    with reader.pinned() as old:
+        until(lambda: indexes.peek(old, ("search", id(gazetteer()))) is not None)  # warmed
+    reader.shed()
+    until(lambda: indexes.peek(old, ("search", id(gazetteer()))) is None)
+    assert old.retired
+    reader.close()
+
+
 def test_a_dump_never_sent_still_lets_go_of_its_snapshot(tmp_path: Path) -> None:
     from app.api.routes.linked_data import _dump
 
