@@ -8,18 +8,23 @@ compare old code on the same store), extra environment given as VAR=VALUE (e.g.
 (300 cached and 100 computed partners, 100 `/search`, 100 `/timeline`, one whole
 `/export.ttl`) and prints one JSON line: VmRSS/VmHWM in MB after each phase, and 10 s
 and 30 s after the dump with no request meanwhile (the server may replace its read handle
-after a dump, `EmbeddedStore.shed`); the time of the first search and the slowest ones.
+after a dump, `EmbeddedStore.shed`); the highest VmRSS seen (every 0.2 s) during the
+dump (`export_peak`) and in the 30 s after it (`after_peak`: the new handle's index being
+built); the time of the first search and the slowest ones.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
 import subprocess
 import sys
+import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
@@ -40,6 +45,25 @@ def memory(pid: int) -> dict[str, int]:
         if key in ("VmRSS", "VmHWM"):
             out[key] = int(value.split()[0]) // 1024
     return out
+
+
+@contextlib.contextmanager
+def sampled(pid: int, every: float = 0.2) -> Iterator[list[int]]:
+    """VmRSS in MB every `every` s while the block runs (a peak between two phases)."""
+    seen: list[int] = []
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(every):
+            seen.append(memory(pid)["VmRSS"])
+
+    thread = threading.Thread(target=sample, daemon=True)
+    thread.start()
+    try:
+        yield seen
+    finally:
+        done.set()
+        thread.join()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -79,13 +103,17 @@ def main(argv: list[str] | None = None) -> int:
             for _ in range(100):
                 timed(client, f"/timeline?province={quote(rng.choice(names))}")
             out["timeline"] = memory(proc.pid)
-            ms, _body = timed(client, "/export.ttl")
+            with sampled(proc.pid) as during:
+                ms, _body = timed(client, "/export.ttl")
+                out["export"] = memory(proc.pid)
             out["export_s"] = round(ms / 1000, 1)
-            out["export"] = memory(proc.pid)
-            time.sleep(10)
-            out["export_10s"] = memory(proc.pid)
-            time.sleep(20)
-            out["export_30s"] = memory(proc.pid)
+            out["export_peak"] = max(during, default=0)
+            with sampled(proc.pid) as after:
+                time.sleep(10)
+                out["export_10s"] = memory(proc.pid)
+                time.sleep(20)
+                out["export_30s"] = memory(proc.pid)
+            out["after_peak"] = max(after, default=0)
     finally:
         stop(proc)
     out["load_end"] = os.getloadavg()

@@ -87,4 +87,9 @@ async def get_gazetteer() -> Gazetteer:
 
 
 Store = Annotated[GraphStore, Depends(get_store)]
+#: The store for a streamed dump: pinned while the route runs only, not until the response
+#: is sent. The dump pins its snapshot itself for as long as it streams
+#: (`routes.linked_data._pinned_export`), so when it ends nothing else holds the handle
+#: and the server can let go of what the dump paged in before the last byte.
+DumpStore = Annotated[GraphStore, Depends(get_store, scope="function")]
 Gaz = Annotated[Gazetteer, Depends(get_gazetteer)]

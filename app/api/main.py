@@ -14,7 +14,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app import web
 from app.api import contract, errors
-from app.api.answers import Front
+from app.api.answers import Front, release_retired
 from app.api.ratelimit import RateLimit
 from app.api.routes import (
     agreements,
@@ -78,11 +78,14 @@ class HeadAsGet:
 
 def prepared(store: GraphStore) -> GraphStore:
     """The server's own store, each of whose snapshots gets its search index built in the
-    background before requests read it (`GraphStore.warm_with`), not by the first search.
+    background before requests read it (`GraphStore.warm_with`), not by the first search,
+    and what is kept for a snapshot dropped as soon as its handle is closed
+    (`GraphStore.on_retire`), not when the objects that last used it are collected.
     A store handed to `create_app` (tests, embedding) is left as it is: its `refresh`
     then moves to new data at once."""
     gaz = gazetteer()
     store.warm_with(lambda view: warm_search(view, gaz))
+    store.on_retire(release_retired)
     return store
 
 

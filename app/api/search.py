@@ -19,7 +19,7 @@ import weakref
 from collections.abc import Callable
 
 from app.api import schemas
-from app.api.answers import Answers, indexes
+from app.api.answers import Answers, drop_retired, indexes
 from app.api.matching import MAX_QUERY, _words
 from app.api.pagination import Page
 from app.api.refs import agreement_label, project_label, province_name
@@ -190,7 +190,10 @@ def index(store: GraphStore, gaz: Gazetteer) -> SearchIndex:
 def warm(store: GraphStore, gaz: Gazetteer) -> None:
     """Build the index of the snapshot `store` reads (`GraphStore.warm_with`: off the
     request path), then keep its objects out of the garbage collector's full walks and
-    give the memory its reads freed back to the system (app/memory.py)."""
+    give the memory its reads freed back to the system (app/memory.py). What was kept for
+    a snapshot swapped out and closed meanwhile goes first, before the new index is built
+    beside it."""
+    drop_retired()
     index(store, gaz)
     settle()
     trim()

@@ -204,6 +204,17 @@ class GraphStore(Lookups):
         """Let go of what a whole dump paged into the store's caches (the embedded store's
         read-only handle is replaced by a fresh one of the same data); nothing by default."""
 
+    def on_retire(self, retired: Callable[[], None]) -> None:
+        """Have `retired()` called each time a snapshot stops being readable (an embedded
+        read-only handle swapped out and closed by its last user); stores without
+        snapshots never call it."""
+
+    @property
+    def retired(self) -> bool:
+        """Whether this snapshot can no longer be read (an embedded read-only handle that
+        was swapped out and closed): what is kept for it can go (`answers.drop_retired`)."""
+        return False
+
     def refresh_due(self) -> bool:
         """Whether `refresh` has anything to do now. It must not block (the API asks on
         its event loop, then runs `refresh` in the thread pool only when this says so)."""

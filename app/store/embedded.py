@@ -335,6 +335,8 @@ class _Handle:
         self.retired = False
         self.closed = False
         self.view: _View | None = None
+        #: Called once closed, when this handle was swapped out (`EmbeddedStore.on_retire`).
+        self.on_close: Callable[[], None] | None = None
 
     def acquire(self) -> None:
         with self.lock:
@@ -354,10 +356,17 @@ class _Handle:
 
     def close(self) -> None:
         with self.lock:
-            if not self.closed:
-                self.closed = True
-                self.conn.close()
-                self.db.close()
+            if self.closed:
+                return
+            self.closed = True
+            self.conn.close()
+            self.db.close()
+            then, self.on_close = self.on_close, None
+        if then is not None:
+            try:
+                then()
+            except Exception:
+                log.warning("after closing a read handle of %s", self.path, exc_info=True)
 
     def run(self, query: str, params: Mapping[str, Any] | None = None) -> list[Row]:
         with self.lock, self._pool_errors():
@@ -445,6 +454,7 @@ class EmbeddedStore(GraphStore):
         self._pending: str | None = None
         self._warm: Callable[[GraphStore], None] | None = None
         self._warming: _Handle | None = None  # a new snapshot being prepared (`warm_with`)
+        self._on_retire: Callable[[], None] | None = None  # see `on_retire`
         self._loads = 0  # nested `loading` blocks open now
         self._rows: int | None = None  # rows stored, once counted (see `apply`)
         self._threshold = 0  # LadybugDB's checkpoint threshold before the first of them
@@ -585,6 +595,7 @@ class EmbeddedStore(GraphStore):
 
     def _swap_to(self, new: _Handle) -> None:
         old, self._handle = self._handle, new
+        old.on_close = self._on_retire
         old.retire()
         log.info("now serving generation %s of %s", new.generation, self.path)
 
@@ -593,11 +604,14 @@ class EmbeddedStore(GraphStore):
         its last user is done: LadybugDB keeps every page a read brought into the handle's
         buffer pool until the pool is full, so after one whole `/export.ttl` (the store
         paged in, up to `VLKG_READ_BUFFER_MB`) the server stayed at its peak (issue #12).
-        In a background thread; the new handle is warmed (`warm_with`) right after it
-        serves, so the answers kept per snapshot are made again for it. If a new
-        generation was published meanwhile, nothing is done here: `refresh` moves to it."""
+        The swap is made in the calling thread (opening a handle takes ~30 ms at 50,000
+        articles), so the dump's pages are gone before its stream ends if no other
+        request reads the old handle; the new handle is warmed (`warm_with`) right after
+        it serves, in a background thread, so the answers kept per snapshot are made again
+        for it. If a new generation was published meanwhile, nothing is done here:
+        `refresh` moves to it."""
         if self._read_only and self._warming is None:
-            threading.Thread(target=self._shed, name="vlkg-shed", daemon=True).start()
+            self._shed()
 
     def _shed(self) -> None:
         if not self._swap.acquire(blocking=False):
@@ -638,6 +652,12 @@ class EmbeddedStore(GraphStore):
             return
         self._warm = warm
         threading.Thread(target=self._run_warm, args=(self._handle,), name="vlkg-warm", daemon=True).start()
+
+    def on_retire(self, retired: Callable[[], None]) -> None:
+        """Have `retired()` called each time a swapped-out read handle is closed (by its
+        last user, in that user's thread), so what was kept for its snapshot can go."""
+        if self._read_only:
+            self._on_retire = retired
 
     def _run_warm(self, handle: _Handle) -> None:
         warm = self._warm
@@ -955,6 +975,11 @@ class _View(GraphStore):
     @property
     def writable(self) -> bool:
         return False
+
+    @property
+    def retired(self) -> bool:
+        handle = self._handle_ref()
+        return handle is None or handle.closed
 
     def shed(self) -> None:
         store = self._store()

@@ -71,6 +71,29 @@ def test_index_hits_equal_a_full_scan() -> None:
             assert got == _scan(entries, q, whole), q
 
 
+def test_texts_with_numbers_one_word_and_many_word_queries_equal_a_full_scan() -> None:
+    """The vocabulary split into words of digits and the rest (a query word without a digit
+    is looked up among the rest only) and the one-word path (postings united, no sums)
+    find what scoring every text finds: titles and names numbered as the synthetic
+    articles of the benchmarks are, queries of letters, digits, both, one word or more."""
+    rng = random.Random(5)
+    marks = ["số", "bài", "VN-"]
+    titles = [f"{rng.choice(TITLES)} {rng.choice(marks)}{rng.randint(0, 400)} {i}" for i in range(300)]
+    names = [f"{rng.choice(NAMES)} {rng.randint(0, 120)}" for _ in range(300)]
+    queries = ["12", "1", "34 hợp", "VN-34", "vn 3", "Hợp tác", "tac", "Nguyễn 7", "Tiến Hải 101"]
+    queries += ["bai so 12"]
+    queries += ["x9", "so", "giao", "120", "Khamphan", "Lê 8 Hà", "hai hai", "vn34", "a1", "0"]
+    for texts, whole in ((titles, False), (names, True)):
+        entries = [Entry("article", f"e{i}", t, None, t) for i, t in enumerate(texts)]
+        table = Table(entries, whole=whole)
+        assert table.wordy and len(table.wordy) < len(table.vocab)  # numbers are left out of `wordy`
+        assert all(not w.isdigit() for w in table.wordy)
+        for q in [*queries, *_queries(rng)]:
+            qwords = _words(q)
+            got = {(e.id, s) for s, e in table.hits(qwords, "".join(qwords))} if qwords else set()
+            assert got == _scan(entries, q, whole), q
+
+
 def test_ranked_orders_by_score_kind_and_label_and_remembers() -> None:
     officials = Table([Entry("official", "o1", "Nguyễn Tiến Hải", None, "Nguyễn Tiến Hải")], whole=True)
     provinces = Table([Entry("province", "p1", "Hải Dương", None, "Hải Dương")], whole=True)

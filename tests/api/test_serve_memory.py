@@ -200,6 +200,93 @@ def test_an_export_over_http_sheds_the_handle(tmp_path: Path) -> None:
     reader.close()
 
 
+def test_an_export_lets_go_of_the_old_handle_and_its_answers_by_its_last_byte(tmp_path: Path) -> None:
+    seeded(tmp_path, 3)
+    reader = EmbeddedStore(tmp_path, read_only=True)
+    gaz = gazetteer()
+    with TestClient(create_app(reader)) as client:
+        with reader.pinned() as view:
+            warm_search(view, gaz)  # the old snapshot's index, as the server keeps it
+            old_view, old_handle = view, reader._handle
+        assert indexes.peek(old_view, ("search", id(gaz))) is not None
+        r = client.get("/export.ttl")
+        assert r.status_code == 200 and "Article" in r.text
+        # no waiting: shed, closed and dropped before the response ended
+        assert old_handle.closed and reader._handle is not old_handle
+        assert old_view.retired and indexes.peek(old_view, ("search", id(gaz))) is None
+        assert client.get("/search", params={"q": "hop tac", "type": "article"}).json()["total"] == 3
+    reader.close()
+
+
+def test_drop_retired_keeps_what_a_served_or_still_read_snapshot_has(tmp_path: Path) -> None:
+    from app.api.answers import Answers, drop_retired
+
+    seeded(tmp_path, 2)
+    reader = EmbeddedStore(tmp_path, read_only=True)
+    kept: Answers[int] = Answers()
+    with reader.pinned() as old:
+        kept.remember(old, "k", lambda: 1)
+        reader.shed()  # this request still reads the old handle: it stays open
+        assert not old.retired
+        drop_retired()
+        assert kept.peek(old, "k") == 1
+    assert old.retired  # closed by its last user
+    with reader.pinned() as new:
+        kept.remember(new, "k", lambda: 2)
+        assert drop_retired() >= 1
+        assert kept.peek(new, "k") == 2 and kept.peek(old, "k") is None
+    reader.close()
+
+
+def test_what_a_snapshot_kept_goes_when_its_handle_closes_even_if_its_view_lives(tmp_path: Path) -> None:
+    from app.api.answers import Answers, drop_retired
+
+    seeded(tmp_path, 2)
+    reader = EmbeddedStore(tmp_path, read_only=True)
+    closed: list[int] = []
+    reader.on_retire(lambda: closed.append(drop_retired()))
+    kept: Answers[int] = Answers()
+    with reader.pinned() as old:
+        kept.remember(old, "k", lambda: 1)
+    seeded(tmp_path, 3, seed=5)  # a new generation: the served handle is swapped out
+    reader.refresh()
+    assert reader.snapshot != old.snapshot
+    assert old.retired and closed == [1]  # `old` is still referenced here: dropped anyway
+    assert kept.peek(old, "k") is None
+    reader.close()
+
+
+def test_the_server_drops_a_closed_snapshots_answers_off_the_closing_thread(tmp_path: Path) -> None:
+    from app.api.main import prepared
+
+    seeded(tmp_path, 2)
+    reader = prepared(EmbeddedStore(tmp_path, read_only=True))
+    with reader.pinned() as old:
+        until(lambda: indexes.peek(old, ("search", id(gazetteer()))) is not None)  # warmed
+    reader.shed()
+    until(lambda: indexes.peek(old, ("search", id(gazetteer()))) is None)
+    assert old.retired
+    reader.close()
+
+
+def test_a_dump_never_sent_still_lets_go_of_its_snapshot(tmp_path: Path) -> None:
+    from app.api.routes.linked_data import _dump
+
+    seeded(tmp_path, 2)
+    reader = EmbeddedStore(tmp_path, read_only=True)
+    with reader.pinned() as view:
+        response = _dump(view, "nt")  # started: the stream holds the handle itself
+        handle = reader._handle
+        assert handle.users == 2
+    assert handle.users == 1
+    del response  # the client went before the body was sent
+    import gc
+
+    gc.collect()
+    assert handle.users == 0 and handle.closed  # its `finally` ran: released, shed
+    reader.close()
+
+
 def test_trim_asks_glibc_where_there_is_one() -> None:
     assert trim() in (True, False)  # never raises, whatever the C library
     if Path("/lib/x86_64-linux-gnu/libc.so.6").exists() or Path("/lib/aarch64-linux-gnu/libc.so.6").exists():

@@ -8,6 +8,7 @@ one call and the REST routes need no change.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import threading
 import time
 from collections.abc import Iterator
@@ -17,7 +18,8 @@ from typing import Any
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import Response, StreamingResponse
 
-from app.api.deps import Store
+from app.api.answers import drop_retired
+from app.api.deps import DumpStore, Store
 from app.api.negotiation import JSON, RDF_TYPES, LinkedDataMiddleware, negotiate, not_acceptable, parse_accept
 from app.memory import settle, trim
 from app.rdf import void
@@ -36,6 +38,10 @@ def _content(*media: str) -> dict[int | str, dict[str, Any]]:
 def _pinned_export(store: GraphStore, fmt: str) -> Iterator[bytes]:
     """The dump read from one snapshot from its first byte to its last: the handle is held
     by the stream itself (not the request), so a load published meanwhile is not mixed in.
+    When the last page is written the stream lets go of the handle, the store is shed
+    and what was kept for the old handle dropped, all before the response ends: the
+    request holds no handle of its own meanwhile (`DumpStore`), so the dump's pages and
+    the old snapshot's caches are gone by the last byte (issue #12).
     What is alive when it starts (the search index, answer and word caches: hundreds of
     thousands of objects at 50,000 articles) is frozen out of the garbage collector's full
     walks first, or the dump's allocations make the collector walk it ~140 times
@@ -46,33 +52,38 @@ def _pinned_export(store: GraphStore, fmt: str) -> Iterator[bytes]:
             yield from iter_export(view, fmt, base=base_uri())
     finally:
         store.shed()  # the pages the dump brought into the store's cache
+        drop_retired()  # what was kept for the handle shed, if no request reads it now
         trim()  # and its passing buffers, back to the system (app/memory.py)
 
 
 def _dump(store: GraphStore, fmt: str) -> StreamingResponse:
     media, ext = FORMATS[fmt]
     chunks: Iterator[bytes] = _pinned_export(store, fmt)
+    # Started here, while the request's pin still holds the snapshot: the stream pins it
+    # itself before the request lets go, and a stream never sent is still closed (its
+    # `finally` runs when the iterator is dropped).
+    first = next(chunks)
     return StreamingResponse(
-        chunks,
+        itertools.chain([first], chunks),
         media_type=media,
         headers={"Content-Disposition": f'inline; filename="vlkg{ext}"'},
     )
 
 
 @router.get("/export.ttl", response_class=Response, responses=_content("text/turtle"))
-def export_turtle(store: Store) -> StreamingResponse:
+def export_turtle(store: DumpStore) -> StreamingResponse:
     """The whole graph as Turtle, streamed; the dataset description (VoID) comes last."""
     return _dump(store, "ttl")
 
 
 @router.get("/export.nt", response_class=Response, responses=_content("application/n-triples"))
-def export_ntriples(store: Store) -> StreamingResponse:
+def export_ntriples(store: DumpStore) -> StreamingResponse:
     """The whole graph as N-Triples, streamed; the dataset description (VoID) comes last."""
     return _dump(store, "nt")
 
 
 @router.get("/export.jsonld", response_class=Response, responses=_content("application/ld+json"))
-def export_jsonld(store: Store) -> StreamingResponse:
+def export_jsonld(store: DumpStore) -> StreamingResponse:
     """The whole graph as JSON-LD (one `@graph` array), streamed; the description comes last."""
     return _dump(store, "jsonld")
 
