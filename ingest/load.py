@@ -663,8 +663,17 @@ def load_articles(
     batch_size: int = 500,
     gaz: Gazetteer | None = None,
     on_batch: Callable[[int], None] | None = None,
+    batch_max: int | None = None,
 ) -> LoadReport:
     """Load facts articles; invalid ones are reported in `failed` and skipped whole.
+
+    Batches are of `batch_size` articles, or, with `batch_max` above it, of as many
+    articles as the run has loaded so far, from `batch_size` up to `batch_max` (doubling:
+    5,000, 5,000, 10,000, 20,000 ...). Each batch reads and rewrites the provenance of the
+    stored facts it cites, which grows with the store (a partnership's sources grow with
+    every article), so fixed batches made that rewriting grow with the square of the load;
+    batches that grow with it keep it linear, up to `batch_max` (the memory of one batch's
+    plan). A killed or failed load still leaves whole batches, each committed or not.
 
     The last batch carries the load's new generation (`ChangeSet.generation`), written in
     the same transaction as its rows: a server reading the store moves to this load when
@@ -675,7 +684,7 @@ def load_articles(
     """
     gaz = gaz or gazetteer()
     with store.loading():  # embedded: one checkpoint at the end; Neo4j: one transaction
-        return _load(store, articles, batch_size, gaz, on_batch)
+        return _load(store, articles, batch_size, gaz, on_batch, batch_max or batch_size)
 
 
 def _load(
@@ -684,6 +693,7 @@ def _load(
     batch_size: int,
     gaz: Gazetteer,
     on_batch: Callable[[int], None] | None,
+    batch_max: int,
 ) -> LoadReport:
     total = LoadReport()
     changed = bool(store.apply_planned(lambda view: reference_changes(view, gaz)))
@@ -725,7 +735,7 @@ def _load(
             if on_batch is not None:
                 on_batch(1)
             continue
-        if len(batch) >= batch_size:
+        if len(batch) >= max(batch_size, min(batch_max, total.articles)):
             flush(last=False)
         batch.append(art)
     flush(last=True)
