@@ -683,7 +683,11 @@ def load_articles(
     (`Neo4jStore.loading`), which the last batch commits: readers see no batch before.
     """
     gaz = gaz or gazetteer()
-    with store.loading():  # embedded: one checkpoint at the end; Neo4j: one transaction
+    # embedded: one checkpoint at the end; Neo4j: one transaction. The garbage collector
+    # is paused for the whole load, not only while planning (`plan_batch`): between plans
+    # (checking each article, writing a batch) its full collections walked every article
+    # held for the load, so their cost grew with the square of the load (issue #12).
+    with gc_paused(), store.loading():
         return _load(store, articles, batch_size, gaz, on_batch, batch_max or batch_size)
 
 
