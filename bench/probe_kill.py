@@ -64,7 +64,7 @@ def snapshot(data: Path) -> tuple[dict[str, int], list[str]]:
 
 
 def trial(
-    work: Path, facts: Path, reference: dict[str, int], rng: random.Random, batch: int, batch_max: int
+    work: Path, facts: Path, reference: dict[str, int], rng: random.Random, batch: int, batch_max: int = 0
 ) -> str:
     data = work / f"data-{rng.randrange(1 << 30)}"
     proc = ingest(data, facts, batch, batch_max)
