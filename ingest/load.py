@@ -17,7 +17,8 @@ Why it works this way:
 - Each batch is one `ChangeSet`, applied in one transaction (the embedded store) or in
   the load's one transaction (Neo4j): a failing batch leaves nothing half-written, and
   every article is checked before any write. Readers see the load only once its last
-  batch commits, on both stores.
+  batch commits, on both stores. On the embedded store a load's batches grow with it, up
+  to `VLKG_BATCH_MAX` (`load_articles`).
 """
 
 from __future__ import annotations
