@@ -40,6 +40,13 @@ class Settings(BaseSettings):
     #: larger batches write each once where smaller ones wrote it many times: 5,000 took
     #: half the CPU time of 500 for 10,000 articles on the embedded store (issue #12).
     batch_size: int = Field(default=5000, ge=1, le=100_000, alias="VLKG_BATCH_SIZE")
+    #: Embedded store: the largest batch of a load. A load's batches grow from
+    #: `batch_size` to as many articles as it has loaded so far (5,000, 5,000, 10,000,
+    #: 20,000 ...), up to this: each batch rewrites the provenance of the stored facts it
+    #: cites, which grows with the store, so fixed batches made a load's rewriting grow with
+    #: its square (issue #12). The memory of planning one batch grows with it. Equal to
+    #: (or below) `batch_size`: fixed batches. Neo4j loads keep fixed batches.
+    batch_max: int = Field(default=20_000, ge=1, le=1_000_000, alias="VLKG_BATCH_MAX")
     #: Requests per second per client address (app/api/ratelimit.py); 0 turns it off.
     rate_limit: float = Field(default=0.0, ge=0, le=100_000, alias="VLKG_RATE_LIMIT")
     #: Requests a client may send at once before the rate applies; 0: one second's worth.

@@ -106,7 +106,8 @@ def loader(arts: list[ArticleFacts], folder: Path) -> tuple[float, float]:
     store = EmbeddedStore(folder)
     try:
         t0, c0 = time.perf_counter(), time.process_time()
-        load_articles(store, arts, batch_size=get_settings().batch_size)
+        settings = get_settings()
+        load_articles(store, arts, batch_size=settings.batch_size, batch_max=settings.batch_max)
         return time.perf_counter() - t0, time.process_time() - c0
     finally:
         store.close()

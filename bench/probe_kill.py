@@ -3,6 +3,10 @@
 Invariants after every kill: the store opens (recovered by the next open if needed), no
 article is half loaded (every stored article has all of its facts), and loading again
 converges to the graph of a clean load. `python -m bench.probe_kill --trials 20`.
+
+Batches are fixed (`--batch`) unless `--batch-max` is larger: then they grow from
+`--batch` to it, as `VLKG_BATCH_MAX` makes them (fewer, larger batches: a load of 1,500
+articles is then mostly over before the kill, so fixed batches are the default here).
 """
 
 from __future__ import annotations
@@ -29,8 +33,13 @@ def write_facts(path: Path, n: int) -> None:
     path.write_bytes(b"".join(facts_lines(articles(n, seed=11))))
 
 
-def ingest(data: Path, facts: Path, batch: int) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "VLKG_STORE": "embedded", "VLKG_DATA_DIR": str(data)}
+def ingest(data: Path, facts: Path, batch: int, batch_max: int = 0) -> subprocess.Popen[bytes]:
+    env = {
+        **os.environ,
+        "VLKG_STORE": "embedded",
+        "VLKG_DATA_DIR": str(data),
+        "VLKG_BATCH_MAX": str(batch_max or batch),
+    }
     return subprocess.Popen(
         [sys.executable, "-m", "app.cli", "ingest", str(facts), "--batch-size", str(batch)],
         env=env,
@@ -54,15 +63,17 @@ def snapshot(data: Path) -> tuple[dict[str, int], list[str]]:
     return flat, [r["id"] for r in half]
 
 
-def trial(work: Path, facts: Path, reference: dict[str, int], rng: random.Random, batch: int) -> str:
+def trial(
+    work: Path, facts: Path, reference: dict[str, int], rng: random.Random, batch: int, batch_max: int = 0
+) -> str:
     data = work / f"data-{rng.randrange(1 << 30)}"
-    proc = ingest(data, facts, batch)
+    proc = ingest(data, facts, batch, batch_max)
     time.sleep(rng.uniform(0.5, 6.0))
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     _counts, half = snapshot(data)
     assert not half, f"half-loaded articles after a kill: {half[:5]}"
-    again = ingest(data, facts, batch)
+    again = ingest(data, facts, batch, batch_max)
     assert again.wait() == 0, "the re-run failed"
     final, half = snapshot(data)
     assert not half and final == reference, f"re-run did not converge: {final} != {reference}"
@@ -74,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--trials", type=int, default=20)
     parser.add_argument("--articles", type=int, default=1500)
     parser.add_argument("--batch", type=int, default=100)
+    parser.add_argument("--batch-max", type=int, default=0, help="batches grow to this (0: fixed)")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
@@ -86,7 +98,8 @@ def main(argv: list[str] | None = None) -> int:
         assert ingest(clean, facts, args.batch).wait() == 0
         reference, _ = snapshot(clean)
         for i in range(args.trials):
-            print(f"trial {i + 1}: {trial(work, facts, reference, rng, args.batch)}", flush=True)
+            done = trial(work, facts, reference, rng, args.batch, args.batch_max)
+            print(f"trial {i + 1}: {done}", flush=True)
     return 0
 
 

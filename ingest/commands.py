@@ -177,6 +177,7 @@ def ingest(
                 store,
                 articles,
                 batch_size=batch_size or settings.batch_size,
+                batch_max=settings.batch_max if store.backend == "embedded" else None,
                 on_batch=lambda n: progress.advance(task, n),
             )
         except BatchFailed as exc:

@@ -17,7 +17,8 @@ Why it works this way:
 - Each batch is one `ChangeSet`, applied in one transaction (the embedded store) or in
   the load's one transaction (Neo4j): a failing batch leaves nothing half-written, and
   every article is checked before any write. Readers see the load only once its last
-  batch commits, on both stores.
+  batch commits, on both stores. On the embedded store a load's batches grow with it, up
+  to `VLKG_BATCH_MAX` (`load_articles`).
 """
 
 from __future__ import annotations
@@ -663,8 +664,17 @@ def load_articles(
     batch_size: int = 500,
     gaz: Gazetteer | None = None,
     on_batch: Callable[[int], None] | None = None,
+    batch_max: int | None = None,
 ) -> LoadReport:
     """Load facts articles; invalid ones are reported in `failed` and skipped whole.
+
+    Batches are of `batch_size` articles, or, with `batch_max` above it, of as many
+    articles as the run has loaded so far, from `batch_size` up to `batch_max` (doubling:
+    5,000, 5,000, 10,000, 20,000 ...). Each batch reads and rewrites the provenance of the
+    stored facts it cites, which grows with the store (a partnership's sources grow with
+    every article), so fixed batches made that rewriting grow with the square of the load;
+    batches that grow with it keep it linear, up to `batch_max` (the memory of one batch's
+    plan). A killed or failed load still leaves whole batches, each committed or not.
 
     The last batch carries the load's new generation (`ChangeSet.generation`), written in
     the same transaction as its rows: a server reading the store moves to this load when
@@ -674,8 +684,12 @@ def load_articles(
     (`Neo4jStore.loading`), which the last batch commits: readers see no batch before.
     """
     gaz = gaz or gazetteer()
-    with store.loading():  # embedded: one checkpoint at the end; Neo4j: one transaction
-        return _load(store, articles, batch_size, gaz, on_batch)
+    # embedded: one checkpoint at the end; Neo4j: one transaction. The garbage collector
+    # is paused for the whole load, not only while planning (`plan_batch`): between plans
+    # (checking each article, writing a batch) its full collections walked every article
+    # held for the load, so their cost grew with the square of the load (issue #12).
+    with gc_paused(), store.loading():
+        return _load(store, articles, batch_size, gaz, on_batch, batch_max or batch_size)
 
 
 def _load(
@@ -684,6 +698,7 @@ def _load(
     batch_size: int,
     gaz: Gazetteer,
     on_batch: Callable[[int], None] | None,
+    batch_max: int,
 ) -> LoadReport:
     total = LoadReport()
     changed = bool(store.apply_planned(lambda view: reference_changes(view, gaz)))
@@ -725,7 +740,7 @@ def _load(
             if on_batch is not None:
                 on_batch(1)
             continue
-        if len(batch) >= batch_size:
+        if len(batch) >= max(batch_size, min(batch_max, total.articles)):
             flush(last=False)
         batch.append(art)
     flush(last=True)

@@ -89,7 +89,10 @@ _WRITING: set[str] = set()
 #: The WAL size at which LadybugDB checkpoints by itself during a load (`loading`): out of
 #: reach, so a load writes its WAL and checkpoints once at the end. Each automatic
 #: checkpoint rewrites pages of the whole store, so their cost grew with the store and
-#: made a 50,000-article ingest grow ×11 in time for ×5 data.
+#: made a 50,000-article ingest grow ×11 in time for ×5 data. Checkpoints between batches
+#: whenever the WAL reached the store's size (a geometric series) were tried too and cost
+#: more than they saved: a checkpoint costs about the store's size whatever was written
+#: since the last one (docs/benchmarks.md, Loading, fourth pass).
 _NO_AUTO_CHECKPOINT = 1 << 40
 
 #: When a batch's new rows are `COPY`ed. A transaction with a `COPY` is checkpointed when
@@ -106,7 +109,9 @@ _NO_AUTO_CHECKPOINT = 1 << 40
 #: it on (a writer killed while committing the first batch, a `COPY` of the provinces with
 #: their successions `CREATE`d beside it, left those relationships doubled after the next
 #: load). Until that is understood the loader writes with `CREATE` only; 4 was the value
-#: measured with it on (docs/benchmarks.md, Loading).
+#: measured with it on (docs/benchmarks.md, Loading). With a load's batches growing with
+#: it (`load_articles(batch_max=...)`) nearly every batch would pass that ratio, and so
+#: checkpoint at its commit at a cost that follows the store's size.
 COPY_STORE_RATIO = 0
 COPY_MIN_ROWS = 64
 

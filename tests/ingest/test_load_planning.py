@@ -65,6 +65,33 @@ def test_a_failed_plan_restores_the_garbage_collector() -> None:
     assert gc.isenabled()
 
 
+def test_a_load_pauses_the_garbage_collector_throughout_and_restores_it(tmp_path: Path) -> None:
+    """Not only while planning: between plans (checking articles, writing batches) its
+    full collections walked every article held for the load (issue #12)."""
+    from app.store.embedded import EmbeddedStore
+    from bench.synthetic import articles
+    from ingest.load import load_articles
+
+    seen: list[bool] = []
+    assert gc.isenabled()
+    store = EmbeddedStore(tmp_path / "data")
+    try:
+        note = lambda _: seen.append(gc.isenabled())  # noqa: E731
+        load_articles(store, articles(12, seed=3), batch_size=4, on_batch=note)
+        assert seen and not any(seen)
+        assert gc.isenabled()
+        with pytest.raises(RuntimeError, match="went away"):
+            load_articles(store, _broken(articles(3, seed=4)))
+        assert gc.isenabled()
+    finally:
+        store.close()
+
+
+def _broken(arts: list[ArticleFacts]) -> Iterable[ArticleFacts]:
+    yield from arts
+    raise RuntimeError("the input went away")
+
+
 def test_an_unknown_province_names_each_article_that_uses_it() -> None:
     """Resolutions are remembered per (code, date), failures too: each article that uses
     the bad code still gets its own error, naming its own source."""
