@@ -147,13 +147,16 @@ def extract_partnerships(ctx: ArticleContext, info: SentenceInfo) -> list[Partne
     seen_la: list[str] = []
     if home is not None:
         (seen_la if home.startswith("LA-") else seen_vn).append(home)
-    sentence_cue = cues and strong_cue(text, info.sentence.start, info.sentence.end, info)
+    whole = (info.sentence.start, info.sentence.end)
+    sentence_cue = cues and strong_cue(text, whole[0], whole[1], info)
     lead = False  # an earlier clause stated a pair with a strong cue
     for start, end in info.sentence.clauses():
         ms = info.in_span(start, end)
         vn = [m.iso for m in ms if m.country == "VN"]
         la = [m.iso for m in ms if m.country == "LA"]
-        cue = cues and strong_cue(text, start, end, info)
+        # A sentence without `;` is one clause, its own span: the sentence's cue is its cue
+        # (the same search over the same span; most sentences are one clause).
+        cue = sentence_cue if (start, end) == whole else cues and strong_cue(text, start, end, info)
         # A weak cue counts only beside both sides and a strong cue elsewhere in the
         # sentence, and not where the clause has its own: searched only then.
         weak = bool(vn and la and not cue and sentence_cue) and _WEAK.search(text, start, end) is not None

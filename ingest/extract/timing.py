@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .triggers import Starts
 from .vocab import vocabulary
 
 # A day and month, optionally with the year: `11/3`, `ngày 11/3/2021`, `Sáng 11-3`.
@@ -39,6 +40,12 @@ _MODALITY = vocabulary("vi", "modality")
 _NOT_YET = _MODALITY.regex("not_yet")
 _DONE = _MODALITY.regex("done")
 _AHEAD = _MODALITY.regex("ahead")
+# `_AHEAD` reads the whole clause, where the other modal patterns read 60 characters before
+# the verb: tried only where its opening words occur (`triggers.Starts`, the same match),
+# and its answer for a clause kept, since every verb of a clause (each signing verb, the
+# visit cue, each shape of the visit rule) asks again of the same span.
+_AHEAD_AT = Starts(_AHEAD)
+_AHEAD_SEEN: list[tuple[str, int, int, bool]] = [("", 0, 0, False)]
 # `để`/`nhằm` (in order to) make the verb a purpose only right before it (`tạo điều kiện để
 # hai bên ký kết`); a sentence-opening `Để cụ thể hóa, ...` does not.
 _PURPOSE = re.compile(r"(?<!\w)(?:để|nhằm)(?:\s+[^\s,;]+){0,3}\s+$")
@@ -61,7 +68,18 @@ def not_yet(text: str, start: int, verb_start: int, end: int) -> bool:
     window = text[lo:verb_start]
     if any(w in window for w in _PURPOSE_WORDS) and _PURPOSE.search(window) is not None:
         return True
-    return last_done is None and _AHEAD.search(text, start, end) is not None
+    return last_done is None and looks_ahead(text, start, end)
+
+
+def looks_ahead(text: str, start: int, end: int) -> bool:
+    """`_AHEAD.search(text, start, end) is not None` (`trong năm tới`), the last clause's
+    answer kept (strings are immutable; the reference keeps the identity from reuse)."""
+    seen = _AHEAD_SEEN[0]
+    if seen[0] is text and seen[1] == start and seen[2] == end:
+        return seen[3]
+    found = _AHEAD_AT.search(text, start, end) is not None
+    _AHEAD_SEEN[0] = (text, start, end, found)
+    return found
 
 
 def complete_date(day: int, month: int, year: int | None, published: dt.date | None) -> dt.date | None:

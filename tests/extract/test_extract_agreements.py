@@ -449,3 +449,28 @@ def test_coordination_programme_is_a_plan() -> None:
         "phối hợp giai đoạn 2022 - 2025."
     )
     assert [(a.kind, a.signed_year, a.period) for a in got] == [("plan", 2022, (2022, 2025))]
+
+
+def test_sector_tags_kept_per_field_are_the_full_scan() -> None:
+    """`sectors_of` adds each field's tags as `_field_tags` keeps them: the list a scan of
+    every sector word for every field gives (order, repeats across fields, overlapping
+    words such as `truyền thông tin`), asked twice so the kept answer is read too."""
+    from ingest.extract.agreements import SECTORS
+
+    def full(fields: list[str]) -> list[str]:
+        tags: list[str] = []
+        for f in fields:
+            for vi, en in SECTORS:
+                if vi in f.lower() and en not in tags:
+                    tags.append(en)
+        return tags
+
+    cases = [
+        ["Nông nghiệp", "giáo dục và đào tạo", "khoa học, công nghệ"],
+        ["truyền thông tin", "Y tế", "nông nghiệp"],
+        ["an ninh quốc phòng", "biên giới", "an ninh"],
+        ["văn hóa", "du lịch"],
+        [],
+    ]
+    for fields in cases * 2:
+        assert sectors_of(fields) == full(fields), fields

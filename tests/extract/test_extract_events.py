@@ -108,3 +108,23 @@ def test_prefilter_literals_are_in_every_match() -> None:
             m = timing._PURPOSE.search(text[:i])
             assert m is None or any(w in m.group() for w in timing._PURPOSE_WORDS)
     assert list(events._TALLY.finditer(texts[1])) and list(events._RECEIVE.finditer(texts[0]))
+
+
+def test_looking_ahead_kept_per_clause_is_the_plain_search() -> None:
+    """`timing.looks_ahead` tries the look-ahead pattern only where its opening words occur
+    and keeps the last clause's answer: over invented clauses (upper-cased too, and each
+    asked twice, then with another span of the same text) it answers as the plain search."""
+    import random
+
+    from ingest.extract import timing
+
+    pieces = ["trong ", "năm ", "tới", "thời gian ", "sắp ", "tháng ", "tuần ", "dịp ", "kỳ ", "đã ký"]
+    pieces += ["hai bên ", "sẽ ", ", ", "  ", "x"]
+    rng = random.Random(4)
+    for _ in range(500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        for t in (text, text.upper()):
+            spans = [(0, len(t)), (0, len(t)), (min(3, len(t)), len(t)), (0, len(t) // 2)]
+            for a, b in spans:
+                want = timing._AHEAD.search(t, a, b) is not None
+                assert timing.looks_ahead(t, a, b) == want, (t, a, b)

@@ -115,3 +115,33 @@ def test_venue_and_mission_prefilters_change_nothing() -> None:
             gated = text.find(p._MISSION_AT, max(0, at - 60), at) >= 0
             if p._MISSION.search(text, max(0, at - 60), at) is not None:
                 assert gated, (text, at)
+
+
+def test_a_one_clause_sentence_takes_the_sentence_cue() -> None:
+    """`extract_partnerships` gives a sentence without `;` (one clause, the sentence's own
+    span) the sentence's strong cue instead of searching it again: the same answer as the
+    clause's own search, for sentences with and without a cue."""
+    import datetime as dt
+
+    from ingest.extract import partnerships as p
+    from ingest.extract.context import ArticleContext
+    from ingest.extract.sentences import sentences
+
+    text = (
+        "Tỉnh Quảng Trị và tỉnh Savannakhet ký kết thỏa thuận hợp tác. "
+        "Tỉnh Quảng Trị và tỉnh Savannakhet có nhiều tiềm năng. "
+        "Tỉnh Quảng Trị tiếp đoàn tỉnh Savannakhet; hai bên trao đổi kinh nghiệm."
+    )
+    doc = doc_from_text(text)
+    ctx = ArticleContext.build(doc.text, dt.date(2024, 1, 1), sentences(doc, ("body",)))
+    cues = []
+    for info in ctx.sentences:
+        s = info.sentence
+        whole = p.strong_cue(ctx.text, s.start, s.end, info)
+        for a, b in s.clauses():
+            if (a, b) == (s.start, s.end):
+                assert p.strong_cue(ctx.text, a, b, info) == whole
+                assert p.strong_cue(ctx.text, a, b) == whole
+        cues.append(whole)
+    assert cues == [True, False, True]
+    assert len(ctx.sentences[2].sentence.clauses()) == 2
