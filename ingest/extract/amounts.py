@@ -332,6 +332,13 @@ def _in_kind(lang: str) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
     return digits, words
 
 
+@functools.cache
+def _in_kind_at(lang: str) -> Starts:
+    """`_at` of the goods counted in digits, kept per language: a cache keyed by the
+    pattern itself hashes the pattern's whole compiled code at every call (~2.4 µs here)."""
+    return _at(_in_kind(lang)[0])
+
+
 def find_in_kind(
     text: str,
     start: int = 0,
@@ -344,9 +351,9 @@ def find_in_kind(
     `text[start:end]`; `at` the number words' positions when the caller has them, `digits`
     False when the caller knows the span has no digit."""
     end = len(text) if end is None else end
-    numeric, words = _in_kind(lang)
+    words = _in_kind(lang)[1]
     found = (
-        [InKind(m.group(), m.start(), m.end()) for m in _at(numeric).finditer(text, start, end)]
+        [InKind(m.group(), m.start(), m.end()) for m in _in_kind_at(lang).finditer(text, start, end)]
         if digits
         else []
     )

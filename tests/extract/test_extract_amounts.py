@@ -75,3 +75,30 @@ def test_goods_with_and_without_unit() -> None:
     got = [g.text for g in find_in_kind("tặng 2 máy thở, 30.000 khẩu trang và 15 bộ máy tính")]
     assert got == ["2 máy thở", "30.000 khẩu trang", "15 bộ máy tính"]
     assert find_in_kind("hợp tác giữa 2 nước") == []
+
+
+def test_in_kind_kept_starts_equal_the_pattern_scan() -> None:
+    """The goods scan kept per language (`_in_kind_at`) finds what the digits pattern's own
+    `finditer` finds, span by span, whatever span of the text is read."""
+    from ingest.extract.amounts import _in_kind, _in_kind_at
+
+    numeric = _in_kind("vi")[0]
+    texts = (
+        "Huyện A trao tặng 12 tấn xi măng, 300 bao phân bón và 7 chiếc xe máy cho bà con vùng lũ",
+        "Đoàn mang theo 45 bộ bàn ghế, 1.200 cuốn vở; 3 TẤN GẠO được chuyển tới bản Nà Mèo",
+        "Năm 2019 có 25 hộ nhận 4 con bò giống, 60 kg hạt giống ngô và 2 máy bơm nước",
+        "không có hàng hóa nào ở đây, chỉ có 2 nước và 15 năm",
+    )
+    assert _in_kind_at("vi") is _in_kind_at("vi")
+    for text in texts:
+        for start in range(0, len(text), 7):
+            for end in (start + 20, start + 55, len(text)):
+                end = min(end, len(text))
+                got = [(g.text, g.start, g.end) for g in find_in_kind(text, start, end)]
+                want = [(m.group(), m.start(), m.end()) for m in numeric.finditer(text, start, end)]
+                assert got == want
+    assert [g.text for g in find_in_kind(texts[0])] == [
+        "12 tấn xi măng",
+        "300 bao phân bón",
+        "7 chiếc xe máy",
+    ]

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -82,6 +83,9 @@ class _Tok(NamedTuple):
         """The word without a possessive `'s` (what `_POSSESSIVE` removes: a token holds no
         line break, so its `$` is the token's end)."""
         return self.text[:-2] if self.text.endswith(_POSSESSIVE_ENDS) else self.text
+
+
+_START = operator.itemgetter(1)  # a token's `start`, for bisection
 
 
 def _tokens(text: str, offset: int) -> list[_Tok]:
@@ -211,6 +215,13 @@ def _after(toks: list[_Tok], at: dict[int, int], end: int) -> int:
 
 
 def _index_after(toks: list[_Tok], end: int) -> int:
+    """Index of the first token starting at or after `end`: the tokens are in order of
+    their (distinct) starts, so a bisection finds what a walk from the first would."""
+    return bisect.bisect_left(toks, end, key=_START)
+
+
+def _index_after_walk(toks: list[_Tok], end: int) -> int:
+    """`_index_after` as a walk from the first token (the reference the tests compare with)."""
     for k, t in enumerate(toks):
         if t.start >= end:
             return k
