@@ -356,23 +356,32 @@ class Starts:
         self.heads = tuple(sorted({w.split(" ")[0] for w in lowered}))
         self.known = True
 
-    def finditer(self, string: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
-        """`self.pattern.finditer(string, pos, endpos)`, tried only where a match can start."""
-        if not self.known:
-            return self.pattern.finditer(string, pos, endpos)
+    def _starts(self, string: str, pos: int, endpos: int) -> list[int] | None:
+        """The places in the span where a match can start, in order (a digit, or a head
+        word of the literals); None when the span cannot be lower-cased position for
+        position, and the plain regex must be tried instead."""
         found: list[int] = []
         if self.digit:
             found.extend(_runs_in(string, pos, endpos) if self.runs else _digits_in(string, pos, endpos))
         if self.heads:
             lowered = _lowered_span(string, pos, endpos)
             if lowered is None:
-                return self.pattern.finditer(string, pos, endpos)
+                return None
             for head in self.heads:
                 i = lowered.find(head)
                 while i != -1:
                     found.append(pos + i)
                     i = lowered.find(head, i + 1)
             found.sort()
+        return found
+
+    def finditer(self, string: str, pos: int, endpos: int) -> Iterator[re.Match[str]]:
+        """`self.pattern.finditer(string, pos, endpos)`, tried only where a match can start."""
+        if not self.known:
+            return self.pattern.finditer(string, pos, endpos)
+        found = self._starts(string, pos, endpos)
+        if found is None:
+            return self.pattern.finditer(string, pos, endpos)
         return matches_at(self.pattern, string, pos, endpos, found)
 
     def search(self, string: str, pos: int, endpos: int) -> re.Match[str] | None:
@@ -381,19 +390,9 @@ class Starts:
         a span with no such place is answered without the regex engine)."""
         if not self.known:
             return self.pattern.search(string, pos, endpos)
-        found: list[int] = []
-        if self.digit:
-            found.extend(_runs_in(string, pos, endpos) if self.runs else _digits_in(string, pos, endpos))
-        if self.heads:
-            lowered = _lowered_span(string, pos, endpos)
-            if lowered is None:
-                return self.pattern.search(string, pos, endpos)
-            for head in self.heads:
-                i = lowered.find(head)
-                while i != -1:
-                    found.append(pos + i)
-                    i = lowered.find(head, i + 1)
-            found.sort()
+        found = self._starts(string, pos, endpos)
+        if found is None:
+            return self.pattern.search(string, pos, endpos)
         match = self.pattern.match
         for at in found:  # in order, each in the span; a repeat fails again
             m = match(string, at, endpos)
